@@ -1,0 +1,348 @@
+//! Compiles `rules/*.toml` into Rust statics and validates them on the way: a bad regex, a
+//! duplicate id, an unknown category, a missing translation or a rule without samples stops
+//! the build with a message naming the file and the rule. Samples are run by `cargo test`
+//! against the real engine (core/src/rules.rs, tests module).
+
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashSet};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+const CATEGORIES: &[&str] = &[
+    "auth",
+    "permission",
+    "balance",
+    "quota",
+    "rate_limit",
+    "base_url",
+    "model",
+    "context_length",
+    "parameter",
+    "content_policy",
+    "timeout",
+    "network",
+    "server",
+    "plan_restriction",
+    "client_config",
+];
+const SEVERITIES: &[&str] = &["error", "warning", "info"];
+const RESETS: &[&str] = &["hour", "week", "month"];
+const FACT_KINDS: &[&str] = &["status", "provider", "plan", "region", "tool", "key", "host", "protocol"];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    #[serde(default)]
+    rule: Vec<Rule>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Rule {
+    id: String,
+    category: String,
+    severity: String,
+    #[serde(default = "default_specificity")]
+    specificity: u8,
+    keywords: Vec<String>,
+    patterns: Vec<String>,
+    #[serde(default)]
+    when: Vec<String>,
+    #[serde(default)]
+    unless: Vec<String>,
+    #[serde(default)]
+    supersedes: Vec<String>,
+    #[serde(default)]
+    reset: Option<String>,
+    sources: Vec<String>,
+    en: Text,
+    zh: Text,
+    #[serde(default)]
+    sample: Vec<Sample>,
+}
+
+fn default_specificity() -> u8 {
+    50
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Text {
+    title: String,
+    explanation: String,
+    steps: Vec<String>,
+    verify: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Sample {
+    text: String,
+    expect: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Catalog {
+    host: Vec<Host>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Host {
+    host: String,
+    provider: String,
+    #[serde(default)]
+    plan: String,
+    #[serde(default)]
+    region: String,
+    source: String,
+}
+
+fn main() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../rules");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut files: Vec<PathBuf> = match std::fs::read_dir(&dir) {
+        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        Err(e) => fail(&format!("cannot read {}: {e}", dir.display())),
+    };
+    files.retain(|p| p.extension().is_some_and(|x| x == "toml"));
+    files.sort();
+
+    let mut rules: Vec<(String, Rule)> = Vec::new();
+    let mut catalog: Option<Catalog> = None;
+    for path in &files {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let name = format!("rules/{}", path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default());
+        let src = std::fs::read_to_string(path).unwrap_or_else(|e| fail(&format!("{name}: {e}")));
+        if name == "rules/catalog.toml" {
+            catalog = Some(toml::from_str(&src).unwrap_or_else(|e| fail(&format!("{name}: {e}"))));
+            continue;
+        }
+        let file: RuleFile = toml::from_str(&src).unwrap_or_else(|e| fail(&format!("{name}: {e}")));
+        for r in file.rule {
+            rules.push((name.clone(), r));
+        }
+    }
+
+    let mut errors = Vec::new();
+    let mut ids = HashSet::new();
+    for (file, r) in &rules {
+        validate(file, r, &mut ids, &mut errors);
+    }
+    let all_ids: HashSet<&str> = rules.iter().map(|(_, r)| r.id.as_str()).collect();
+    for (file, r) in &rules {
+        for s in &r.supersedes {
+            if !all_ids.contains(s.as_str()) {
+                errors.push(format!("{file}: rule `{}`: supersedes unknown rule `{s}`", r.id));
+            }
+        }
+    }
+    let catalog = catalog.unwrap_or_else(|| fail("rules/catalog.toml is missing"));
+    for h in &catalog.host {
+        if h.host != h.host.to_ascii_lowercase() || h.host.is_empty() {
+            errors.push(format!("rules/catalog.toml: host `{}` must be lowercase", h.host));
+        }
+        if h.source.is_empty() {
+            errors.push(format!("rules/catalog.toml: host `{}` needs a source", h.host));
+        }
+    }
+    if !errors.is_empty() {
+        fail(&errors.join("\n"));
+    }
+
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| fail("OUT_DIR unset")));
+    write(&out.join("rules_gen.rs"), &gen_rules(&rules));
+    write(&out.join("samples_gen.rs"), &gen_samples(&rules));
+    write(&out.join("catalog_gen.rs"), &gen_catalog(&catalog));
+}
+
+fn validate(file: &str, r: &Rule, ids: &mut HashSet<String>, errors: &mut Vec<String>) {
+    let mut err = |m: String| errors.push(format!("{file}: rule `{}`: {m}", r.id));
+    let id_ok = !r.id.is_empty()
+        && r.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !r.id.starts_with('-')
+        && !r.id.ends_with('-');
+    if !id_ok {
+        err("id must be kebab-case (a-z, 0-9, -)".into());
+    }
+    if !ids.insert(r.id.clone()) {
+        err("duplicate id".into());
+    }
+    if !CATEGORIES.contains(&r.category.as_str()) {
+        err(format!("unknown category `{}`; expected one of {}", r.category, CATEGORIES.join(", ")));
+    }
+    if !SEVERITIES.contains(&r.severity.as_str()) {
+        err(format!("unknown severity `{}`; expected one of {}", r.severity, SEVERITIES.join(", ")));
+    }
+    if let Some(reset) = &r.reset {
+        if !RESETS.contains(&reset.as_str()) {
+            err(format!("unknown reset `{reset}`; expected one of {}", RESETS.join(", ")));
+        }
+    }
+    if r.specificity > 100 {
+        err("specificity must be 0..=100".into());
+    }
+    if r.keywords.is_empty() {
+        err("needs at least one keyword (the prefilter finds candidate lines by them)".into());
+    }
+    for k in &r.keywords {
+        if k.trim().is_empty() || *k != k.to_ascii_lowercase() || k.contains('\n') {
+            err(format!("keyword `{k}` must be non-empty, one line and lowercase (text is matched ASCII-lowercased)"));
+        }
+    }
+    if r.patterns.is_empty() {
+        err("needs at least one pattern".into());
+    }
+    for (i, p) in r.patterns.iter().enumerate() {
+        if let Err(e) = regex::Regex::new(p) {
+            err(format!("pattern {} `{p}` does not compile (no Unicode tables here: use [0-9], [ \\t], (?-u:\\b)):\n{e}", i + 1));
+        }
+        if has_uppercase_literal(p) {
+            err(format!("pattern {} `{p}` has an uppercase letter; text is matched ASCII-lowercased", i + 1));
+        }
+    }
+    for f in r.when.iter().chain(&r.unless) {
+        let kind = f.split(':').next().unwrap_or("");
+        if !f.contains(':') || !FACT_KINDS.contains(&kind) {
+            err(format!("fact `{f}` must be kind:value with kind one of {}", FACT_KINDS.join(", ")));
+        }
+    }
+    for (lang, t) in [("en", &r.en), ("zh", &r.zh)] {
+        if t.title.trim().is_empty() || t.explanation.trim().is_empty() || t.verify.trim().is_empty() {
+            err(format!("[rule.{lang}] needs title, explanation and verify"));
+        }
+        if t.steps.is_empty() || t.steps.iter().any(|s| s.trim().is_empty()) {
+            err(format!("[rule.{lang}] needs at least one non-empty step"));
+        }
+    }
+    if r.sources.is_empty() {
+        err("needs at least one source".into());
+    }
+    if !r.sample.iter().any(|s| s.expect) || !r.sample.iter().any(|s| !s.expect) {
+        err("needs at least one positive (expect = true) and one negative (expect = false) sample".into());
+    }
+}
+
+/// Uppercase letters outside escapes like `\S`, `\B`, `\P{..}` and outside `(?-u:..)` flags.
+fn has_uppercase_literal(p: &str) -> bool {
+    let mut prev_backslash = false;
+    for c in p.chars() {
+        if prev_backslash {
+            prev_backslash = false;
+            continue;
+        }
+        if c == '\\' {
+            prev_backslash = true;
+            continue;
+        }
+        if c.is_ascii_uppercase() {
+            return true;
+        }
+    }
+    false
+}
+
+fn lit(s: &str) -> String {
+    format!("{s:?}")
+}
+
+fn list(v: &[String]) -> String {
+    let mut s = String::from("&[");
+    for x in v {
+        let _ = write!(s, "{},", lit(x));
+    }
+    s.push(']');
+    s
+}
+
+fn text(t: &Text) -> String {
+    format!(
+        "Text {{ title: {}, explanation: {}, steps: {}, verify: {} }}",
+        lit(&t.title),
+        lit(&t.explanation),
+        list(&t.steps),
+        lit(&t.verify)
+    )
+}
+
+fn camel(s: &str) -> String {
+    s.split('_')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+        })
+        .collect()
+}
+
+fn gen_rules(rules: &[(String, Rule)]) -> String {
+    let mut s = String::from("// Generated by core/build.rs from rules/*.toml. Do not edit.\npub static RULES: &[Rule] = &[\n");
+    for (file, r) in rules {
+        let reset = match &r.reset {
+            Some(x) => format!("Some(Reset::{})", camel(x)),
+            None => "None".into(),
+        };
+        let _ = writeln!(
+            s,
+            "Rule {{ id: {}, file: {}, category: Category::{}, severity: Severity::{}, specificity: {}, keywords: {}, patterns: {}, when: {}, unless: {}, supersedes: {}, reset: {}, sources: {}, en: {}, zh: {} }},",
+            lit(&r.id),
+            lit(file),
+            camel(&r.category),
+            camel(&r.severity),
+            r.specificity,
+            list(&r.keywords),
+            list(&r.patterns),
+            list(&r.when),
+            list(&r.unless),
+            list(&r.supersedes),
+            reset,
+            list(&r.sources),
+            text(&r.en),
+            text(&r.zh),
+        );
+    }
+    s.push_str("];\n");
+    s
+}
+
+fn gen_samples(rules: &[(String, Rule)]) -> String {
+    let mut by_rule: BTreeMap<&str, Vec<(&str, bool)>> = BTreeMap::new();
+    for (_, r) in rules {
+        by_rule.entry(&r.id).or_default().extend(r.sample.iter().map(|s| (s.text.as_str(), s.expect)));
+    }
+    let mut s = String::from("// Generated by core/build.rs. Do not edit.\npub static SAMPLES: &[(&str, &str, bool)] = &[\n");
+    for (id, samples) in by_rule {
+        for (t, e) in samples {
+            let _ = writeln!(s, "({}, {}, {e}),", lit(id), lit(t));
+        }
+    }
+    s.push_str("];\n");
+    s
+}
+
+fn gen_catalog(c: &Catalog) -> String {
+    let mut s = String::from("// Generated by core/build.rs from rules/catalog.toml. Do not edit.\npub static HOSTS: &[Host] = &[\n");
+    for h in &c.host {
+        let _ = writeln!(
+            s,
+            "Host {{ host: {}, provider: {}, plan: {}, region: {} }},",
+            lit(&h.host),
+            lit(&h.provider),
+            lit(&h.plan),
+            lit(&h.region)
+        );
+    }
+    s.push_str("];\n");
+    s
+}
+
+fn write(path: &Path, content: &str) {
+    if let Err(e) = std::fs::write(path, content) {
+        fail(&format!("cannot write {}: {e}", path.display()));
+    }
+}
+
+fn fail(msg: &str) -> ! {
+    eprintln!("\nllmdoctor rules are invalid:\n{msg}\n");
+    std::process::exit(1)
+}

@@ -1,0 +1,253 @@
+//! From a paste to a report: scan, filter by facts, rank, and render each finding in the chosen
+//! language with evidence, retry guidance and quota reset times. Everything is redacted here.
+
+use crate::facts::Facts;
+use crate::locate::line_cols;
+use crate::model::{Lang, Reset, Rule, Severity, RULES};
+use crate::report::{Diagnosis, Evidence, Report, ResetInfo, SCHEMA};
+use crate::retry;
+use crate::scan::{scan, Hit};
+use crate::secrets::Redactor;
+use crate::time::{self, Instant, PLAN_OFFSET};
+
+/// The most input the engine reads; beyond it, the first part is diagnosed and a note says so.
+pub const MAX_INPUT: usize = 64 * 1024 * 1024;
+/// Evidence text longer than this is cut (with `…`).
+const MAX_EVIDENCE_TEXT: usize = 400;
+
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    pub lang: Lang,
+    /// "Now", for quota reset times. Core never reads the clock.
+    pub now: Option<Instant>,
+    /// The Coding Plan subscription day (1–31), for the monthly reset.
+    pub billing_day: Option<u8>,
+    /// Leave keys unmasked (the user asked for it explicitly).
+    pub show_secrets: bool,
+}
+
+/// Which rules fired on `text`, before ranking (used by rule samples and the corpus).
+pub fn fired(text: &str) -> Vec<&'static str> {
+    let lower = text.to_ascii_lowercase();
+    let s = scan(text, &lower);
+    s.hits
+        .iter()
+        .enumerate()
+        .filter(|(i, h)| h.is_some() && facts_allow(&RULES[*i], &s.facts))
+        .map(|(i, _)| RULES[i].id)
+        .collect()
+}
+
+fn facts_allow(r: &Rule, f: &Facts) -> bool {
+    r.when.iter().all(|w| f.has(w)) && !r.unless.iter().any(|u| f.has(u))
+}
+
+pub fn diagnose(input: &str, opts: &Options) -> Report {
+    let mut notes = Vec::new();
+    let text = if input.len() > MAX_INPUT {
+        let mut cut = MAX_INPUT;
+        while !input.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        notes.push(format!(
+            "The paste is {} bytes; only the first {} bytes were read.",
+            input.len(),
+            cut
+        ));
+        &input[..cut]
+    } else {
+        input
+    };
+    if text.trim().is_empty() {
+        notes.push("The paste is empty.".to_string());
+    }
+    let lower = text.to_ascii_lowercase();
+    let s = scan(text, &lower);
+    let facts = s.facts;
+    let redactor = Redactor::new(facts.keys.clone(), opts.show_secrets);
+
+    let fired: Vec<(usize, Hit)> = s
+        .hits
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, h)| h.map(|h| (i, h)))
+        .filter(|(i, _)| facts_allow(&RULES[*i], &facts))
+        .collect();
+    let ranked = rank(text, fired);
+
+    let offsets: Vec<usize> = ranked.iter().flat_map(|(_, h)| h.spans.iter().map(|s| s.0)).collect();
+    let mut positions = line_cols(text, &offsets).into_iter();
+    let burst = ranked.iter().any(|(i, _)| RULES[*i].id.contains("burst"));
+    let diagnoses = ranked
+        .into_iter()
+        .map(|(i, hit)| {
+            let r = &RULES[i];
+            let t = r.text(opts.lang);
+            let evidence = hit
+                .spans
+                .iter()
+                .map(|&(start, end)| {
+                    let (line, column) = positions.next().unwrap_or((1, 1));
+                    Evidence { start, end, line, column, text: cut(redactor.slice(text, start, end)) }
+                })
+                .collect();
+            Diagnosis {
+                rule: r.id,
+                category: r.category,
+                severity: r.severity,
+                title: t.title.to_string(),
+                explanation: t.explanation.to_string(),
+                evidence,
+                steps: t.steps.iter().map(|s| s.to_string()).collect(),
+                verify: t.verify.to_string(),
+                sources: r.sources.iter().map(|s| s.to_string()).collect(),
+                fix: None,
+                count: hit.count,
+                retry: retry::guidance(r.category, opts.lang, burst && r.id.contains("burst")),
+                reset: r.reset.map(|w| reset_info(w, opts)),
+            }
+        })
+        .collect();
+
+    let mut facts_json = facts_to_json(&facts, &redactor, text);
+    if let Some(obj) = facts_json.as_object_mut() {
+        obj.insert("notes".into(), serde_json::Value::from(notes));
+    }
+    Report { schema: SCHEMA, diagnoses, corrected: Vec::new(), facts: facts_json }
+}
+
+/// Drops findings a more specific one explains (same line, lower specificity, or named in
+/// `supersedes`), then orders by severity, specificity and first position.
+fn rank(text: &str, mut fired: Vec<(usize, Hit)>) -> Vec<(usize, Hit)> {
+    let line_of = |pos: usize| text.as_bytes()[..pos.min(text.len())].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let lines: Vec<Vec<usize>> = fired.iter().map(|(_, h)| h.spans.iter().map(|s| line_of(s.0)).collect()).collect();
+    let n = fired.len();
+    let mut keep = vec![true; n];
+    for a in 0..n {
+        let ra = &RULES[fired[a].0];
+        for b in 0..n {
+            if a == b {
+                continue;
+            }
+            let rb = &RULES[fired[b].0];
+            let supersedes = ra.supersedes.contains(&rb.id);
+            let shares_line = ra.specificity > rb.specificity && lines[a].iter().any(|l| lines[b].contains(l));
+            if supersedes || shares_line {
+                keep[b] = false;
+            }
+        }
+    }
+    let mut i = 0;
+    fired.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+    fired.sort_by_key(|(r, h)| {
+        let r = &RULES[*r];
+        (r.severity, std::cmp::Reverse(r.specificity), h.spans.first().map_or(0, |s| s.0))
+    });
+    fired
+}
+
+fn cut(mut s: String) -> String {
+    if s.len() > MAX_EVIDENCE_TEXT {
+        let mut at = MAX_EVIDENCE_TEXT;
+        while !s.is_char_boundary(at) {
+            at -= 1;
+        }
+        s.truncate(at);
+        s.push('…');
+    }
+    s
+}
+
+fn reset_info(window: Reset, opts: &Options) -> ResetInfo {
+    let zh = opts.lang == Lang::Zh;
+    let fmt = |t: Instant| time::format_rfc3339(t, PLAN_OFFSET);
+    let no_fallback = if zh {
+        "套餐不会自动转为按量付费：重置前的调用都会失败。"
+    } else {
+        "The plan does not fall back to pay-as-you-go: calls fail until the reset."
+    };
+    match window {
+        Reset::Week => {
+            let at = opts.now.map(time::next_week_reset);
+            let note = match at {
+                Some(t) => {
+                    if zh {
+                        format!("周额度在 {}（周一 00:00，UTC+8）恢复。{no_fallback}", fmt(t))
+                    } else {
+                        format!("The weekly quota comes back at {} (Monday 00:00 UTC+8). {no_fallback}", fmt(t))
+                    }
+                }
+                None if zh => format!("周额度在下一个周一 00:00（UTC+8）恢复。{no_fallback}"),
+                None => format!("The weekly quota comes back next Monday at 00:00 UTC+8. {no_fallback}"),
+            };
+            ResetInfo { window: "week", at: at.map(fmt), window_start: opts.now.map(|n| fmt(time::week_start(n))), note }
+        }
+        Reset::Month => {
+            let at = match (opts.now, opts.billing_day) {
+                (Some(now), Some(day)) => time::next_month_reset(now, day),
+                _ => None,
+            };
+            let note = match (at, opts.billing_day) {
+                (Some(t), _) if zh => format!("月额度在 {}（订阅日 00:00，UTC+8）恢复。{no_fallback}", fmt(t)),
+                (Some(t), _) => format!("The monthly quota comes back at {} (00:00 UTC+8 on your subscription day). {no_fallback}", fmt(t)),
+                (None, _) if zh => format!("月额度在下个计费月的订阅日 00:00（UTC+8）恢复；提供订阅日（--billing-day）即可算出具体时间。{no_fallback}"),
+                (None, _) => format!("The monthly quota comes back at 00:00 UTC+8 on your subscription day of the next billing month; give the subscription day (--billing-day) to get the exact time. {no_fallback}"),
+            };
+            ResetInfo {
+                window: "month",
+                at: at.map(fmt),
+                window_start: at.zip(opts.billing_day).map(|(t, d)| fmt(time::month_start(t, d))),
+                note,
+            }
+        }
+        Reset::Hour => {
+            let full = opts.now.map(|n| Instant(n.0 + 5 * 3600));
+            let note = match full {
+                Some(t) if zh => format!("5 小时额度按滚动窗口计算：5 小时前的用量会陆续释放。具体时刻取决于你在过去 5 小时内每次调用的时间，本工具无法得知；若从现在起停止调用，最晚 {} 完全恢复。{no_fallback}", fmt(t)),
+                Some(t) => format!("The 5-hour quota is a rolling window: usage older than 5 hours is released bit by bit. The exact moment depends on when your calls in the last 5 hours were made, which this tool cannot see; if you stop now, it is fully back by {} at the latest. {no_fallback}", fmt(t)),
+                None if zh => format!("5 小时额度按滚动窗口计算：5 小时前的用量会陆续释放；若停止调用，最晚 5 小时后完全恢复。{no_fallback}"),
+                None => format!("The 5-hour quota is a rolling window: usage older than 5 hours is released bit by bit; if you stop calling, it is fully back within 5 hours at the latest. {no_fallback}"),
+            };
+            ResetInfo { window: "hour", at: full.map(fmt), window_start: opts.now.map(|n| fmt(Instant(n.0 - 5 * 3600))), note }
+        }
+    }
+}
+
+fn facts_to_json(f: &Facts, r: &Redactor, text: &str) -> serde_json::Value {
+    let endpoints: Vec<serde_json::Value> = f
+        .endpoints
+        .iter()
+        .map(|e| {
+            let mut v = serde_json::to_value(e).unwrap_or_default();
+            if let Some(o) = v.as_object_mut() {
+                o.insert("url".into(), r.slice(text, e.start, e.end).into());
+            }
+            v
+        })
+        .collect();
+    let keys: Vec<serde_json::Value> = f
+        .keys
+        .iter()
+        .map(|k| {
+            let shown = if r.show { text.get(k.start..k.end).unwrap_or("").to_string() } else { k.masked.clone() };
+            serde_json::json!({"start": k.start, "end": k.end, "kind": k.kind, "masked": shown})
+        })
+        .collect();
+    serde_json::json!({
+        "statuses": f.statuses,
+        "tools": f.tools,
+        "providers": f.providers,
+        "plans": f.plans,
+        "regions": f.regions,
+        "endpoints": endpoints,
+        "keys": keys,
+    })
+}
+
+/// The severity of the worst finding, for exit codes and summaries.
+pub fn worst(report: &Report) -> Option<Severity> {
+    report.diagnoses.iter().map(|d| d.severity).min()
+}

@@ -1,0 +1,23 @@
+//! llmdoctor-core: diagnoses why a call to an LLM API gateway failed, from whatever was pasted.
+//!
+//! Pure and deterministic: no clock, no randomness, no I/O. Rules and the provider catalog are
+//! compiled in from `rules/` by `build.rs`. Every string in a [`Report`] is already redacted.
+
+pub mod diagnose;
+pub mod facts;
+pub mod locate;
+pub mod model;
+pub mod report;
+pub mod retry;
+pub mod scan;
+pub mod secrets;
+pub mod selfcheck;
+pub mod time;
+
+pub use diagnose::{diagnose, fired, worst, Options, MAX_INPUT};
+pub use model::{rule, Category, Lang, Rule, Severity, RULES};
+pub use report::Report;
+pub use time::{parse_rfc3339, Instant};
+
+/// The engine's version, for support bundles and `--version`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,163 @@
+//! The vocabulary of a diagnosis: categories, severities, and the compiled rule shape that
+//! `build.rs` generates from `rules/*.toml`.
+
+use serde::Serialize;
+
+/// What kind of failure a diagnosis names (report contract, DESIGN.md).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Auth,
+    Permission,
+    Balance,
+    Quota,
+    RateLimit,
+    BaseUrl,
+    Model,
+    ContextLength,
+    Parameter,
+    ContentPolicy,
+    Timeout,
+    Network,
+    Server,
+    PlanRestriction,
+    ClientConfig,
+}
+
+impl Category {
+    pub const ALL: [Category; 15] = [
+        Category::Auth,
+        Category::Permission,
+        Category::Balance,
+        Category::Quota,
+        Category::RateLimit,
+        Category::BaseUrl,
+        Category::Model,
+        Category::ContextLength,
+        Category::Parameter,
+        Category::ContentPolicy,
+        Category::Timeout,
+        Category::Network,
+        Category::Server,
+        Category::PlanRestriction,
+        Category::ClientConfig,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Auth => "auth",
+            Category::Permission => "permission",
+            Category::Balance => "balance",
+            Category::Quota => "quota",
+            Category::RateLimit => "rate_limit",
+            Category::BaseUrl => "base_url",
+            Category::Model => "model",
+            Category::ContextLength => "context_length",
+            Category::Parameter => "parameter",
+            Category::ContentPolicy => "content_policy",
+            Category::Timeout => "timeout",
+            Category::Network => "network",
+            Category::Server => "server",
+            Category::PlanRestriction => "plan_restriction",
+            Category::ClientConfig => "client_config",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// Which Coding Plan quota window a rule is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reset {
+    Hour,
+    Week,
+    Month,
+}
+
+/// Output language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lang {
+    #[default]
+    En,
+    Zh,
+}
+
+impl Lang {
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.to_ascii_lowercase().as_str() {
+            "en" => Some(Lang::En),
+            "zh" | "zh-cn" | "zh-hans" | "cn" => Some(Lang::Zh),
+            _ => None,
+        }
+    }
+}
+
+/// A rule's words in one language.
+#[derive(Debug)]
+pub struct Text {
+    pub title: &'static str,
+    pub explanation: &'static str,
+    pub steps: &'static [&'static str],
+    pub verify: &'static str,
+}
+
+/// One rule, compiled from `rules/*.toml` (see rules/README.md for the meaning of each field).
+#[derive(Debug)]
+pub struct Rule {
+    pub id: &'static str,
+    pub file: &'static str,
+    pub category: Category,
+    pub severity: Severity,
+    pub specificity: u8,
+    pub keywords: &'static [&'static str],
+    pub patterns: &'static [&'static str],
+    pub when: &'static [&'static str],
+    pub unless: &'static [&'static str],
+    pub supersedes: &'static [&'static str],
+    pub reset: Option<Reset>,
+    pub sources: &'static [&'static str],
+    pub en: Text,
+    pub zh: Text,
+}
+
+impl Rule {
+    pub fn text(&self, lang: Lang) -> &Text {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Zh => &self.zh,
+        }
+    }
+}
+
+/// A known host from `rules/catalog.toml`. A host starting with `.` matches any subdomain.
+#[derive(Debug)]
+pub struct Host {
+    pub host: &'static str,
+    pub provider: &'static str,
+    pub plan: &'static str,
+    pub region: &'static str,
+}
+
+include!(concat!(env!("OUT_DIR"), "/rules_gen.rs"));
+include!(concat!(env!("OUT_DIR"), "/catalog_gen.rs"));
+
+/// Looks a rule up by id.
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.id == id)
+}

@@ -1,0 +1,104 @@
+//! The report (contract, schema 1 — DESIGN.md). Everything here is already redacted: front ends
+//! render it as it is.
+
+use crate::model::{Category, Severity};
+use serde::Serialize;
+
+pub const SCHEMA: u32 = 1;
+
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub schema: u32,
+    pub diagnoses: Vec<Diagnosis>,
+    pub corrected: Vec<Corrected>,
+    /// What the engine read from the paste (tool, endpoints, keys masked, statuses, notes).
+    pub facts: serde_json::Value,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Diagnosis {
+    pub rule: &'static str,
+    pub category: Category,
+    pub severity: Severity,
+    pub title: String,
+    pub explanation: String,
+    pub evidence: Vec<Evidence>,
+    pub steps: Vec<String>,
+    pub verify: String,
+    pub sources: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+    /// How many places in the paste matched (evidence lists at most a few).
+    pub count: usize,
+    /// Whether and how to retry.
+    pub retry: Retry,
+    /// For quota windows: when the allowance comes back.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reset: Option<ResetInfo>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Evidence {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Fix {
+    pub applicability: Applicability,
+    pub edits: Vec<Edit>,
+}
+
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Applicability {
+    Safe,
+    Review,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Edit {
+    pub start: usize,
+    pub end: usize,
+    pub replacement: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Corrected {
+    pub format: &'static str,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Retry {
+    /// `never`, `after_fix`, `after_reset`, `backoff`, `later`.
+    pub policy: &'static str,
+    pub advice: String,
+    /// Ready-to-use retry code, where retrying is right.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub snippets: Vec<Snippet>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Snippet {
+    pub language: &'static str,
+    pub code: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ResetInfo {
+    /// `hour` (5-hour rolling), `week`, `month`.
+    pub window: &'static str,
+    /// RFC 3339 instant the quota comes back, when it can be known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
+    /// Start of the window that is used up, when it can be known (for a timeline).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub window_start: Option<String>,
+    pub note: String,
+}

@@ -1,0 +1,112 @@
+//! Whether to retry, per category, and ready-to-use retry code where retrying is right
+//! (bailian-text guide, Problem 2 and FAQ; gateway-facts.md on `X-DashScope-Wait-Timeout`).
+
+use crate::model::{Category, Lang};
+use crate::report::{Retry, Snippet};
+
+const PYTHON: &str = r#"import openai
+from openai import OpenAI
+from tenacity import retry, stop_after_attempt, wait_random_exponential, retry_if_exception_type
+
+RETRYABLE_ERRORS = (openai.RateLimitError, openai.InternalServerError, openai.APIConnectionError)
+
+@retry(
+    wait=wait_random_exponential(min=1, max=60),
+    stop=stop_after_attempt(6),
+    retry=retry_if_exception_type(RETRYABLE_ERRORS),
+)
+def chat_with_retry(client, model, messages):
+    return client.chat.completions.create(model=model, messages=messages)
+"#;
+
+const NODE: &str = r#"import OpenAI from "openai";
+
+const client = new OpenAI({ maxRetries: 0 }); // we retry ourselves, with jitter
+const RETRYABLE = new Set([408, 429, 500, 502, 503, 504, 529]);
+
+export async function chatWithRetry(params, attempts = 6) {
+  for (let i = 0; ; i++) {
+    try {
+      return await client.chat.completions.create(params);
+    } catch (err) {
+      const retryable = err instanceof OpenAI.APIConnectionError || RETRYABLE.has(err?.status);
+      if (!retryable || i + 1 >= attempts) throw err;
+      const cap = Math.min(60_000, 1000 * 2 ** i);
+      await new Promise((r) => setTimeout(r, Math.random() * cap)); // full jitter
+    }
+  }
+}
+"#;
+
+const QUEUE: &str = r#"curl -X POST "https://dashscope.aliyuncs.com/compatible-mode/v1/chat/completions" \
+  -H "Authorization: Bearer $DASHSCOPE_API_KEY" \
+  -H "Content-Type: application/json" \
+  -H "X-DashScope-Wait-Timeout: 30" \
+  -d '{"model": "qwen-plus", "messages": [{"role": "user", "content": "Hello"}]}'
+"#;
+
+/// Retry guidance for a category; `burst` adds the server-side queue header.
+pub fn guidance(category: Category, lang: Lang, burst: bool) -> Retry {
+    use Category::*;
+    let zh = lang == Lang::Zh;
+    let (policy, en, cn, code) = match category {
+        RateLimit => (
+            "backoff",
+            "Retry with exponential backoff and jitter (1 s up to 60 s, about 6 attempts). Per-minute limits clear within a minute; a fallback model has its own independent quota (e.g. qwen-plus → qwen-flash).",
+            "使用带抖动的指数退避重试（1 秒到 60 秒，约 6 次）。每分钟限额通常一分钟内恢复；备用模型拥有独立配额（如 qwen-plus → qwen-flash）。",
+            true,
+        ),
+        Server | Timeout => (
+            "backoff",
+            "Transient: retry with exponential backoff; if it persists, check the provider's status page and switch to a fallback model. For long generations, stream instead of waiting for one response.",
+            "属于暂时性问题：使用指数退避重试；若持续出现，查看服务状态页并切换到备用模型。长输出请使用流式调用。",
+            true,
+        ),
+        Network => (
+            "after_fix",
+            "Retrying the same call will fail the same way until the network path (URL, DNS, proxy, TLS) is fixed; after that, ordinary backoff covers occasional resets.",
+            "在网络路径（URL、DNS、代理、TLS）修好之前，重试同样会失败；修好后用普通的退避重试应对偶发断连。",
+            false,
+        ),
+        Quota => (
+            "after_reset",
+            "Do not retry in a loop: the allowance is used up until its window resets, and the plan does not fall back to pay-as-you-go. Wait for the reset, or use a different plan or key.",
+            "不要循环重试：额度在窗口重置前已用完，套餐也不会自动转为按量付费。请等待重置，或改用其他套餐或 Key。",
+            false,
+        ),
+        Balance => (
+            "after_fix",
+            "Do not retry until the account is topped up or the overdue bill is paid.",
+            "在充值或结清欠费之前不要重试。",
+            false,
+        ),
+        ContentPolicy => (
+            "after_fix",
+            "Retrying the same conversation fails again: the flagged text stays in the history. Remove or rephrase it first.",
+            "原样重试仍会失败：被拦截的内容还在对话历史里。请先删除或改写。",
+            false,
+        ),
+        _ => (
+            "never",
+            "Retrying will not help: the request itself or its configuration must change first.",
+            "重试无济于事：必须先修改请求本身或配置。",
+            false,
+        ),
+    };
+    let mut advice = (if zh { cn } else { en }).to_string();
+    let mut snippets = Vec::new();
+    if code {
+        snippets.push(Snippet { language: "python", code: PYTHON });
+        snippets.push(Snippet { language: "javascript", code: NODE });
+    }
+    if burst {
+        advice.push(' ');
+        advice.push_str(if zh {
+            "对于突发限流，可添加请求头 `X-DashScope-Wait-Timeout`（秒），让服务端排队而不是立即拒绝。"
+        } else {
+            "For burst throttling, the `X-DashScope-Wait-Timeout` header (seconds) lets the server queue the request instead of rejecting it."
+        });
+        snippets.push(Snippet { language: "shell", code: QUEUE });
+    }
+    Retry { policy, advice, snippets }
+}

@@ -1,0 +1,239 @@
+//! One pass over the paste. An Aho-Corasick automaton of every rule keyword and every fact
+//! marker finds candidate lines; only there do the rules' own regexes run, once per (rule, line).
+//! Work is linear in the input: each line is scanned at most once per rule that names it.
+
+use crate::facts::{self, Facts, STATUS_MARKERS, TOOL_MARKERS};
+use crate::model::{Rule, HOSTS, RULES};
+use crate::secrets::{self, FIELD_MARKERS, PREFIXES};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Evidence kept per rule; the rest is counted.
+pub const MAX_EVIDENCE: usize = 5;
+
+#[derive(Clone, Copy)]
+enum Target {
+    Rule(usize),
+    Tool(&'static str),
+    Host(usize),
+    Url,
+    KeyPrefix,
+    KeyField,
+    Status,
+}
+
+struct Automaton {
+    ac: AhoCorasick,
+    targets: Vec<Vec<Target>>,
+    regexes: Vec<OnceLock<Vec<Regex>>>,
+}
+
+fn automaton() -> &'static Automaton {
+    static A: OnceLock<Automaton> = OnceLock::new();
+    A.get_or_init(|| {
+        let mut literals: Vec<String> = Vec::new();
+        let mut targets: Vec<Vec<Target>> = Vec::new();
+        let mut add = |lit: &str, t: Target| {
+            let lit = lit.to_ascii_lowercase();
+            match literals.iter().position(|l| *l == lit) {
+                Some(i) => targets[i].push(t),
+                None => {
+                    literals.push(lit);
+                    targets.push(vec![t]);
+                }
+            }
+        };
+        for (i, r) in RULES.iter().enumerate() {
+            for k in r.keywords {
+                add(k, Target::Rule(i));
+            }
+        }
+        for (m, tool) in TOOL_MARKERS {
+            add(m, Target::Tool(tool));
+        }
+        for (i, h) in HOSTS.iter().enumerate() {
+            add(h.host, Target::Host(i));
+        }
+        add("http://", Target::Url);
+        add("https://", Target::Url);
+        for (p, _) in PREFIXES {
+            add(p, Target::KeyPrefix);
+        }
+        for m in FIELD_MARKERS {
+            add(m, Target::KeyField);
+        }
+        for m in STATUS_MARKERS {
+            add(m, Target::Status);
+        }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&literals)
+            .unwrap_or_else(|e| panic!("keyword automaton: {e}"));
+        let regexes = RULES.iter().map(|_| OnceLock::new()).collect();
+        Automaton { ac, targets, regexes }
+    })
+}
+
+fn rule_regexes(i: usize) -> &'static [Regex] {
+    let a = automaton();
+    a.regexes[i].get_or_init(|| {
+        // Patterns were compiled once by build.rs with the same regex features: they compile.
+        RULES[i].patterns.iter().filter_map(|p| Regex::new(p).ok()).collect()
+    })
+}
+
+/// What one rule matched.
+#[derive(Debug, Default, Clone)]
+pub struct Hit {
+    pub spans: Vec<(usize, usize)>,
+    pub count: usize,
+}
+
+pub struct Scan {
+    pub hits: Vec<Option<Hit>>,
+    pub facts: Facts,
+}
+
+/// Scans `text` (`lower` is its ASCII-lowercased copy: same byte offsets).
+pub fn scan(text: &str, lower: &str) -> Scan {
+    let a = automaton();
+    let bytes = lower.as_bytes();
+    let mut hits: Vec<Option<Hit>> = vec![None; RULES.len()];
+    let mut rule_done_at: Vec<usize> = vec![usize::MAX; RULES.len()];
+    let mut facts = Facts::default();
+    let mut keys: Vec<secrets::Secret> = Vec::new();
+    let (mut line_start, mut line_end) = (0usize, 0usize);
+    let mut have_line = false;
+    let (mut status_done, mut fields_done) = (usize::MAX, usize::MAX);
+    let mut url_until = 0usize;
+
+    for m in a.ac.find_overlapping_iter(lower) {
+        let pos = m.start();
+        if !have_line || pos >= line_end || pos < line_start {
+            let from = if have_line && pos >= line_end { line_end } else { 0 };
+            line_start = bytes[from..pos].iter().rposition(|&b| b == b'\n').map_or(from, |i| from + i + 1);
+            line_end = bytes[pos..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |i| pos + i);
+            have_line = true;
+        }
+        let (ls, le) = (line_start, line_end);
+        for t in &a.targets[m.pattern().as_usize()] {
+            match *t {
+                Target::Rule(i) => {
+                    if rule_done_at[i] == ls {
+                        continue;
+                    }
+                    rule_done_at[i] = ls;
+                    match_rule(i, lower, ls, le, &mut hits[i]);
+                }
+                Target::Tool(tool) => {
+                    if word_bounded(bytes, pos, m.end()) {
+                        facts.tools.insert(tool);
+                    }
+                }
+                Target::Host(i) => {
+                    let h = HOSTS[i].host;
+                    let starts_ok = h.starts_with('.') || pos == 0 || !is_host_byte(bytes[pos - 1]);
+                    let ends_ok = bytes.get(m.end()).is_none_or(|&b| !is_host_byte(b) || b == b'.' && bytes.get(m.end() + 1).is_none_or(|&c| !c.is_ascii_alphanumeric()));
+                    if starts_ok && ends_ok {
+                        let host_start = if h.starts_with('.') {
+                            bytes[ls..pos].iter().rposition(|&b| !is_host_byte(b)).map_or(ls, |i| ls + i + 1)
+                        } else {
+                            pos
+                        };
+                        if let Some(host) = lower.get(host_start..m.end()) {
+                            facts.add_host(host);
+                        }
+                    }
+                }
+                Target::Url => {
+                    if pos < url_until {
+                        continue;
+                    }
+                    if let Some((end, host, path)) = facts::url_at(text, pos) {
+                        url_until = end;
+                        let entry = facts::lookup_host(&host);
+                        facts.add_host(&host);
+                        if facts.endpoints.len() < 64 {
+                            facts.endpoints.push(facts::Endpoint {
+                                start: pos,
+                                end,
+                                url: text.get(pos..end).unwrap_or("").to_string(),
+                                host,
+                                path,
+                                provider: entry.map_or("", |h| h.provider),
+                                plan: entry.map_or("", |h| h.plan),
+                                region: entry.map_or("", |h| h.region),
+                            });
+                        }
+                    }
+                }
+                Target::KeyPrefix => {
+                    if let Some(s) = secrets::prefixed_at(text, pos) {
+                        keys.push(s);
+                    }
+                }
+                Target::KeyField => {
+                    if fields_done != ls {
+                        fields_done = ls;
+                        if let (Some(line), Some(low)) = (text.get(ls..le), lower.get(ls..le)) {
+                            secrets::in_fields(line, low, ls, &mut keys);
+                        }
+                    }
+                }
+                Target::Status => {}
+            }
+        }
+        if status_done != ls {
+            status_done = ls;
+            if let Some(low) = lower.get(ls..le) {
+                facts::statuses_in(low, &mut facts.statuses);
+            }
+        }
+    }
+    keys.sort_by_key(|k| (k.start, std::cmp::Reverse(k.end)));
+    keys.dedup_by(|b, a| b.start < a.end);
+    facts.keys = keys;
+    Scan { hits, facts }
+}
+
+fn match_rule(i: usize, lower: &str, ls: usize, le: usize, hit: &mut Option<Hit>) {
+    let Some(line) = lower.get(ls..le) else { return };
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for re in rule_regexes(i) {
+        for m in re.find_iter(line) {
+            if m.end() > m.start() {
+                found.push((ls + m.start(), ls + m.end()));
+            }
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    // Several patterns may match the same place: keep one span per start.
+    found.sort_unstable();
+    found.dedup_by(|b, a| b.0 < a.1);
+    let h = hit.get_or_insert_with(Hit::default);
+    h.count += found.len();
+    for s in found {
+        if h.spans.len() >= MAX_EVIDENCE {
+            break;
+        }
+        h.spans.push(s);
+    }
+}
+
+fn is_host_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'-' || b == b'.'
+}
+
+fn word_bounded(b: &[u8], start: usize, end: usize) -> bool {
+    let before = start == 0 || !b[start - 1].is_ascii_alphanumeric();
+    let after = b.get(end).is_none_or(|c| !c.is_ascii_alphanumeric());
+    before && after
+}
+
+/// The rule list, for front ends that list or explain rules.
+pub fn rules() -> &'static [Rule] {
+    RULES
+}

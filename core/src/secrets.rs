@@ -1,0 +1,249 @@
+//! Finding API keys in a paste and masking them. Masking happens here, in core, before anything
+//! is rendered: every string that leaves the engine goes through [`Redactor`].
+
+use regex::Regex;
+use serde::Serialize;
+use std::sync::OnceLock;
+
+/// Known key prefixes, longest first, with the kind of key each denotes.
+/// Sources: gateway-facts.md (DashScope `sk-`, plans `sk-sp-`, ModelScope `ms-`), provider docs.
+pub const PREFIXES: &[(&str, &str)] = &[
+    ("sk-sp-", "plan"),
+    ("sk-ant-", "anthropic"),
+    ("sk-proj-", "openai"),
+    ("sk-or-", "openrouter"),
+    ("sk-", "general"),
+    ("AIza", "google"),
+    ("ms-", "modelscope"),
+];
+
+/// Literal markers (lowercase) that make a line worth a look for field-held secrets.
+pub const FIELD_MARKERS: &[&str] = &[
+    "api_key", "apikey", "api-key", "auth_token", "authtoken", "authorization", "bearer", "access_token",
+    "secret", "token", "password", "passwd",
+];
+
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Secret {
+    pub start: usize,
+    pub end: usize,
+    /// `plan`, `general`, `anthropic`, `openai`, `openrouter`, `google`, `modelscope`, `unknown`.
+    pub kind: &'static str,
+    pub masked: String,
+}
+
+/// Masks a key as prefix + `…` + last 4 (`sk-sp-…3c1e`); short values keep no tail.
+pub fn mask(value: &str) -> String {
+    let prefix = PREFIXES.iter().map(|(p, _)| *p).find(|p| value.starts_with(p)).unwrap_or("");
+    let rest = &value[prefix.len()..];
+    let n = rest.chars().count();
+    if n >= 12 {
+        let tail: String = rest.chars().skip(n - 4).collect();
+        format!("{prefix}…{tail}")
+    } else {
+        format!("{prefix}…")
+    }
+}
+
+fn is_key_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
+}
+
+/// A prefixed key starting at `pos` (where a prefix marker was found), if it is one: a word
+/// boundary before, at least 16 characters after the prefix, and a digit among them (which
+/// keeps `sk-your-api-key-here` and prose out).
+pub fn prefixed_at(text: &str, pos: usize) -> Option<Secret> {
+    let b = text.as_bytes();
+    if pos > 0 && b.get(pos - 1).is_some_and(|&c| is_key_char(c)) {
+        return None;
+    }
+    let rest = text.get(pos..)?;
+    let (prefix, kind) = PREFIXES.iter().find(|(p, _)| rest.starts_with(p))?;
+    let mut end = pos + prefix.len();
+    while end < b.len() && is_key_char(b[end]) {
+        end += 1;
+    }
+    let body = &b[pos + prefix.len()..end];
+    let digits = body.iter().filter(|c| c.is_ascii_digit()).count();
+    let letters = body.iter().filter(|c| c.is_ascii_alphabetic()).count();
+    if body.len() < 16 || digits == 0 || letters == 0 {
+        return None;
+    }
+    let value = text.get(pos..end)?;
+    Some(Secret { start: pos, end, kind, masked: mask(value) })
+}
+
+fn field_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        // Matched against the ASCII-lowercased line; the capture is the value.
+        let field = r#"[a-z0-9_.-]*(?:api[_-]?key|auth[_-]?token|access[_-]?token|secret(?:[_-]?key)?|token|password|passwd)"#;
+        let pattern = format!(
+            r#"(?:{field}(?:\\?["'])?[ \t]*[:=][ \t]*(?:\\?["'])?(?:bearer[ \t]+)?|authorization(?:\\?["'])?[ \t]*[:=][ \t]*(?:\\?["'])?(?:bearer|basic|token)?[ \t]*|bearer[ \t]+)([^ \t\r\n"'`,;{{}}()\[\]<>\\]+)"#
+        );
+        Regex::new(&pattern).unwrap_or_else(|e| panic!("field regex: {e}"))
+    })
+}
+
+/// Values held by key-like fields on one line (`X_API_KEY=…`, `"apiKey": "…"`, `Bearer …`).
+/// `line` and `lower` are the same line, original and ASCII-lowercased; `base` its offset.
+pub fn in_fields(line: &str, lower: &str, base: usize, out: &mut Vec<Secret>) {
+    for c in field_regex().captures_iter(lower) {
+        let Some(m) = c.get(1) else { continue };
+        let Some(value) = line.get(m.start()..m.end()) else { continue };
+        if is_reference(value) || !looks_secret(value) {
+            continue;
+        }
+        let kind = PREFIXES.iter().find(|(p, _)| value.starts_with(p)).map_or("unknown", |(_, k)| k);
+        out.push(Secret { start: base + m.start(), end: base + m.end(), kind, masked: mask(value) });
+    }
+}
+
+/// `$VAR`, `${VAR}`, `%VAR%`, `process.env.X`, `os.environ[...]` and the like hold no secret.
+fn is_reference(v: &str) -> bool {
+    v.starts_with('$')
+        || v.starts_with('%')
+        || v.starts_with("process.env")
+        || v.starts_with("os.environ")
+        || v.starts_with("os.getenv")
+        || v.starts_with("env.")
+        || v.starts_with("System.getenv")
+        || v.eq_ignore_ascii_case("null")
+        || v.eq_ignore_ascii_case("none")
+        || v.eq_ignore_ascii_case("true")
+        || v.eq_ignore_ascii_case("false")
+}
+
+/// Entropy floor: at least 8 characters with a digit, or 20 of mixed case/symbols.
+fn looks_secret(v: &str) -> bool {
+    let n = v.len();
+    let digits = v.bytes().any(|b| b.is_ascii_digit());
+    let upper = v.bytes().any(|b| b.is_ascii_uppercase());
+    let lower = v.bytes().any(|b| b.is_ascii_lowercase());
+    (n >= 8 && digits && (upper || lower)) || (n >= 20 && upper && lower)
+}
+
+/// Replaces every secret inside a range of the original text with its mask.
+#[derive(Debug, Default)]
+pub struct Redactor {
+    /// Sorted by start, non-overlapping.
+    secrets: Vec<Secret>,
+    pub show: bool,
+}
+
+impl Redactor {
+    pub fn new(mut secrets: Vec<Secret>, show: bool) -> Redactor {
+        secrets.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+        let mut merged: Vec<Secret> = Vec::with_capacity(secrets.len());
+        for s in secrets {
+            match merged.last() {
+                Some(last) if s.start < last.end => {}
+                _ => merged.push(s),
+            }
+        }
+        Redactor { secrets: merged, show }
+    }
+
+    pub fn secrets(&self) -> &[Secret] {
+        &self.secrets
+    }
+
+    /// `text[start..end]`, with secrets masked (a key cut by the range is masked whole).
+    pub fn slice(&self, text: &str, start: usize, end: usize) -> String {
+        let Some(s) = text.get(start..end) else { return String::new() };
+        if self.show {
+            return s.to_string();
+        }
+        let first = self.secrets.partition_point(|k| k.end <= start);
+        let mut out = String::with_capacity(s.len());
+        let mut at = start;
+        for k in self.secrets[first..].iter().take_while(|k| k.start < end) {
+            if k.start > at {
+                out.push_str(text.get(at..k.start).unwrap_or(""));
+            }
+            if k.end > at {
+                out.push_str(&k.masked);
+                at = k.end;
+            }
+        }
+        if at < end {
+            out.push_str(text.get(at..end).unwrap_or(""));
+        }
+        out
+    }
+
+    /// Masks any secret that appears verbatim in a string built from the paste elsewhere
+    /// (an edit's replacement, a corrected snippet).
+    pub fn scrub(&self, s: &str, text: &str) -> String {
+        if self.show {
+            return s.to_string();
+        }
+        let mut out = s.to_string();
+        for k in &self.secrets {
+            if let Some(v) = text.get(k.start..k.end) {
+                if out.contains(v) {
+                    out = out.replace(v, &k.masked);
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_with_prefix_and_last_four() {
+        assert_eq!(mask("sk-sp-0123456789abcdef3c1e"), "sk-sp-…3c1e");
+        assert_eq!(mask("sk-0123456789abcdefABCD"), "sk-…ABCD");
+        assert_eq!(mask("AIzaSyA1234567890abcdefgh"), "AIza…efgh");
+        assert_eq!(mask("short"), "…");
+    }
+
+    #[test]
+    fn prefixed_keys_need_length_digit_and_boundary() {
+        let t = "key sk-sp-a1b2c3d4e5f6a7b8c9d0 end";
+        let s = prefixed_at(t, 4).expect("a plan key");
+        assert_eq!((s.kind, &t[s.start..s.end]), ("plan", "sk-sp-a1b2c3d4e5f6a7b8c9d0"));
+        assert!(prefixed_at("sk-your-api-key-here-please", 0).is_none(), "placeholder has no digit");
+        assert!(prefixed_at("sk-abc123", 0).is_none(), "too short");
+        let t = "task-sk-a1b2c3d4e5f6a7b8c9d0";
+        assert!(prefixed_at(t, 5).is_none(), "inside a word");
+    }
+
+    #[test]
+    fn field_values_are_found_but_references_are_not() {
+        let cases = [
+            ("export DASHSCOPE_API_KEY=abcd1234efgh5678", Some("abcd1234efgh5678")),
+            ("set OPENAI_API_KEY=\"Zx9fQ2mP8rT4vW6yB1nC\"", Some("Zx9fQ2mP8rT4vW6yB1nC")),
+            ("Authorization: Bearer eyJhbGciOi123456789", Some("eyJhbGciOi123456789")),
+            ("\"apiKey\": \"a8f5f167f44f4964e6c998dee827110c\",", Some("a8f5f167f44f4964e6c998dee827110c")),
+            ("x-api-key: 0a1b2c3d4e5f", Some("0a1b2c3d4e5f")),
+            ("OPENAI_API_KEY=$DASHSCOPE_API_KEY", None),
+            ("api_key=os.environ[\"KEY\"]", None),
+            ("\"apiKey\": \"your-api-key\"", None),
+            ("the token is invalid", None),
+        ];
+        for (line, want) in cases {
+            let mut out = Vec::new();
+            in_fields(line, &line.to_ascii_lowercase(), 0, &mut out);
+            let got = out.first().map(|s| &line[s.start..s.end]);
+            assert_eq!(got, want, "{line}");
+        }
+    }
+
+    #[test]
+    fn redactor_masks_inside_and_across_ranges() {
+        let text = "A=sk-sp-a1b2c3d4e5f6a7b8c9d0 B";
+        let s = prefixed_at(text, 2).expect("key");
+        let r = Redactor::new(vec![s], false);
+        assert_eq!(r.slice(text, 0, text.len()), "A=sk-sp-…c9d0 B");
+        assert_eq!(r.slice(text, 10, text.len()), "sk-sp-…c9d0 B");
+        assert_eq!(r.slice(text, 0, 4), "A=sk-sp-…c9d0");
+        assert_eq!(r.scrub("x sk-sp-a1b2c3d4e5f6a7b8c9d0 y", text), "x sk-sp-…c9d0 y");
+        let shown = Redactor::new(r.secrets().to_vec(), true);
+        assert_eq!(shown.slice(text, 0, text.len()), text);
+    }
+}

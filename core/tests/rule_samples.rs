@@ -1,0 +1,27 @@
+//! Every rule's own samples, through the real engine: a positive sample must make the rule fire
+//! (before ranking), a negative one must not. Failures name the file and the rule.
+
+include!(concat!(env!("OUT_DIR"), "/samples_gen.rs"));
+
+#[test]
+fn every_rule_sample_holds() {
+    let mut failures = Vec::new();
+    for &(id, text, expect) in SAMPLES {
+        let fired = llmdoctor_core::fired(text).contains(&id);
+        if fired != expect {
+            let file = llmdoctor_core::rule(id).map_or("?", |r| r.file);
+            let what = if expect { "should fire but does not" } else { "fires but should not" };
+            failures.push(format!("{file}: rule `{id}` {what} on sample:\n    {text}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} failing rule samples:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn every_rule_has_both_kinds_of_sample() {
+    for r in llmdoctor_core::RULES {
+        let pos = SAMPLES.iter().any(|&(id, _, e)| id == r.id && e);
+        let neg = SAMPLES.iter().any(|&(id, _, e)| id == r.id && !e);
+        assert!(pos && neg, "{}: rule `{}` needs positive and negative samples", r.file, r.id);
+    }
+}
