@@ -4,7 +4,7 @@
 use crate::facts::Facts;
 use crate::locate::line_cols;
 use crate::model::{Lang, Reset, Rule, Severity, RULES};
-use crate::report::{Diagnosis, Evidence, Report, ResetInfo, SCHEMA};
+use crate::report::{Context, Diagnosis, Evidence, Report, ResetInfo, SCHEMA};
 use crate::retry;
 use crate::scan::{scan, Hit};
 use crate::secrets::Redactor;
@@ -88,7 +88,8 @@ pub fn diagnose(input: &str, opts: &Options) -> Report {
                 .iter()
                 .map(|&(start, end)| {
                     let (line, column) = positions.next().unwrap_or((1, 1));
-                    Evidence { start, end, line, column, text: cut(redactor.slice(text, start, end)) }
+                    let text_ev = cut(redactor.slice(text, start, end));
+                    Evidence { start, end, line, column, context: context(text, &redactor, start, end), text: text_ev }
                 })
                 .collect();
             Diagnosis {
@@ -147,6 +148,32 @@ fn rank(text: &str, mut fired: Vec<(usize, Hit)>) -> Vec<(usize, Hit)> {
         (r.severity, std::cmp::Reverse(r.specificity), h.spans.first().map_or(0, |s| s.0))
     });
     fired
+}
+
+/// Context kept on each side of the evidence on long lines.
+const CONTEXT_SIDE: usize = 120;
+
+fn context(text: &str, r: &Redactor, start: usize, end: usize) -> Context {
+    let b = text.as_bytes();
+    let ls = b[..start.min(b.len())].iter().rposition(|&c| c == b'\n').map_or(0, |i| i + 1);
+    let le = b[end.min(b.len())..].iter().position(|&c| c == b'\n').map_or(b.len(), |i| end + i);
+    let mut from = start.saturating_sub(CONTEXT_SIDE).max(ls);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (end + CONTEXT_SIDE).min(le);
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let end = end.min(to);
+    let before = r.slice(text, from, start);
+    let middle = r.slice(text, start, end);
+    let after = r.slice(text, end, to).trim_end_matches('\r').to_string();
+    let lead = if from > ls { "…" } else { "" };
+    let tail = if to < le { "…" } else { "" };
+    let f = lead.chars().count() + before.chars().count();
+    let t = f + middle.chars().count();
+    Context { text: format!("{lead}{before}{middle}{after}{tail}"), from: f, to: t }
 }
 
 fn cut(mut s: String) -> String {

@@ -44,6 +44,16 @@ pub struct Evidence {
     pub line: usize,
     pub column: usize,
     pub text: String,
+    /// The whole line around the evidence (masked, cut around the match when long), and where
+    /// in it the evidence sits, in characters: enough for a caret or a highlight.
+    pub context: Context,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Context {
+    pub text: String,
+    pub from: usize,
+    pub to: usize,
 }
 
 #[derive(Debug, Serialize)]

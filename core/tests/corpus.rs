@@ -1,0 +1,163 @@
+//! The corpus in tests/corpus (realistic pastes with expected results) and the verbatim guide
+//! messages in tests/guides, run against the engine. Format: tests/README.md.
+
+use llmdoctor_core::{diagnose, parse_rfc3339, Lang, Options, Severity};
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests")
+}
+
+struct Case {
+    name: String,
+    category: String,
+    rule: Option<String>,
+    absent: Vec<String>,
+    reset: Option<String>,
+    opts: Options,
+    paste: String,
+}
+
+fn parse_case(name: &str, src: &str) -> Result<Case, String> {
+    let (head, paste) = src
+        .split_once("\n---\n")
+        .ok_or_else(|| format!("{name}: no `---` line between header and paste"))?;
+    let mut case = Case {
+        name: name.to_string(),
+        category: String::new(),
+        rule: None,
+        absent: Vec::new(),
+        reset: None,
+        opts: Options::default(),
+        paste: paste.to_string(),
+    };
+    for line in head.lines().filter(|l| !l.trim().is_empty()) {
+        let (k, v) = line.split_once(':').ok_or_else(|| format!("{name}: bad header line `{line}`"))?;
+        let v = v.trim();
+        match k.trim() {
+            "expect-category" => case.category = v.to_string(),
+            "expect-rule" => case.rule = Some(v.to_string()),
+            "expect-absent" => case.absent = v.split(',').map(|s| s.trim().to_string()).collect(),
+            "expect-reset" => case.reset = Some(v.to_string()),
+            "note" => {}
+            "options" => {
+                for o in v.split_whitespace() {
+                    let (ok, ov) = o.split_once('=').ok_or_else(|| format!("{name}: bad option `{o}`"))?;
+                    match ok {
+                        "lang" => case.opts.lang = Lang::parse(ov).ok_or_else(|| format!("{name}: bad lang"))?,
+                        "now" => case.opts.now = Some(parse_rfc3339(ov).ok_or_else(|| format!("{name}: bad now"))?),
+                        "billing-day" => case.opts.billing_day = Some(ov.parse().map_err(|_| format!("{name}: bad billing-day"))?),
+                        _ => return Err(format!("{name}: unknown option `{ok}`")),
+                    }
+                }
+            }
+            other => return Err(format!("{name}: unknown header `{other}`")),
+        }
+    }
+    if case.category.is_empty() {
+        return Err(format!("{name}: missing expect-category"));
+    }
+    Ok(case)
+}
+
+fn check(case: &Case) -> Result<(), String> {
+    let report = diagnose(&case.paste, &case.opts);
+    let first = report.diagnoses.first();
+    let summary = || {
+        report
+            .diagnoses
+            .iter()
+            .map(|d| format!("{}({})", d.rule, d.category.as_str()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if case.category == "none" {
+        if report.diagnoses.iter().any(|d| d.severity == Severity::Error) {
+            return Err(format!("{}: expected no error, got [{}]", case.name, summary()));
+        }
+    } else {
+        let got = first.map_or("(nothing)", |d| d.category.as_str());
+        if got != case.category {
+            return Err(format!("{}: expected {} first, got [{}]", case.name, case.category, summary()));
+        }
+    }
+    if let Some(rule) = &case.rule {
+        if first.map(|d| d.rule) != Some(rule.as_str()) {
+            return Err(format!("{}: expected rule {rule} first, got [{}]", case.name, summary()));
+        }
+    }
+    for a in &case.absent {
+        if report.diagnoses.iter().any(|d| d.rule == a) {
+            return Err(format!("{}: rule {a} must not appear, got [{}]", case.name, summary()));
+        }
+    }
+    if let Some(reset) = &case.reset {
+        let got = first.and_then(|d| d.reset.as_ref()).and_then(|r| r.at.clone());
+        if got.as_deref() != Some(reset.as_str()) {
+            return Err(format!("{}: expected reset {reset}, got {got:?}", case.name));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn corpus_pastes_give_their_expected_first_diagnosis() {
+    let dir = root().join("corpus");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    files.sort();
+    let mut failures = Vec::new();
+    let mut per_category = std::collections::BTreeMap::<String, usize>::new();
+    for f in &files {
+        let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let src = std::fs::read_to_string(f).unwrap_or_else(|e| panic!("{name}: {e}"));
+        match parse_case(&name, &src).and_then(|c| {
+            *per_category.entry(c.category.clone()).or_default() += 1;
+            check(&c)
+        }) {
+            Ok(()) => {}
+            Err(e) => failures.push(e),
+        }
+    }
+    eprintln!("corpus: {} pastes, {} failing; per expected category: {per_category:?}", files.len(), failures.len());
+    assert!(failures.is_empty(), "{} of {} corpus pastes fail:\n{}", failures.len(), files.len(), failures.join("\n"));
+}
+
+#[test]
+fn guide_messages_give_their_category_first() {
+    #[derive(serde::Deserialize)]
+    struct File {
+        message: Vec<Message>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Message {
+        text: String,
+        category: String,
+        #[allow(dead_code)]
+        source: String,
+    }
+    let dir = root().join("guides");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "toml"));
+    files.sort();
+    let (mut total, mut failures) = (0, Vec::new());
+    for f in &files {
+        let src = std::fs::read_to_string(f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        let file: File = toml::from_str(&src).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        for m in file.message {
+            total += 1;
+            let r = diagnose(&m.text, &Options::default());
+            let got = r.diagnoses.first().map_or("(nothing)", |d| d.category.as_str());
+            if got != m.category {
+                let all: Vec<_> = r.diagnoses.iter().map(|d| format!("{}({})", d.rule, d.category.as_str())).collect();
+                failures.push(format!("{}: `{}`: expected {}, got [{}]", f.display(), m.text, m.category, all.join(", ")));
+            }
+        }
+    }
+    eprintln!("guides: {total} verbatim messages, {} failing", failures.len());
+    assert!(failures.is_empty(), "{} of {total} guide messages fail:\n{}", failures.len(), failures.join("\n"));
+}
