@@ -27,7 +27,9 @@ const CATEGORIES: &[&str] = &[
 ];
 const SEVERITIES: &[&str] = &["error", "warning", "info"];
 const RESETS: &[&str] = &["hour", "week", "month"];
-const FACT_KINDS: &[&str] = &["status", "provider", "plan", "region", "tool", "key", "host", "protocol"];
+const FACT_KINDS: &[&str] = &[
+    "status", "provider", "plan", "region", "tool", "key", "host", "protocol",
+];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -113,7 +115,12 @@ fn main() {
     let mut catalog: Option<Catalog> = None;
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
-        let name = format!("rules/{}", path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default());
+        let name = format!(
+            "rules/{}",
+            path.file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default()
+        );
         let src = std::fs::read_to_string(path).unwrap_or_else(|e| fail(&format!("{name}: {e}")));
         if name == "rules/catalog.toml" {
             catalog = Some(toml::from_str(&src).unwrap_or_else(|e| fail(&format!("{name}: {e}"))));
@@ -134,17 +141,26 @@ fn main() {
     for (file, r) in &rules {
         for s in &r.supersedes {
             if !all_ids.contains(s.as_str()) {
-                errors.push(format!("{file}: rule `{}`: supersedes unknown rule `{s}`", r.id));
+                errors.push(format!(
+                    "{file}: rule `{}`: supersedes unknown rule `{s}`",
+                    r.id
+                ));
             }
         }
     }
     let catalog = catalog.unwrap_or_else(|| fail("rules/catalog.toml is missing"));
     for h in &catalog.host {
         if h.host != h.host.to_ascii_lowercase() || h.host.is_empty() {
-            errors.push(format!("rules/catalog.toml: host `{}` must be lowercase", h.host));
+            errors.push(format!(
+                "rules/catalog.toml: host `{}` must be lowercase",
+                h.host
+            ));
         }
         if h.source.is_empty() {
-            errors.push(format!("rules/catalog.toml: host `{}` needs a source", h.host));
+            errors.push(format!(
+                "rules/catalog.toml: host `{}` needs a source",
+                h.host
+            ));
         }
     }
     if !errors.is_empty() {
@@ -160,7 +176,9 @@ fn main() {
 fn validate(file: &str, r: &Rule, ids: &mut HashSet<String>, errors: &mut Vec<String>) {
     let mut err = |m: String| errors.push(format!("{file}: rule `{}`: {m}", r.id));
     let id_ok = !r.id.is_empty()
-        && r.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && r.id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !r.id.starts_with('-')
         && !r.id.ends_with('-');
     if !id_ok {
@@ -170,14 +188,25 @@ fn validate(file: &str, r: &Rule, ids: &mut HashSet<String>, errors: &mut Vec<St
         err("duplicate id".into());
     }
     if !CATEGORIES.contains(&r.category.as_str()) {
-        err(format!("unknown category `{}`; expected one of {}", r.category, CATEGORIES.join(", ")));
+        err(format!(
+            "unknown category `{}`; expected one of {}",
+            r.category,
+            CATEGORIES.join(", ")
+        ));
     }
     if !SEVERITIES.contains(&r.severity.as_str()) {
-        err(format!("unknown severity `{}`; expected one of {}", r.severity, SEVERITIES.join(", ")));
+        err(format!(
+            "unknown severity `{}`; expected one of {}",
+            r.severity,
+            SEVERITIES.join(", ")
+        ));
     }
     if let Some(reset) = &r.reset {
         if !RESETS.contains(&reset.as_str()) {
-            err(format!("unknown reset `{reset}`; expected one of {}", RESETS.join(", ")));
+            err(format!(
+                "unknown reset `{reset}`; expected one of {}",
+                RESETS.join(", ")
+            ));
         }
     }
     if r.specificity > 100 {
@@ -199,17 +228,26 @@ fn validate(file: &str, r: &Rule, ids: &mut HashSet<String>, errors: &mut Vec<St
             err(format!("pattern {} `{p}` does not compile (no Unicode tables here: use [0-9], [ \\t], (?-u:\\b)):\n{e}", i + 1));
         }
         if has_uppercase_literal(p) {
-            err(format!("pattern {} `{p}` has an uppercase letter; text is matched ASCII-lowercased", i + 1));
+            err(format!(
+                "pattern {} `{p}` has an uppercase letter; text is matched ASCII-lowercased",
+                i + 1
+            ));
         }
     }
     for f in r.when.iter().chain(&r.unless) {
         let kind = f.split(':').next().unwrap_or("");
         if !f.contains(':') || !FACT_KINDS.contains(&kind) {
-            err(format!("fact `{f}` must be kind:value with kind one of {}", FACT_KINDS.join(", ")));
+            err(format!(
+                "fact `{f}` must be kind:value with kind one of {}",
+                FACT_KINDS.join(", ")
+            ));
         }
     }
     for (lang, t) in [("en", &r.en), ("zh", &r.zh)] {
-        if t.title.trim().is_empty() || t.explanation.trim().is_empty() || t.verify.trim().is_empty() {
+        if t.title.trim().is_empty()
+            || t.explanation.trim().is_empty()
+            || t.verify.trim().is_empty()
+        {
             err(format!("[rule.{lang}] needs title, explanation and verify"));
         }
         if t.steps.is_empty() || t.steps.iter().any(|s| s.trim().is_empty()) {
@@ -220,7 +258,10 @@ fn validate(file: &str, r: &Rule, ids: &mut HashSet<String>, errors: &mut Vec<St
         err("needs at least one source".into());
     }
     if !r.sample.iter().any(|s| s.expect) || !r.sample.iter().any(|s| !s.expect) {
-        err("needs at least one positive (expect = true) and one negative (expect = false) sample".into());
+        err(
+            "needs at least one positive (expect = true) and one negative (expect = false) sample"
+                .into(),
+        );
     }
 }
 
@@ -270,7 +311,9 @@ fn camel(s: &str) -> String {
     s.split('_')
         .map(|w| {
             let mut c = w.chars();
-            c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
         })
         .collect()
 }
@@ -308,7 +351,10 @@ fn gen_rules(rules: &[(String, Rule)]) -> String {
 fn gen_samples(rules: &[(String, Rule)]) -> String {
     let mut by_rule: BTreeMap<&str, Vec<(&str, bool)>> = BTreeMap::new();
     for (_, r) in rules {
-        by_rule.entry(&r.id).or_default().extend(r.sample.iter().map(|s| (s.text.as_str(), s.expect)));
+        by_rule
+            .entry(&r.id)
+            .or_default()
+            .extend(r.sample.iter().map(|s| (s.text.as_str(), s.expect)));
     }
     let mut s = String::from("// Generated by core/build.rs. Do not edit.\npub static SAMPLES: &[(&str, &str, bool)] = &[\n");
     for (id, samples) in by_rule {

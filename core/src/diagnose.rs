@@ -75,7 +75,10 @@ pub fn diagnose(input: &str, opts: &Options) -> Report {
         .collect();
     let ranked = rank(text, fired);
 
-    let offsets: Vec<usize> = ranked.iter().flat_map(|(_, h)| h.spans.iter().map(|s| s.0)).collect();
+    let offsets: Vec<usize> = ranked
+        .iter()
+        .flat_map(|(_, h)| h.spans.iter().map(|s| s.0))
+        .collect();
     let mut positions = line_cols(text, &offsets).into_iter();
     let burst = ranked.iter().any(|(i, _)| RULES[*i].id.contains("burst"));
     let diagnoses = ranked
@@ -89,7 +92,14 @@ pub fn diagnose(input: &str, opts: &Options) -> Report {
                 .map(|&(start, end)| {
                     let (line, column) = positions.next().unwrap_or((1, 1));
                     let text_ev = cut(redactor.slice(text, start, end));
-                    Evidence { start, end, line, column, context: context(text, &redactor, start, end), text: text_ev }
+                    Evidence {
+                        start,
+                        end,
+                        line,
+                        column,
+                        context: context(text, &redactor, start, end),
+                        text: text_ev,
+                    }
                 })
                 .collect();
             Diagnosis {
@@ -114,14 +124,27 @@ pub fn diagnose(input: &str, opts: &Options) -> Report {
     if let Some(obj) = facts_json.as_object_mut() {
         obj.insert("notes".into(), serde_json::Value::from(notes));
     }
-    Report { schema: SCHEMA, diagnoses, corrected: Vec::new(), facts: facts_json }
+    Report {
+        schema: SCHEMA,
+        diagnoses,
+        corrected: Vec::new(),
+        facts: facts_json,
+    }
 }
 
 /// Drops findings a more specific one explains (same line, lower specificity, or named in
 /// `supersedes`), then orders by severity, specificity and first position.
 fn rank(text: &str, mut fired: Vec<(usize, Hit)>) -> Vec<(usize, Hit)> {
-    let line_of = |pos: usize| text.as_bytes()[..pos.min(text.len())].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let lines: Vec<Vec<usize>> = fired.iter().map(|(_, h)| h.spans.iter().map(|s| line_of(s.0)).collect()).collect();
+    let line_of = |pos: usize| {
+        text.as_bytes()[..pos.min(text.len())]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1)
+    };
+    let lines: Vec<Vec<usize>> = fired
+        .iter()
+        .map(|(_, h)| h.spans.iter().map(|s| line_of(s.0)).collect())
+        .collect();
     let n = fired.len();
     let mut keep = vec![true; n];
     for a in 0..n {
@@ -132,7 +155,8 @@ fn rank(text: &str, mut fired: Vec<(usize, Hit)>) -> Vec<(usize, Hit)> {
             }
             let rb = &RULES[fired[b].0];
             let supersedes = ra.supersedes.contains(&rb.id);
-            let shares_line = ra.specificity > rb.specificity && lines[a].iter().any(|l| lines[b].contains(l));
+            let shares_line =
+                ra.specificity > rb.specificity && lines[a].iter().any(|l| lines[b].contains(l));
             if supersedes || shares_line {
                 keep[b] = false;
             }
@@ -145,7 +169,11 @@ fn rank(text: &str, mut fired: Vec<(usize, Hit)>) -> Vec<(usize, Hit)> {
     });
     fired.sort_by_key(|(r, h)| {
         let r = &RULES[*r];
-        (r.severity, std::cmp::Reverse(r.specificity), h.spans.first().map_or(0, |s| s.0))
+        (
+            r.severity,
+            std::cmp::Reverse(r.specificity),
+            h.spans.first().map_or(0, |s| s.0),
+        )
     });
     fired
 }
@@ -155,8 +183,14 @@ const CONTEXT_SIDE: usize = 120;
 
 fn context(text: &str, r: &Redactor, start: usize, end: usize) -> Context {
     let b = text.as_bytes();
-    let ls = b[..start.min(b.len())].iter().rposition(|&c| c == b'\n').map_or(0, |i| i + 1);
-    let le = b[end.min(b.len())..].iter().position(|&c| c == b'\n').map_or(b.len(), |i| end + i);
+    let ls = b[..start.min(b.len())]
+        .iter()
+        .rposition(|&c| c == b'\n')
+        .map_or(0, |i| i + 1);
+    let le = b[end.min(b.len())..]
+        .iter()
+        .position(|&c| c == b'\n')
+        .map_or(b.len(), |i| end + i);
     let mut from = start.saturating_sub(CONTEXT_SIDE).max(ls);
     while !text.is_char_boundary(from) {
         from -= 1;
@@ -173,7 +207,11 @@ fn context(text: &str, r: &Redactor, start: usize, end: usize) -> Context {
     let tail = if to < le { "…" } else { "" };
     let f = lead.chars().count() + before.chars().count();
     let t = f + middle.chars().count();
-    Context { text: format!("{lead}{before}{middle}{after}{tail}"), from: f, to: t }
+    Context {
+        text: format!("{lead}{before}{middle}{after}{tail}"),
+        from: f,
+        to: t,
+    }
 }
 
 fn cut(mut s: String) -> String {
@@ -202,15 +240,28 @@ fn reset_info(window: Reset, opts: &Options) -> ResetInfo {
             let note = match at {
                 Some(t) => {
                     if zh {
-                        format!("周额度在 {}（周一 00:00，UTC+8）恢复。{no_fallback}", fmt(t))
+                        format!(
+                            "周额度在 {}（周一 00:00，UTC+8）恢复。{no_fallback}",
+                            fmt(t)
+                        )
                     } else {
-                        format!("The weekly quota comes back at {} (Monday 00:00 UTC+8). {no_fallback}", fmt(t))
+                        format!(
+                            "The weekly quota comes back at {} (Monday 00:00 UTC+8). {no_fallback}",
+                            fmt(t)
+                        )
                     }
                 }
                 None if zh => format!("周额度在下一个周一 00:00（UTC+8）恢复。{no_fallback}"),
-                None => format!("The weekly quota comes back next Monday at 00:00 UTC+8. {no_fallback}"),
+                None => {
+                    format!("The weekly quota comes back next Monday at 00:00 UTC+8. {no_fallback}")
+                }
             };
-            ResetInfo { window: "week", at: at.map(fmt), window_start: opts.now.map(|n| fmt(time::week_start(n))), note }
+            ResetInfo {
+                window: "week",
+                at: at.map(fmt),
+                window_start: opts.now.map(|n| fmt(time::week_start(n))),
+                note,
+            }
         }
         Reset::Month => {
             let at = match (opts.now, opts.billing_day) {
@@ -226,7 +277,9 @@ fn reset_info(window: Reset, opts: &Options) -> ResetInfo {
             ResetInfo {
                 window: "month",
                 at: at.map(fmt),
-                window_start: at.zip(opts.billing_day).map(|(t, d)| fmt(time::month_start(t, d))),
+                window_start: at
+                    .zip(opts.billing_day)
+                    .map(|(t, d)| fmt(time::month_start(t, d))),
                 note,
             }
         }
@@ -238,7 +291,12 @@ fn reset_info(window: Reset, opts: &Options) -> ResetInfo {
                 None if zh => format!("5 小时额度按滚动窗口计算：5 小时前的用量会陆续释放；若停止调用，最晚 5 小时后完全恢复。{no_fallback}"),
                 None => format!("The 5-hour quota is a rolling window: usage older than 5 hours is released bit by bit; if you stop calling, it is fully back within 5 hours at the latest. {no_fallback}"),
             };
-            ResetInfo { window: "hour", at: full.map(fmt), window_start: opts.now.map(|n| fmt(Instant(n.0 - 5 * 3600))), note }
+            ResetInfo {
+                window: "hour",
+                at: full.map(fmt),
+                window_start: opts.now.map(|n| fmt(Instant(n.0 - 5 * 3600))),
+                note,
+            }
         }
     }
 }
@@ -259,7 +317,11 @@ fn facts_to_json(f: &Facts, r: &Redactor, text: &str) -> serde_json::Value {
         .keys
         .iter()
         .map(|k| {
-            let shown = if r.show { text.get(k.start..k.end).unwrap_or("").to_string() } else { k.masked.clone() };
+            let shown = if r.show {
+                text.get(k.start..k.end).unwrap_or("").to_string()
+            } else {
+                k.masked.clone()
+            };
             serde_json::json!({"start": k.start, "end": k.end, "kind": k.kind, "masked": shown})
         })
         .collect();

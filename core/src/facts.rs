@@ -66,7 +66,9 @@ pub struct Endpoint {
 impl Facts {
     /// Whether a `kind:value` fact holds.
     pub fn has(&self, fact: &str) -> bool {
-        let Some((kind, value)) = fact.split_once(':') else { return false };
+        let Some((kind, value)) = fact.split_once(':') else {
+            return false;
+        };
         match kind {
             "status" => value.parse().is_ok_and(|s: u16| self.statuses.contains(&s)),
             "tool" => self.tools.contains(value),
@@ -103,7 +105,11 @@ pub fn protocol_of(path: &str) -> &'static str {
         "dashscope"
     } else if p.contains(":generatecontent") || p.contains("/v1beta") {
         "gemini"
-    } else if p.contains("/compatible-mode") || p.ends_with("/v1") || p.contains("/chat/completions") || p.contains("/responses") {
+    } else if p.contains("/compatible-mode")
+        || p.ends_with("/v1")
+        || p.contains("/chat/completions")
+        || p.contains("/responses")
+    {
         "openai"
     } else {
         ""
@@ -113,10 +119,11 @@ pub fn protocol_of(path: &str) -> &'static str {
 /// The catalog entry for a host: exact, or by a `.suffix` entry.
 pub fn lookup_host(host: &str) -> Option<&'static Host> {
     let host = host.trim_end_matches('.');
-    HOSTS
-        .iter()
-        .find(|h| h.host == host)
-        .or_else(|| HOSTS.iter().find(|h| h.host.starts_with('.') && host.ends_with(h.host)))
+    HOSTS.iter().find(|h| h.host == host).or_else(|| {
+        HOSTS
+            .iter()
+            .find(|h| h.host.starts_with('.') && host.ends_with(h.host))
+    })
 }
 
 fn status_regex() -> &'static Regex {
@@ -149,15 +156,36 @@ pub fn url_at(text: &str, pos: usize) -> Option<(usize, String, String)> {
     let rest = text.get(pos..)?;
     let after = rest.find("://")? + 3;
     let end = rest[after..]
-        .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '`' | ')' | ']' | '>' | '<' | ',' | '}' | '\\' | '|'))
+        .find(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '"' | '\'' | '`' | ')' | ']' | '>' | '<' | ',' | '}' | '\\' | '|'
+                )
+        })
         .map_or(rest.len(), |i| after + i);
     let url = rest[..end].trim_end_matches(['.', ';']);
     let hostport = url[after..].split(['/', '?', '#']).next().unwrap_or("");
-    let host = hostport.rsplit('@').next().unwrap_or("").split(':').next().unwrap_or("").to_ascii_lowercase();
-    if host.is_empty() || !host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b'_') {
+    let host = hostport
+        .rsplit('@')
+        .next()
+        .unwrap_or("")
+        .split(':')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if host.is_empty()
+        || !host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b'_')
+    {
         return None;
     }
-    let path = url[after + hostport.len()..].split(['?', '#']).next().unwrap_or("").to_string();
+    let path = url[after + hostport.len()..]
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_string();
     Some((pos + url.len(), host, path))
 }
 
@@ -173,14 +201,26 @@ mod tests {
 
     #[test]
     fn reads_statuses_from_common_wrappings() {
-        assert_eq!(statuses("openai.RateLimitError: Error code: 429 - {'error': {}}"), [429]);
-        assert_eq!(statuses("✕ [API Error: 401 invalid access token or token expired]"), [401]);
+        assert_eq!(
+            statuses("openai.RateLimitError: Error code: 429 - {'error': {}}"),
+            [429]
+        );
+        assert_eq!(
+            statuses("✕ [API Error: 401 invalid access token or token expired]"),
+            [401]
+        );
         assert_eq!(statuses("Internal error: 401 Unauthorized"), [401]);
         assert_eq!(statuses("HTTP/1.1 403 Forbidden"), [403]);
         assert_eq!(statuses("404 status code (no body)"), [404]);
-        assert_eq!(statuses("{\"status\": 400, \"code\": \"InvalidParameter\"}"), [400]);
+        assert_eq!(
+            statuses("{\"status\": 400, \"code\": \"InvalidParameter\"}"),
+            [400]
+        );
         assert_eq!(statuses("403 invalid api-key"), [403]);
-        assert_eq!(statuses("2026-11-22 10:30:01 INFO started in 401ms"), Vec::<u16>::new());
+        assert_eq!(
+            statuses("2026-11-22 10:30:01 INFO started in 401ms"),
+            Vec::<u16>::new()
+        );
         assert_eq!(statuses("processed 404 files"), Vec::<u16>::new());
     }
 
@@ -189,7 +229,14 @@ mod tests {
         let t = "ANTHROPIC_BASE_URL=\"https://coding.dashscope.aliyuncs.com/v1\"";
         let pos = t.find("https").unwrap_or(0);
         let (end, host, path) = url_at(t, pos).expect("url");
-        assert_eq!((&t[pos..end], host.as_str(), path.as_str()), ("https://coding.dashscope.aliyuncs.com/v1", "coding.dashscope.aliyuncs.com", "/v1"));
+        assert_eq!(
+            (&t[pos..end], host.as_str(), path.as_str()),
+            (
+                "https://coding.dashscope.aliyuncs.com/v1",
+                "coding.dashscope.aliyuncs.com",
+                "/v1"
+            )
+        );
         let h = lookup_host("coding.dashscope.aliyuncs.com").expect("catalog host");
         assert_eq!((h.provider, h.plan), ("dashscope", "coding"));
         assert!(lookup_host("evil-dashscope.aliyuncs.com.example.org").is_none());

@@ -19,7 +19,10 @@ pub fn line_cols(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
                 None => at = target,
             }
         }
-        let col = text.get(line_start..target).map_or(target - line_start, |s| s.chars().count()) + 1;
+        let col = text
+            .get(line_start..target)
+            .map_or(target - line_start, |s| s.chars().count())
+            + 1;
         out[i] = (line, col);
     }
     out
@@ -34,6 +37,9 @@ mod tests {
         let t = "ab\n错误 x\n\nz";
         let x = t.find('x').unwrap_or(0);
         let z = t.find('z').unwrap_or(0);
-        assert_eq!(line_cols(t, &[z, 0, x, 1]), vec![(4, 1), (1, 1), (2, 4), (1, 2)]);
+        assert_eq!(
+            line_cols(t, &[z, 0, x, 1]),
+            vec![(4, 1), (1, 1), (2, 4), (1, 2)]
+        );
     }
 }

@@ -96,8 +96,14 @@ pub fn guidance(category: Category, lang: Lang, burst: bool) -> Retry {
     let mut advice = (if zh { cn } else { en }).to_string();
     let mut snippets = Vec::new();
     if code {
-        snippets.push(Snippet { language: "python", code: PYTHON });
-        snippets.push(Snippet { language: "javascript", code: NODE });
+        snippets.push(Snippet {
+            language: "python",
+            code: PYTHON,
+        });
+        snippets.push(Snippet {
+            language: "javascript",
+            code: NODE,
+        });
     }
     if burst {
         advice.push(' ');
@@ -106,7 +112,14 @@ pub fn guidance(category: Category, lang: Lang, burst: bool) -> Retry {
         } else {
             "For burst throttling, the `X-DashScope-Wait-Timeout` header (seconds) lets the server queue the request instead of rejecting it."
         });
-        snippets.push(Snippet { language: "shell", code: QUEUE });
+        snippets.push(Snippet {
+            language: "shell",
+            code: QUEUE,
+        });
     }
-    Retry { policy, advice, snippets }
+    Retry {
+        policy,
+        advice,
+        snippets,
+    }
 }

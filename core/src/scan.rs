@@ -71,7 +71,11 @@ fn automaton() -> &'static Automaton {
             .build(&literals)
             .unwrap_or_else(|e| panic!("keyword automaton: {e}"));
         let regexes = RULES.iter().map(|_| OnceLock::new()).collect();
-        Automaton { ac, targets, regexes }
+        Automaton {
+            ac,
+            targets,
+            regexes,
+        }
     })
 }
 
@@ -79,7 +83,11 @@ fn rule_regexes(i: usize) -> &'static [Regex] {
     let a = automaton();
     a.regexes[i].get_or_init(|| {
         // Patterns were compiled once by build.rs with the same regex features: they compile.
-        RULES[i].patterns.iter().filter_map(|p| Regex::new(p).ok()).collect()
+        RULES[i]
+            .patterns
+            .iter()
+            .filter_map(|p| Regex::new(p).ok())
+            .collect()
     })
 }
 
@@ -111,9 +119,19 @@ pub fn scan(text: &str, lower: &str) -> Scan {
     for m in a.ac.find_overlapping_iter(lower) {
         let pos = m.start();
         if !have_line || pos >= line_end || pos < line_start {
-            let from = if have_line && pos >= line_end { line_end } else { 0 };
-            line_start = bytes[from..pos].iter().rposition(|&b| b == b'\n').map_or(from, |i| from + i + 1);
-            line_end = bytes[pos..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |i| pos + i);
+            let from = if have_line && pos >= line_end {
+                line_end
+            } else {
+                0
+            };
+            line_start = bytes[from..pos]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(from, |i| from + i + 1);
+            line_end = bytes[pos..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(bytes.len(), |i| pos + i);
             have_line = true;
         }
         let (ls, le) = (line_start, line_end);
@@ -134,10 +152,19 @@ pub fn scan(text: &str, lower: &str) -> Scan {
                 Target::Host(i) => {
                     let h = HOSTS[i].host;
                     let starts_ok = h.starts_with('.') || pos == 0 || !is_host_byte(bytes[pos - 1]);
-                    let ends_ok = bytes.get(m.end()).is_none_or(|&b| !is_host_byte(b) || b == b'.' && bytes.get(m.end() + 1).is_none_or(|&c| !c.is_ascii_alphanumeric()));
+                    let ends_ok = bytes.get(m.end()).is_none_or(|&b| {
+                        !is_host_byte(b)
+                            || b == b'.'
+                                && bytes
+                                    .get(m.end() + 1)
+                                    .is_none_or(|&c| !c.is_ascii_alphanumeric())
+                    });
                     if starts_ok && ends_ok {
                         let host_start = if h.starts_with('.') {
-                            bytes[ls..pos].iter().rposition(|&b| !is_host_byte(b)).map_or(ls, |i| ls + i + 1)
+                            bytes[ls..pos]
+                                .iter()
+                                .rposition(|&b| !is_host_byte(b))
+                                .map_or(ls, |i| ls + i + 1)
                         } else {
                             pos
                         };
@@ -198,7 +225,9 @@ pub fn scan(text: &str, lower: &str) -> Scan {
 }
 
 fn match_rule(i: usize, lower: &str, ls: usize, le: usize, hit: &mut Option<Hit>) {
-    let Some(line) = lower.get(ls..le) else { return };
+    let Some(line) = lower.get(ls..le) else {
+        return;
+    };
     let mut found: Vec<(usize, usize)> = Vec::new();
     for re in rule_regexes(i) {
         for m in re.find_iter(line) {

@@ -19,8 +19,18 @@ pub const PREFIXES: &[(&str, &str)] = &[
 
 /// Literal markers (lowercase) that make a line worth a look for field-held secrets.
 pub const FIELD_MARKERS: &[&str] = &[
-    "api_key", "apikey", "api-key", "auth_token", "authtoken", "authorization", "bearer", "access_token",
-    "secret", "token", "password", "passwd",
+    "api_key",
+    "apikey",
+    "api-key",
+    "auth_token",
+    "authtoken",
+    "authorization",
+    "bearer",
+    "access_token",
+    "secret",
+    "token",
+    "password",
+    "passwd",
 ];
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
@@ -34,7 +44,11 @@ pub struct Secret {
 
 /// Masks a key as prefix + `…` + last 4 (`sk-sp-…3c1e`); short values keep no tail.
 pub fn mask(value: &str) -> String {
-    let prefix = PREFIXES.iter().map(|(p, _)| *p).find(|p| value.starts_with(p)).unwrap_or("");
+    let prefix = PREFIXES
+        .iter()
+        .map(|(p, _)| *p)
+        .find(|p| value.starts_with(p))
+        .unwrap_or("");
     let rest = &value[prefix.len()..];
     let n = rest.chars().count();
     if n >= 12 {
@@ -70,7 +84,12 @@ pub fn prefixed_at(text: &str, pos: usize) -> Option<Secret> {
         return None;
     }
     let value = text.get(pos..end)?;
-    Some(Secret { start: pos, end, kind, masked: mask(value) })
+    Some(Secret {
+        start: pos,
+        end,
+        kind,
+        masked: mask(value),
+    })
 }
 
 fn field_regex() -> &'static Regex {
@@ -90,12 +109,22 @@ fn field_regex() -> &'static Regex {
 pub fn in_fields(line: &str, lower: &str, base: usize, out: &mut Vec<Secret>) {
     for c in field_regex().captures_iter(lower) {
         let Some(m) = c.get(1) else { continue };
-        let Some(value) = line.get(m.start()..m.end()) else { continue };
+        let Some(value) = line.get(m.start()..m.end()) else {
+            continue;
+        };
         if is_reference(value) || !looks_secret(value) {
             continue;
         }
-        let kind = PREFIXES.iter().find(|(p, _)| value.starts_with(p)).map_or("unknown", |(_, k)| k);
-        out.push(Secret { start: base + m.start(), end: base + m.end(), kind, masked: mask(value) });
+        let kind = PREFIXES
+            .iter()
+            .find(|(p, _)| value.starts_with(p))
+            .map_or("unknown", |(_, k)| k);
+        out.push(Secret {
+            start: base + m.start(),
+            end: base + m.end(),
+            kind,
+            masked: mask(value),
+        });
     }
 }
 
@@ -141,7 +170,10 @@ impl Redactor {
                 _ => merged.push(s),
             }
         }
-        Redactor { secrets: merged, show }
+        Redactor {
+            secrets: merged,
+            show,
+        }
     }
 
     pub fn secrets(&self) -> &[Secret] {
@@ -150,7 +182,9 @@ impl Redactor {
 
     /// `text[start..end]`, with secrets masked (a key cut by the range is masked whole).
     pub fn slice(&self, text: &str, start: usize, end: usize) -> String {
-        let Some(s) = text.get(start..end) else { return String::new() };
+        let Some(s) = text.get(start..end) else {
+            return String::new();
+        };
         if self.show {
             return s.to_string();
         }
@@ -206,8 +240,14 @@ mod tests {
     fn prefixed_keys_need_length_digit_and_boundary() {
         let t = "key sk-sp-a1b2c3d4e5f6a7b8c9d0 end";
         let s = prefixed_at(t, 4).expect("a plan key");
-        assert_eq!((s.kind, &t[s.start..s.end]), ("plan", "sk-sp-a1b2c3d4e5f6a7b8c9d0"));
-        assert!(prefixed_at("sk-your-api-key-here-please", 0).is_none(), "placeholder has no digit");
+        assert_eq!(
+            (s.kind, &t[s.start..s.end]),
+            ("plan", "sk-sp-a1b2c3d4e5f6a7b8c9d0")
+        );
+        assert!(
+            prefixed_at("sk-your-api-key-here-please", 0).is_none(),
+            "placeholder has no digit"
+        );
         assert!(prefixed_at("sk-abc123", 0).is_none(), "too short");
         let t = "task-sk-a1b2c3d4e5f6a7b8c9d0";
         assert!(prefixed_at(t, 5).is_none(), "inside a word");
@@ -216,10 +256,22 @@ mod tests {
     #[test]
     fn field_values_are_found_but_references_are_not() {
         let cases = [
-            ("export DASHSCOPE_API_KEY=abcd1234efgh5678", Some("abcd1234efgh5678")),
-            ("set OPENAI_API_KEY=\"Zx9fQ2mP8rT4vW6yB1nC\"", Some("Zx9fQ2mP8rT4vW6yB1nC")),
-            ("Authorization: Bearer eyJhbGciOi123456789", Some("eyJhbGciOi123456789")),
-            ("\"apiKey\": \"a8f5f167f44f4964e6c998dee827110c\",", Some("a8f5f167f44f4964e6c998dee827110c")),
+            (
+                "export DASHSCOPE_API_KEY=abcd1234efgh5678",
+                Some("abcd1234efgh5678"),
+            ),
+            (
+                "set OPENAI_API_KEY=\"Zx9fQ2mP8rT4vW6yB1nC\"",
+                Some("Zx9fQ2mP8rT4vW6yB1nC"),
+            ),
+            (
+                "Authorization: Bearer eyJhbGciOi123456789",
+                Some("eyJhbGciOi123456789"),
+            ),
+            (
+                "\"apiKey\": \"a8f5f167f44f4964e6c998dee827110c\",",
+                Some("a8f5f167f44f4964e6c998dee827110c"),
+            ),
             ("x-api-key: 0a1b2c3d4e5f", Some("0a1b2c3d4e5f")),
             ("OPENAI_API_KEY=$DASHSCOPE_API_KEY", None),
             ("api_key=os.environ[\"KEY\"]", None),
@@ -242,7 +294,10 @@ mod tests {
         assert_eq!(r.slice(text, 0, text.len()), "A=sk-sp-…c9d0 B");
         assert_eq!(r.slice(text, 10, text.len()), "sk-sp-…c9d0 B");
         assert_eq!(r.slice(text, 0, 4), "A=sk-sp-…c9d0");
-        assert_eq!(r.scrub("x sk-sp-a1b2c3d4e5f6a7b8c9d0 y", text), "x sk-sp-…c9d0 y");
+        assert_eq!(
+            r.scrub("x sk-sp-a1b2c3d4e5f6a7b8c9d0 y", text),
+            "x sk-sp-…c9d0 y"
+        );
         let shown = Redactor::new(r.secrets().to_vec(), true);
         assert_eq!(shown.slice(text, 0, text.len()), text);
     }

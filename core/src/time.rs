@@ -23,11 +23,17 @@ pub fn parse_rfc3339(s: &str) -> Option<Instant> {
         }
     };
     let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    if b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ') || b[13] != b':' || b[16] != b':' {
+    if b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b[10], b'T' | b't' | b' ')
+        || b[13] != b':'
+        || b[16] != b':'
+    {
         return None;
     }
     let (h, mi, sec) = (num(11..13)?, num(14..16)?, num(17..19)?);
-    if !(1..=12).contains(&mo) || d < 1 || d > days_in_month(y, mo) || h > 23 || mi > 59 || sec > 60 {
+    if !(1..=12).contains(&mo) || d < 1 || d > days_in_month(y, mo) || h > 23 || mi > 59 || sec > 60
+    {
         return None;
     }
     let mut i = 19;
@@ -70,9 +76,19 @@ pub fn format_rfc3339(t: Instant, offset: i64) -> String {
         "Z".to_string()
     } else {
         let a = offset.abs();
-        format!("{}{:02}:{:02}", if offset < 0 { '-' } else { '+' }, a / 3600, (a % 3600) / 60)
+        format!(
+            "{}{:02}:{:02}",
+            if offset < 0 { '-' } else { '+' },
+            a / 3600,
+            (a % 3600) / 60
+        )
     };
-    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}{off}", secs / 3600, (secs % 3600) / 60, secs % 60)
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}{off}",
+        secs / 3600,
+        (secs % 3600) / 60,
+        secs % 60
+    )
 }
 
 /// Next Monday 00:00 UTC+8 strictly after `now`.
@@ -151,7 +167,15 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let mp = (5 * doy + 2) / 153;
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
+    (
+        if m <= 2 {
+            yoe + era * 400 + 1
+        } else {
+            yoe + era * 400
+        },
+        m,
+        d,
+    )
 }
 
 #[cfg(test)]
@@ -166,14 +190,31 @@ mod tests {
     fn parses_and_formats_round_trip() {
         assert_eq!(t("1970-01-01T00:00:00Z"), Instant(0));
         assert_eq!(t("1970-01-01T08:00:00+08:00"), Instant(0));
-        assert_eq!(t("2026-11-22T03:20:06.123Z"), t("2026-11-22T11:20:06+08:00"));
-        assert_eq!(format_rfc3339(t("2026-11-22T03:20:06Z"), PLAN_OFFSET), "2026-11-22T11:20:06+08:00");
-        assert_eq!(format_rfc3339(t("2024-02-29T23:59:59-05:30"), 0), "2024-03-01T05:29:59Z");
+        assert_eq!(
+            t("2026-11-22T03:20:06.123Z"),
+            t("2026-11-22T11:20:06+08:00")
+        );
+        assert_eq!(
+            format_rfc3339(t("2026-11-22T03:20:06Z"), PLAN_OFFSET),
+            "2026-11-22T11:20:06+08:00"
+        );
+        assert_eq!(
+            format_rfc3339(t("2024-02-29T23:59:59-05:30"), 0),
+            "2024-03-01T05:29:59Z"
+        );
     }
 
     #[test]
     fn rejects_malformed_instants() {
-        for s in ["", "2026-11-22", "2026-13-01T00:00:00Z", "2026-02-30T00:00:00Z", "2026-11-22T10:00:00", "2026-11-22T10:00:00+8:00", "2026-11-22T10:00:00Zjunk"] {
+        for s in [
+            "",
+            "2026-11-22",
+            "2026-13-01T00:00:00Z",
+            "2026-02-30T00:00:00Z",
+            "2026-11-22T10:00:00",
+            "2026-11-22T10:00:00+8:00",
+            "2026-11-22T10:00:00Zjunk",
+        ] {
             assert_eq!(parse_rfc3339(s), None, "{s}");
         }
     }
@@ -193,14 +234,20 @@ mod tests {
 
     #[test]
     fn month_resets_on_billing_day_and_clamps() {
-        let r = next_month_reset(t("2026-11-22T03:20:00Z"), 5).map(|r| format_rfc3339(r, PLAN_OFFSET));
+        let r =
+            next_month_reset(t("2026-11-22T03:20:00Z"), 5).map(|r| format_rfc3339(r, PLAN_OFFSET));
         assert_eq!(r.as_deref(), Some("2026-12-05T00:00:00+08:00"));
-        let r = next_month_reset(t("2026-11-22T03:20:00Z"), 28).map(|r| format_rfc3339(r, PLAN_OFFSET));
+        let r =
+            next_month_reset(t("2026-11-22T03:20:00Z"), 28).map(|r| format_rfc3339(r, PLAN_OFFSET));
         assert_eq!(r.as_deref(), Some("2026-11-28T00:00:00+08:00"));
-        let r = next_month_reset(t("2027-01-31T12:00:00+08:00"), 31).map(|r| format_rfc3339(r, PLAN_OFFSET));
+        let r = next_month_reset(t("2027-01-31T12:00:00+08:00"), 31)
+            .map(|r| format_rfc3339(r, PLAN_OFFSET));
         assert_eq!(r.as_deref(), Some("2027-02-28T00:00:00+08:00"));
         assert_eq!(next_month_reset(t("2027-01-31T12:00:00Z"), 0), None);
         let start = month_start(t("2026-12-05T00:00:00+08:00"), 5);
-        assert_eq!(format_rfc3339(start, PLAN_OFFSET), "2026-11-05T00:00:00+08:00");
+        assert_eq!(
+            format_rfc3339(start, PLAN_OFFSET),
+            "2026-11-05T00:00:00+08:00"
+        );
     }
 }

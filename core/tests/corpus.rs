@@ -32,7 +32,9 @@ fn parse_case(name: &str, src: &str) -> Result<Case, String> {
         paste: paste.to_string(),
     };
     for line in head.lines().filter(|l| !l.trim().is_empty()) {
-        let (k, v) = line.split_once(':').ok_or_else(|| format!("{name}: bad header line `{line}`"))?;
+        let (k, v) = line
+            .split_once(':')
+            .ok_or_else(|| format!("{name}: bad header line `{line}`"))?;
         let v = v.trim();
         match k.trim() {
             "expect-category" => case.category = v.to_string(),
@@ -42,11 +44,22 @@ fn parse_case(name: &str, src: &str) -> Result<Case, String> {
             "note" => {}
             "options" => {
                 for o in v.split_whitespace() {
-                    let (ok, ov) = o.split_once('=').ok_or_else(|| format!("{name}: bad option `{o}`"))?;
+                    let (ok, ov) = o
+                        .split_once('=')
+                        .ok_or_else(|| format!("{name}: bad option `{o}`"))?;
                     match ok {
-                        "lang" => case.opts.lang = Lang::parse(ov).ok_or_else(|| format!("{name}: bad lang"))?,
-                        "now" => case.opts.now = Some(parse_rfc3339(ov).ok_or_else(|| format!("{name}: bad now"))?),
-                        "billing-day" => case.opts.billing_day = Some(ov.parse().map_err(|_| format!("{name}: bad billing-day"))?),
+                        "lang" => {
+                            case.opts.lang =
+                                Lang::parse(ov).ok_or_else(|| format!("{name}: bad lang"))?
+                        }
+                        "now" => {
+                            case.opts.now =
+                                Some(parse_rfc3339(ov).ok_or_else(|| format!("{name}: bad now"))?)
+                        }
+                        "billing-day" => {
+                            case.opts.billing_day =
+                                Some(ov.parse().map_err(|_| format!("{name}: bad billing-day"))?)
+                        }
                         _ => return Err(format!("{name}: unknown option `{ok}`")),
                     }
                 }
@@ -72,29 +85,55 @@ fn check(case: &Case) -> Result<(), String> {
             .join(", ")
     };
     if case.category == "none" {
-        if report.diagnoses.iter().any(|d| d.severity == Severity::Error) {
-            return Err(format!("{}: expected no error, got [{}]", case.name, summary()));
+        if report
+            .diagnoses
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+        {
+            return Err(format!(
+                "{}: expected no error, got [{}]",
+                case.name,
+                summary()
+            ));
         }
     } else {
         let got = first.map_or("(nothing)", |d| d.category.as_str());
         if got != case.category {
-            return Err(format!("{}: expected {} first, got [{}]", case.name, case.category, summary()));
+            return Err(format!(
+                "{}: expected {} first, got [{}]",
+                case.name,
+                case.category,
+                summary()
+            ));
         }
     }
     if let Some(rule) = &case.rule {
         if first.map(|d| d.rule) != Some(rule.as_str()) {
-            return Err(format!("{}: expected rule {rule} first, got [{}]", case.name, summary()));
+            return Err(format!(
+                "{}: expected rule {rule} first, got [{}]",
+                case.name,
+                summary()
+            ));
         }
     }
     for a in &case.absent {
         if report.diagnoses.iter().any(|d| d.rule == a) {
-            return Err(format!("{}: rule {a} must not appear, got [{}]", case.name, summary()));
+            return Err(format!(
+                "{}: rule {a} must not appear, got [{}]",
+                case.name,
+                summary()
+            ));
         }
     }
     if let Some(reset) = &case.reset {
-        let got = first.and_then(|d| d.reset.as_ref()).and_then(|r| r.at.clone());
+        let got = first
+            .and_then(|d| d.reset.as_ref())
+            .and_then(|r| r.at.clone());
         if got.as_deref() != Some(reset.as_str()) {
-            return Err(format!("{}: expected reset {reset}, got {got:?}", case.name));
+            return Err(format!(
+                "{}: expected reset {reset}, got {got:?}",
+                case.name
+            ));
         }
     }
     Ok(())
@@ -111,7 +150,10 @@ fn corpus_pastes_give_their_expected_first_diagnosis() {
     let mut failures = Vec::new();
     let mut per_category = std::collections::BTreeMap::<String, usize>::new();
     for f in &files {
-        let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = f
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let src = std::fs::read_to_string(f).unwrap_or_else(|e| panic!("{name}: {e}"));
         match parse_case(&name, &src).and_then(|c| {
             *per_category.entry(c.category.clone()).or_default() += 1;
@@ -121,8 +163,18 @@ fn corpus_pastes_give_their_expected_first_diagnosis() {
             Err(e) => failures.push(e),
         }
     }
-    eprintln!("corpus: {} pastes, {} failing; per expected category: {per_category:?}", files.len(), failures.len());
-    assert!(failures.is_empty(), "{} of {} corpus pastes fail:\n{}", failures.len(), files.len(), failures.join("\n"));
+    eprintln!(
+        "corpus: {} pastes, {} failing; per expected category: {per_category:?}",
+        files.len(),
+        failures.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {} corpus pastes fail:\n{}",
+        failures.len(),
+        files.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -151,13 +203,34 @@ fn guide_messages_give_their_category_first() {
         for m in file.message {
             total += 1;
             let r = diagnose(&m.text, &Options::default());
-            let got = r.diagnoses.first().map_or("(nothing)", |d| d.category.as_str());
+            let got = r
+                .diagnoses
+                .first()
+                .map_or("(nothing)", |d| d.category.as_str());
             if got != m.category {
-                let all: Vec<_> = r.diagnoses.iter().map(|d| format!("{}({})", d.rule, d.category.as_str())).collect();
-                failures.push(format!("{}: `{}`: expected {}, got [{}]", f.display(), m.text, m.category, all.join(", ")));
+                let all: Vec<_> = r
+                    .diagnoses
+                    .iter()
+                    .map(|d| format!("{}({})", d.rule, d.category.as_str()))
+                    .collect();
+                failures.push(format!(
+                    "{}: `{}`: expected {}, got [{}]",
+                    f.display(),
+                    m.text,
+                    m.category,
+                    all.join(", ")
+                ));
             }
         }
     }
-    eprintln!("guides: {total} verbatim messages, {} failing", failures.len());
-    assert!(failures.is_empty(), "{} of {total} guide messages fail:\n{}", failures.len(), failures.join("\n"));
+    eprintln!(
+        "guides: {total} verbatim messages, {} failing",
+        failures.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {total} guide messages fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

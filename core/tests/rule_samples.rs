@@ -10,11 +10,20 @@ fn every_rule_sample_holds() {
         let fired = llmdoctor_core::fired(text).contains(&id);
         if fired != expect {
             let file = llmdoctor_core::rule(id).map_or("?", |r| r.file);
-            let what = if expect { "should fire but does not" } else { "fires but should not" };
+            let what = if expect {
+                "should fire but does not"
+            } else {
+                "fires but should not"
+            };
             failures.push(format!("{file}: rule `{id}` {what} on sample:\n    {text}"));
         }
     }
-    assert!(failures.is_empty(), "{} failing rule samples:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failing rule samples:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -22,6 +31,11 @@ fn every_rule_has_both_kinds_of_sample() {
     for r in llmdoctor_core::RULES {
         let pos = SAMPLES.iter().any(|&(id, _, e)| id == r.id && e);
         let neg = SAMPLES.iter().any(|&(id, _, e)| id == r.id && !e);
-        assert!(pos && neg, "{}: rule `{}` needs positive and negative samples", r.file, r.id);
+        assert!(
+            pos && neg,
+            "{}: rule `{}` needs positive and negative samples",
+            r.file,
+            r.id
+        );
     }
 }

@@ -1,0 +1,150 @@
+//! The CLI contract (DESIGN.md): flags, JSON fields, exit codes 0 / 1 / 2, masking.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_llmdoctor"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env("LANG", "C")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn llmdoctor");
+    if let Some(mut i) = child.stdin.take() {
+        let _ = i.write_all(stdin);
+    }
+    child.wait_with_output().expect("run llmdoctor")
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+const KEY: &str = "sk-sp-9f8e7d6c5b4a39281706f5e4d3c2b1a0";
+
+#[test]
+fn found_is_exit_1_with_contract_fields() {
+    let paste = format!("DASHSCOPE_API_KEY={KEY}\nAPI Error: 429 week allocated quota exceeded\n");
+    let out = run(
+        &["--format", "json", "--now", "2026-11-22T03:20:00Z"],
+        paste.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out);
+    assert_eq!(v["schema"], 1);
+    let d = &v["diagnoses"][0];
+    for field in [
+        "rule",
+        "category",
+        "severity",
+        "title",
+        "explanation",
+        "evidence",
+        "steps",
+        "verify",
+        "sources",
+    ] {
+        assert!(!d[field].is_null(), "diagnosis lacks {field}");
+    }
+    assert_eq!(d["category"], "quota");
+    let e = &d["evidence"][0];
+    assert_eq!(
+        (e["line"].as_u64(), e["column"].as_u64()),
+        (Some(2), Some(16))
+    );
+    let (s, t) = (
+        e["start"].as_u64().unwrap_or(0) as usize,
+        e["end"].as_u64().unwrap_or(0) as usize,
+    );
+    assert_eq!(&paste[s..t], "week allocated quota exceeded");
+    assert_eq!(d["reset"]["at"], "2026-11-23T00:00:00+08:00");
+    assert!(v["corrected"].is_array());
+    assert!(v["facts"].is_object());
+}
+
+#[test]
+fn nothing_found_is_exit_0_and_self_check() {
+    let out = run(&[], b"hello, world\n");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("self-check"));
+    let out = run(&["--format", "json"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(json(&out)["diagnoses"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn usage_and_unreadable_input_are_exit_2() {
+    assert_eq!(run(&["--format", "yaml"], b"").status.code(), Some(2));
+    assert_eq!(run(&["--now", "tomorrow"], b"").status.code(), Some(2));
+    let out = run(&["/nonexistent/llmdoctor-test.txt"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read"));
+    let out = run(&["-"], b"\x7fELF\x02\x01\x00\x00binary");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("binary"));
+    assert_eq!(
+        run(&["explain", "no-such-rule"], b"").status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn invalid_utf8_is_read_lossily_with_a_warning() {
+    let out = run(
+        &["--format", "json"],
+        b"week allocated quota exceeded \xff\xfe\n",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("UTF-8"));
+}
+
+#[test]
+fn keys_are_masked_unless_asked() {
+    let paste = format!(
+        "export ANTHROPIC_AUTH_TOKEN={KEY}\nError: week allocated quota exceeded for {KEY}\n"
+    );
+    for format in ["json", "human"] {
+        let out = run(&["--format", format], paste.as_bytes());
+        let all = [out.stdout.as_slice(), out.stderr.as_slice()].concat();
+        let s = String::from_utf8_lossy(&all);
+        assert!(!s.contains(KEY), "{format} output leaks the key:\n{s}");
+        assert!(
+            s.contains("sk-sp-…b1a0"),
+            "{format} output lacks the mask:\n{s}"
+        );
+    }
+    let out = run(&["--format", "json", "--show-secrets"], paste.as_bytes());
+    assert!(String::from_utf8_lossy(&out.stdout).contains(KEY));
+}
+
+#[test]
+fn several_files_read_as_one_paste() {
+    let dir = std::env::temp_dir().join(format!("llmdoctor-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp dir");
+    let a = dir.join("settings.json");
+    let b = dir.join("error.txt");
+    std::fs::write(&a, "{\"env\": {}}").expect("write");
+    std::fs::write(&b, "line one\nweek allocated quota exceeded\n").expect("write");
+    let out = run(&[a.to_str().unwrap_or(""), b.to_str().unwrap_or("")], b"");
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        s.contains("error.txt:2:1"),
+        "location names the file and its own line:\n{s}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn rules_and_explain_list_the_rule_set() {
+    let out = run(&["rules"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("coding-plan-week-quota"));
+    let out = run(&["explain", "coding-plan-week-quota", "--lang", "zh"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("周额度"));
+}
