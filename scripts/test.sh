@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Runs every check and test, in order, stopping at the first failure:
+#   tools → fmt → clippy (native, wasm) → core builds for wasm → core has no web crate
+#   → cargo test → trunk build --release → page size budget → browser test (tests/e2e).
+# The last line is `N passed, M failed`, the tests of cargo and of the browser test added up.
+set -euo pipefail
+# shellcheck source=scripts/env.sh
+. "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+
+START=$(date +%s)
+LOGS="$(mktemp -d)"
+PASSED=0
+FAILED=0
+STEP=""
+STEP_START=$START
+
+finish() {
+  local rc=$?
+  echo
+  if [ "$rc" -ne 0 ]; then
+    [ "$FAILED" -gt 0 ] || FAILED=1
+    echo "test.sh: FAILED at: $STEP (exit $rc), after $(($(date +%s) - START))s"
+  else
+    echo "test.sh: all steps passed in $(($(date +%s) - START))s"
+  fi
+  rm -rf "$LOGS"
+  echo "$PASSED passed, $FAILED failed"
+}
+trap finish EXIT
+
+section() {
+  local now
+  now=$(date +%s)
+  [ -z "$STEP" ] || echo "--- $STEP: ok ($((now - STEP_START))s)"
+  STEP="$1"
+  STEP_START=$now
+  printf '\n=== %s ===\n' "$1"
+}
+
+# count_cargo LOG: add up cargo's `test result: ... N passed; M failed;` lines.
+count_cargo() {
+  local p f
+  p=$(sed -nE 's/^test result: [a-zA-Z]+\. ([0-9]+) passed; ([0-9]+) failed;.*/\1/p' "$1" | awk '{s+=$1} END {print s+0}')
+  f=$(sed -nE 's/^test result: [a-zA-Z]+\. ([0-9]+) passed; ([0-9]+) failed;.*/\2/p' "$1" | awk '{s+=$1} END {print s+0}')
+  PASSED=$((PASSED + p))
+  FAILED=$((FAILED + f))
+}
+
+# count_node LOG: add up node's test runner totals (spec `ℹ pass N` or TAP `# pass N`).
+count_node() {
+  local p f
+  p=$(sed -nE 's/^(ℹ|#) pass ([0-9]+)$/\2/p' "$1" | tail -n1)
+  f=$(sed -nE 's/^(ℹ|#) fail ([0-9]+)$/\2/p' "$1" | tail -n1)
+  PASSED=$((PASSED + ${p:-0}))
+  FAILED=$((FAILED + ${f:-0}))
+}
+
+section "tools (scripts/tools.sh)"
+"$ROOT/scripts/tools.sh"
+
+section "cargo fmt --all --check"
+cargo fmt --all --check
+
+section "cargo clippy --workspace --all-targets (native)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+section "cargo clippy core + web (wasm32-unknown-unknown)"
+cargo clippy -p llmdoctor-core -p llmdoctor-web --target wasm32-unknown-unknown --locked -- -D warnings
+
+section "cargo build -p llmdoctor-core (wasm32-unknown-unknown)"
+cargo build -p llmdoctor-core --target wasm32-unknown-unknown --locked
+
+section "llmdoctor-core depends on no web crate"
+# Every target, so a wasm-only dependency (getrandom's js feature, say) shows up too.
+tree=$(cargo tree -p llmdoctor-core -e normal --target all --prefix none --locked)
+web=$(grep -E '^(wasm-bindgen[a-z-]*|web-sys|js-sys|yew[a-z-]*|gloo[a-z-]*) v' <<<"$tree" | sort -u || true)
+if [ -n "$web" ]; then
+  echo "llmdoctor-core must stay pure Rust, but its normal dependencies include:"
+  echo "$web"
+  exit 1
+fi
+echo "ok: $(sort -u <<<"$tree" | wc -l) crates, none of wasm-bindgen, web-sys, js-sys, yew, gloo"
+
+section "cargo test --workspace"
+rc=0
+cargo test --workspace --locked 2>&1 | tee "$LOGS/cargo-test.log" || rc=$?
+count_cargo "$LOGS/cargo-test.log"
+[ "$rc" -eq 0 ]
+
+section "trunk build --release"
+rm -rf dist
+trunk build --release --offline
+
+section "page size, gzip -9 (HTML + JS + wasm + CSS)"
+BUDGET=$((350 * 1024)) # DESIGN.md budget: first load ≤ 350 KB gzip
+total=0
+while IFS= read -r -d '' f; do
+  n=$(gzip -9 -c "$f" | wc -c)
+  total=$((total + n))
+  printf '%10d  %s\n' "$n" "${f#dist/}"
+done < <(find dist -type f \( -name '*.html' -o -name '*.js' -o -name '*.wasm' -o -name '*.css' \) -print0 | sort -z)
+printf '%10d  total gzip bytes (%d KB of the %d KB budget)\n' "$total" $(((total + 1023) / 1024)) $((BUDGET / 1024))
+if [ "$total" -gt "$BUDGET" ]; then
+  echo "over budget by $((total - BUDGET)) bytes"
+  exit 1
+fi
+
+section "browser test (tests/e2e, Chromium headless)"
+rc=0
+(cd tests/e2e && node --test --test-reporter=spec page.test.mjs) 2>&1 | tee "$LOGS/e2e.log" || rc=$?
+count_node "$LOGS/e2e.log"
+[ "$rc" -eq 0 ]
+echo "--- $STEP: ok ($(($(date +%s) - STEP_START))s)"
