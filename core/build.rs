@@ -51,6 +51,8 @@ struct Rule {
     #[serde(default)]
     when: Vec<String>,
     #[serde(default)]
+    when_any: Vec<String>,
+    #[serde(default)]
     unless: Vec<String>,
     #[serde(default)]
     supersedes: Vec<String>,
@@ -234,7 +236,7 @@ fn validate(file: &str, r: &Rule, ids: &mut HashSet<String>, errors: &mut Vec<St
             ));
         }
     }
-    for f in r.when.iter().chain(&r.unless) {
+    for f in r.when.iter().chain(&r.when_any).chain(&r.unless) {
         let kind = f.split(':').next().unwrap_or("");
         if !f.contains(':') || !FACT_KINDS.contains(&kind) {
             err(format!(
@@ -327,7 +329,7 @@ fn gen_rules(rules: &[(String, Rule)]) -> String {
         };
         let _ = writeln!(
             s,
-            "Rule {{ id: {}, file: {}, category: Category::{}, severity: Severity::{}, specificity: {}, keywords: {}, patterns: {}, when: {}, unless: {}, supersedes: {}, reset: {}, sources: {}, en: {}, zh: {} }},",
+            "Rule {{ id: {}, file: {}, category: Category::{}, severity: Severity::{}, specificity: {}, keywords: {}, patterns: {}, when: {}, when_any: {}, unless: {}, supersedes: {}, reset: {}, sources: {}, en: {}, zh: {} }},",
             lit(&r.id),
             lit(file),
             camel(&r.category),
@@ -336,6 +338,7 @@ fn gen_rules(rules: &[(String, Rule)]) -> String {
             list(&r.keywords),
             list(&r.patterns),
             list(&r.when),
+            list(&r.when_any),
             list(&r.unless),
             list(&r.supersedes),
             reset,

@@ -61,14 +61,18 @@ fn log(n: usize) -> String {
 }
 
 fn opts() -> Options {
-    Options { now: parse_rfc3339("2026-11-22T03:20:00Z"), ..Options::default() }
+    Options {
+        now: parse_rfc3339("2026-11-22T03:20:00Z"),
+        ..Options::default()
+    }
 }
 
 #[divan::bench]
 fn paste_2kb(b: Bencher) {
     let o = opts();
     let _ = diagnose(PASTE, &o); // compile the automaton and regexes once
-    b.counter(BytesCount::of_str(PASTE)).bench(|| diagnose(black_box(PASTE), &o));
+    b.counter(BytesCount::of_str(PASTE))
+        .bench(|| diagnose(black_box(PASTE), &o));
 }
 
 #[divan::bench(args = [100 * 1024, 1024 * 1024, 10 * 1024 * 1024])]
@@ -76,7 +80,8 @@ fn log_bytes(b: Bencher, n: usize) {
     let text = log(n);
     let o = opts();
     let _ = diagnose(&text, &o);
-    b.counter(BytesCount::of_str(&text)).bench(|| diagnose(black_box(&text), &o));
+    b.counter(BytesCount::of_str(&text))
+        .bench(|| diagnose(black_box(&text), &o));
 }
 
 /// Worst cases for the scanner: one 10 MB line, and a line dense with keywords.
@@ -84,5 +89,6 @@ fn log_bytes(b: Bencher, n: usize) {
 fn adversarial_one_line_10mb(b: Bencher) {
     let text = "week allocated quota exceeded ".repeat(10 * 1024 * 1024 / 30);
     let o = opts();
-    b.counter(BytesCount::of_str(&text)).bench(|| diagnose(black_box(&text), &o));
+    b.counter(BytesCount::of_str(&text))
+        .bench(|| diagnose(black_box(&text), &o));
 }

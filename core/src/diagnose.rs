@@ -39,7 +39,9 @@ pub fn fired(text: &str) -> Vec<&'static str> {
 }
 
 fn facts_allow(r: &Rule, f: &Facts) -> bool {
-    r.when.iter().all(|w| f.has(w)) && !r.unless.iter().any(|u| f.has(u))
+    r.when.iter().all(|w| f.has(w))
+        && (r.when_any.is_empty() || r.when_any.iter().any(|w| f.has(w)))
+        && !r.unless.iter().any(|u| f.has(u))
 }
 
 pub fn diagnose(input: &str, opts: &Options) -> Report {
@@ -132,8 +134,9 @@ pub fn diagnose(input: &str, opts: &Options) -> Report {
     }
 }
 
-/// Drops findings a more specific one explains (same line, lower specificity, or named in
-/// `supersedes`), then orders by severity, specificity and first position.
+/// Drops findings a more specific one explains (same line, same severity, lower specificity;
+/// or named in `supersedes`), then orders by severity, specificity and first position. A
+/// warning or hint on an error's line survives: it adds to the error rather than competing.
 fn rank(text: &str, mut fired: Vec<(usize, Hit)>) -> Vec<(usize, Hit)> {
     let line_of = |pos: usize| {
         text.as_bytes()[..pos.min(text.len())]

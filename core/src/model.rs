@@ -128,6 +128,7 @@ pub struct Rule {
     pub keywords: &'static [&'static str],
     pub patterns: &'static [&'static str],
     pub when: &'static [&'static str],
+    pub when_any: &'static [&'static str],
     pub unless: &'static [&'static str],
     pub supersedes: &'static [&'static str],
     pub reset: Option<Reset>,
