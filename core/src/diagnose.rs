@@ -134,9 +134,10 @@ pub fn diagnose(input: &str, opts: &Options) -> Report {
     }
 }
 
-/// Drops findings a more specific one explains (same line, same severity, lower specificity;
-/// or named in `supersedes`), then orders by severity, specificity and first position. A
-/// warning or hint on an error's line survives: it adds to the error rather than competing.
+/// Drops findings a more specific one explains (same line, lower specificity; or named in
+/// `supersedes`), then orders by severity, specificity and first position. A less severe
+/// finding on a stronger one's line survives (a hint adds to the error, it does not compete);
+/// a more specific `info` ("harmless") does drop a generic error on its line.
 fn rank(text: &str, mut fired: Vec<(usize, Hit)>) -> Vec<(usize, Hit)> {
     let line_of = |pos: usize| {
         text.as_bytes()[..pos.min(text.len())]
@@ -150,7 +151,13 @@ fn rank(text: &str, mut fired: Vec<(usize, Hit)>) -> Vec<(usize, Hit)> {
         .collect();
     let n = fired.len();
     let mut keep = vec![true; n];
-    for a in 0..n {
+    // Most specific first, so that a finding dropped by a stronger one drops nothing itself.
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&a| std::cmp::Reverse(RULES[fired[a].0].specificity));
+    for &a in &order {
+        if !keep[a] {
+            continue;
+        }
         let ra = &RULES[fired[a].0];
         for b in 0..n {
             if a == b {
@@ -158,8 +165,9 @@ fn rank(text: &str, mut fired: Vec<(usize, Hit)>) -> Vec<(usize, Hit)> {
             }
             let rb = &RULES[fired[b].0];
             let supersedes = ra.supersedes.contains(&rb.id);
-            let shares_line =
-                ra.specificity > rb.specificity && lines[a].iter().any(|l| lines[b].contains(l));
+            let shares_line = ra.specificity > rb.specificity
+                && rb.severity <= ra.severity
+                && lines[a].iter().any(|l| lines[b].contains(l));
             if supersedes || shares_line {
                 keep[b] = false;
             }

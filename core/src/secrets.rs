@@ -40,6 +40,9 @@ pub struct Secret {
     /// `plan`, `general`, `anthropic`, `openai`, `openrouter`, `google`, `modelscope`, `unknown`.
     pub kind: &'static str,
     pub masked: String,
+    /// A placeholder such as `sk-xxx` or `sk-your-api-key`: tells the key kind, hides nothing.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub placeholder: bool,
 }
 
 /// Masks a key as prefix + `…` + last 4 (`sk-sp-…3c1e`); short values keep no tail.
@@ -74,22 +77,57 @@ pub fn prefixed_at(text: &str, pos: usize) -> Option<Secret> {
     let rest = text.get(pos..)?;
     let (prefix, kind) = PREFIXES.iter().find(|(p, _)| rest.starts_with(p))?;
     let mut end = pos + prefix.len();
-    while end < b.len() && is_key_char(b[end]) {
+    while end < b.len() && (is_key_char(b[end]) || b[end] == b'*') {
         end += 1;
     }
     let body = &b[pos + prefix.len()..end];
+    let value = text.get(pos..end)?;
+    if is_placeholder(body) {
+        return Some(Secret {
+            start: pos,
+            end,
+            kind,
+            masked: value.to_string(),
+            placeholder: true,
+        });
+    }
     let digits = body.iter().filter(|c| c.is_ascii_digit()).count();
     let letters = body.iter().filter(|c| c.is_ascii_alphabetic()).count();
-    if body.len() < 16 || digits == 0 || letters == 0 {
+    if body.len() < 16 || digits == 0 || letters == 0 || body.contains(&b'*') {
         return None;
     }
-    let value = text.get(pos..end)?;
     Some(Secret {
         start: pos,
         end,
         kind,
         masked: mask(value),
+        placeholder: false,
     })
+}
+
+/// `xxx`, `****`, `your-api-key-here`, `<replace-me>`-like bodies: documentation, not keys.
+fn is_placeholder(body: &[u8]) -> bool {
+    if body.len() >= 3
+        && body
+            .iter()
+            .all(|c| matches!(c, b'x' | b'X' | b'*' | b'-' | b'_'))
+    {
+        return true;
+    }
+    let lower = body.to_ascii_lowercase();
+    let has = |w: &[u8]| lower.windows(w.len()).any(|x| x == w);
+    !body.iter().any(u8::is_ascii_digit)
+        && [
+            "your",
+            "xxx",
+            "here",
+            "api-key",
+            "apikey",
+            "placeholder",
+            "replace",
+        ]
+        .iter()
+        .any(|w| has(w.as_bytes()))
 }
 
 fn field_regex() -> &'static Regex {
@@ -124,6 +162,7 @@ pub fn in_fields(line: &str, lower: &str, base: usize, out: &mut Vec<Secret>) {
             end: base + m.end(),
             kind,
             masked: mask(value),
+            placeholder: false,
         });
     }
 }
@@ -244,10 +283,11 @@ mod tests {
             (s.kind, &t[s.start..s.end]),
             ("plan", "sk-sp-a1b2c3d4e5f6a7b8c9d0")
         );
-        assert!(
-            prefixed_at("sk-your-api-key-here-please", 0).is_none(),
-            "placeholder has no digit"
-        );
+        let p = prefixed_at("sk-your-api-key-here-please", 0).expect("a placeholder");
+        assert!(p.placeholder && p.kind == "general" && p.masked == "sk-your-api-key-here-please");
+        let p = prefixed_at("\"sk-sp-xxxxxxxx\"", 1).expect("a placeholder");
+        assert!(p.placeholder && p.kind == "plan");
+        assert!(prefixed_at("sk-learn is a package", 0).is_none(), "prose");
         assert!(prefixed_at("sk-abc123", 0).is_none(), "too short");
         let t = "task-sk-a1b2c3d4e5f6a7b8c9d0";
         assert!(prefixed_at(t, 5).is_none(), "inside a word");
