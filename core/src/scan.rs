@@ -220,6 +220,7 @@ pub fn scan(text: &str, lower: &str) -> Scan {
             }
         }
     }
+    secrets::everywhere(text, &mut keys);
     keys.sort_by_key(|k| (k.start, std::cmp::Reverse(k.end)));
     keys.dedup_by(|b, a| b.start < a.end);
     facts.keys = keys;

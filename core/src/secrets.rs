@@ -20,6 +20,8 @@ pub const PREFIXES: &[(&str, &str)] = &[
 /// Literal markers (lowercase) that make a line worth a look for field-held secrets.
 pub const FIELD_MARKERS: &[&str] = &[
     "api_key",
+    "key provided",
+    "key=",
     "apikey",
     "api-key",
     "auth_token",
@@ -136,7 +138,7 @@ fn field_regex() -> &'static Regex {
         // Matched against the ASCII-lowercased line; the capture is the value.
         let field = r#"[a-z0-9_.-]*(?:api[_-]?key|auth[_-]?token|access[_-]?token|secret(?:[_-]?key)?|token|password|passwd)"#;
         let pattern = format!(
-            r#"(?:{field}(?:\\?["'])?[ \t]*[:=][ \t]*(?:\\?["'])?(?:bearer[ \t]+)?|authorization(?:\\?["'])?[ \t]*[:=][ \t]*(?:\\?["'])?(?:bearer|basic|token)?[ \t]*|bearer[ \t]+)([^ \t\r\n"'`,;{{}}()\[\]<>\\]+)"#
+            r#"(?:{field}(?:\\?["'])?[ \t]*[:=][ \t]*(?:\\?["'])?(?:bearer[ \t]+)?|authorization(?:\\?["'])?[ \t]*[:=][ \t]*(?:\\?["'])?(?:bearer|basic|token)?[ \t]*|bearer[ \t]+|key provided:[ \t]*|[?&]key=)([^ \t\r\n"'`,;{{}}()\[\]<>\\]+)"#
         );
         Regex::new(&pattern).unwrap_or_else(|e| panic!("field regex: {e}"))
     })
@@ -189,6 +191,43 @@ fn looks_secret(v: &str) -> bool {
     let upper = v.bytes().any(|b| b.is_ascii_uppercase());
     let lower = v.bytes().any(|b| b.is_ascii_lowercase());
     (n >= 8 && digits && (upper || lower)) || (n >= 20 && upper && lower)
+}
+
+/// A key found once (in a config line, say) may stand elsewhere too, bare (an error message
+/// quoting it): adds every verbatim occurrence of every found key, in one pass.
+pub fn everywhere(text: &str, found: &mut Vec<Secret>) {
+    let mut values: Vec<&str> = found
+        .iter()
+        .filter(|s| !s.placeholder)
+        .filter_map(|s| text.get(s.start..s.end))
+        .collect();
+    values.sort_unstable();
+    values.dedup();
+    values.truncate(1024);
+    if values.is_empty() {
+        return;
+    }
+    let Ok(ac) = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(&values)
+    else {
+        return;
+    };
+    let mut extra = Vec::new();
+    for m in ac.find_iter(text) {
+        let v = values[m.pattern().as_usize()];
+        let Some(model) = found.iter().find(|s| text.get(s.start..s.end) == Some(v)) else {
+            continue;
+        };
+        if !found.iter().any(|s| s.start == m.start()) {
+            extra.push(Secret {
+                start: m.start(),
+                end: m.end(),
+                ..model.clone()
+            });
+        }
+    }
+    found.extend(extra);
 }
 
 /// Replaces every secret inside a range of the original text with its mask.
