@@ -89,6 +89,17 @@ struct Sample {
 #[serde(deny_unknown_fields)]
 struct Catalog {
     host: Vec<Host>,
+    model: Vec<Model>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Model {
+    name: String,
+    plans: Vec<String>,
+    #[serde(default)]
+    context: u32,
+    source: String,
 }
 
 #[derive(Deserialize)]
@@ -162,6 +173,15 @@ fn main() {
             errors.push(format!(
                 "rules/catalog.toml: host `{}` needs a source",
                 h.host
+            ));
+        }
+    }
+    let mut names = HashSet::new();
+    for m in &catalog.model {
+        if !names.insert(m.name.clone()) || m.source.is_empty() || m.plans.is_empty() {
+            errors.push(format!(
+                "rules/catalog.toml: model `{}` is duplicated or lacks plans/source",
+                m.name
             ));
         }
     }
@@ -379,6 +399,16 @@ fn gen_catalog(c: &Catalog) -> String {
             lit(&h.provider),
             lit(&h.plan),
             lit(&h.region)
+        );
+    }
+    s.push_str("];\npub static MODELS: &[Model] = &[\n");
+    for m in &c.model {
+        let _ = writeln!(
+            s,
+            "Model {{ name: {}, plans: {}, context: {} }},",
+            lit(&m.name),
+            list(&m.plans),
+            m.context
         );
     }
     s.push_str("];\n");

@@ -3,7 +3,8 @@
 
 use crate::facts::Facts;
 use crate::locate::line_cols;
-use crate::model::{Lang, Reset, Rule, Severity, RULES};
+use crate::model::{Category, Lang, Reset, Rule, Severity, RULES};
+use crate::models;
 use crate::report::{Context, Diagnosis, Evidence, Report, ResetInfo, SCHEMA};
 use crate::retry;
 use crate::scan::{scan, Hit};
@@ -88,7 +89,7 @@ pub fn diagnose(input: &str, opts: &Options) -> Report {
         .map(|(i, hit)| {
             let r = &RULES[i];
             let t = r.text(opts.lang);
-            let evidence = hit
+            let evidence: Vec<Evidence> = hit
                 .spans
                 .iter()
                 .map(|&(start, end)| {
@@ -104,6 +105,8 @@ pub fn diagnose(input: &str, opts: &Options) -> Report {
                     }
                 })
                 .collect();
+            let mut steps: Vec<String> = t.steps.iter().map(|s| s.to_string()).collect();
+            model_steps(r.category, &evidence, opts.lang, &mut steps);
             Diagnosis {
                 rule: r.id,
                 category: r.category,
@@ -111,7 +114,7 @@ pub fn diagnose(input: &str, opts: &Options) -> Report {
                 title: t.title.to_string(),
                 explanation: t.explanation.to_string(),
                 evidence,
-                steps: t.steps.iter().map(|s| s.to_string()).collect(),
+                steps,
                 verify: t.verify.to_string(),
                 sources: r.sources.iter().map(|s| s.to_string()).collect(),
                 fix: None,
@@ -187,6 +190,29 @@ fn rank(text: &str, mut fired: Vec<(usize, Hit)>) -> Vec<(usize, Hit)> {
         )
     });
     fired
+}
+
+/// For model and context-length findings: "did you mean" and larger windows, from the model
+/// names on the evidence lines.
+fn model_steps(cat: Category, evidence: &[Evidence], lang: Lang, steps: &mut Vec<String>) {
+    if !matches!(cat, Category::Model | Category::ContextLength) {
+        return;
+    }
+    let names: Vec<&str> = evidence
+        .iter()
+        .flat_map(|e| models::mentioned(&e.context.text))
+        .collect();
+    for name in names.into_iter().take(3) {
+        let step = match cat {
+            Category::Model => models::suggestion_step(name, lang),
+            _ => models::larger_window_step(name, lang),
+        };
+        if let Some(s) = step {
+            if !steps.contains(&s) {
+                steps.insert(0, s);
+            }
+        }
+    }
 }
 
 /// Context kept on each side of the evidence on long lines.

@@ -7,6 +7,7 @@ pub mod diagnose;
 pub mod facts;
 pub mod locate;
 pub mod model;
+pub mod models;
 pub mod report;
 pub mod retry;
 pub mod scan;

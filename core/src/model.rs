@@ -155,6 +155,15 @@ pub struct Host {
     pub region: &'static str,
 }
 
+/// A model from `rules/catalog.toml`: exact (case-sensitive) name, the plans offering it, and its
+/// context window in tokens (0 when not documented).
+#[derive(Debug)]
+pub struct Model {
+    pub name: &'static str,
+    pub plans: &'static [&'static str],
+    pub context: u32,
+}
+
 include!(concat!(env!("OUT_DIR"), "/rules_gen.rs"));
 include!(concat!(env!("OUT_DIR"), "/catalog_gen.rs"));
 

@@ -1,0 +1,220 @@
+//! Model names: which one a paste names, and "did you mean" against the catalog (names are
+//! case-sensitive on Model Studio — bailian-ide guide, Problem 3).
+
+use crate::model::{Lang, Model, MODELS};
+use regex::Regex;
+use std::sync::OnceLock;
+
+fn mention_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        // On the ASCII-lowercased line; group 1 is the name.
+        let p = concat!(
+            r#"(?:model[ \t]*(?:\\?["'])?[ \t]*[:=]?[ \t]*\\?["'`]|model[ \t]+|unsupported model[ \t]+|模型[ \t]*\\?["'`]?)"#,
+            r#"([a-z0-9][a-z0-9._/:-]{1,80})"#
+        );
+        Regex::new(p).unwrap_or_else(|e| panic!("model regex: {e}"))
+    })
+}
+
+/// Words that follow "model" in prose and are not names.
+const NOT_NAMES: &[&str] = &[
+    "is",
+    "not",
+    "the",
+    "does",
+    "name",
+    "names",
+    "list",
+    "id",
+    "was",
+    "you",
+    "and",
+    "or",
+    "for",
+    "to",
+    "in",
+    "with",
+    "that",
+    "access",
+    "error",
+    "not_found",
+    "not_found_error",
+    "model_not_found",
+    "model_not_supported",
+    "parameter",
+    "provider",
+];
+
+/// Model names mentioned on one line (`model 'X' is not supported`, `"model": "X"`, …),
+/// in the line's own case.
+pub fn mentioned(line: &str) -> Vec<&str> {
+    let lower = line.to_ascii_lowercase();
+    let mut out = Vec::new();
+    for c in mention_regex().captures_iter(&lower) {
+        let Some(m) = c.get(1) else { continue };
+        let name = line
+            .get(m.start()..m.end())
+            .unwrap_or("")
+            .trim_end_matches(['.', ':', '-']);
+        if name.len() >= 3
+            && !NOT_NAMES.contains(&name.to_ascii_lowercase().as_str())
+            && !out.contains(&name)
+        {
+            out.push(name);
+        }
+    }
+    out
+}
+
+pub fn lookup(name: &str) -> Option<&'static Model> {
+    MODELS.iter().find(|m| m.name == name)
+}
+
+/// The catalog model a misspelt or miscased name most likely meant.
+pub fn did_you_mean(name: &str) -> Option<&'static Model> {
+    if lookup(name).is_some() {
+        return None;
+    }
+    let bare = name.rsplit('/').next().unwrap_or(name);
+    if let Some(m) = MODELS.iter().find(|m| m.name.eq_ignore_ascii_case(bare)) {
+        return Some(m);
+    }
+    let lower = bare.to_ascii_lowercase();
+    MODELS
+        .iter()
+        .map(|m| (distance(&lower, &m.name.to_ascii_lowercase()), m))
+        .filter(|(d, m)| *d <= 2.min(m.name.len() / 4))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, m)| m)
+}
+
+/// Levenshtein distance, bounded work (names are short).
+fn distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) =
+        (a.chars().take(96).collect(), b.chars().take(96).collect());
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// A step naming the model the user most likely meant, if any.
+pub fn suggestion_step(name: &str, lang: Lang) -> Option<String> {
+    let m = did_you_mean(name)?;
+    let case_only = m
+        .name
+        .eq_ignore_ascii_case(name.rsplit('/').next().unwrap_or(name));
+    Some(match (lang, case_only) {
+        (Lang::En, true) => format!(
+            "Did you mean `{}`? Model names are case-sensitive: `{name}` differs only in case.",
+            m.name
+        ),
+        (Lang::En, false) => format!(
+            "Did you mean `{}`? `{name}` is not a model name this tool knows.",
+            m.name
+        ),
+        (Lang::Zh, true) => format!(
+            "你是想用 `{}` 吗？模型名称区分大小写：`{name}` 仅大小写不同。",
+            m.name
+        ),
+        (Lang::Zh, false) => format!("你是想用 `{}` 吗？`{name}` 不是已知的模型名称。", m.name),
+    })
+}
+
+/// A step listing catalog models with a larger context window than `name`'s, if known.
+pub fn larger_window_step(name: &str, lang: Lang) -> Option<String> {
+    let m = lookup(name)?;
+    if m.context == 0 {
+        return None;
+    }
+    let mut bigger: Vec<&Model> = MODELS
+        .iter()
+        .filter(|x| x.context > m.context && x.plans.iter().any(|p| m.plans.contains(p)))
+        .collect();
+    bigger.sort_by_key(|x| std::cmp::Reverse(x.context));
+    let names: Vec<String> = bigger
+        .iter()
+        .take(4)
+        .map(|x| format!("{} ({})", x.name, x.context))
+        .collect();
+    Some(match (lang, names.is_empty()) {
+        (Lang::En, false) => format!(
+            "`{}` has a {}-token window; larger ones on the same plan: {}.",
+            m.name,
+            m.context,
+            names.join(", ")
+        ),
+        (Lang::En, true) => format!(
+            "`{}` already has the largest window on its plan ({} tokens): shorten the input.",
+            m.name, m.context
+        ),
+        (Lang::Zh, false) => format!(
+            "`{}` 的上下文窗口为 {} tokens；同一套餐中更大的有：{}。",
+            m.name,
+            m.context,
+            names.join("、")
+        ),
+        (Lang::Zh, true) => format!(
+            "`{}` 已是该套餐中窗口最大的模型（{} tokens）：请缩短输入。",
+            m.name, m.context
+        ),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_names_in_messages_and_bodies() {
+        assert_eq!(
+            mentioned("400 model 'Qwen3-Coder-Plus' is not supported"),
+            ["Qwen3-Coder-Plus"]
+        );
+        assert_eq!(
+            mentioned(r#"{"model": "qwen3-coder-plus", "messages": []}"#),
+            ["qwen3-coder-plus"]
+        );
+        assert_eq!(
+            mentioned("Unsupported model qwen-pluss for OpenAI compatibility mode."),
+            ["qwen-pluss"]
+        );
+        assert_eq!(mentioned("The model is not available"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn suggests_by_case_and_by_near_miss() {
+        assert_eq!(
+            did_you_mean("Qwen3-Coder-Plus").map(|m| m.name),
+            Some("qwen3-coder-plus")
+        );
+        assert_eq!(
+            did_you_mean("bailian/minimax-m2.5").map(|m| m.name),
+            Some("MiniMax-M2.5")
+        );
+        assert_eq!(
+            did_you_mean("qwen3-coder-plsu").map(|m| m.name),
+            Some("qwen3-coder-plus")
+        );
+        assert_eq!(
+            did_you_mean("qwen3-coder-plus").map(|m| m.name),
+            None,
+            "exact names need no suggestion"
+        );
+        assert_eq!(
+            did_you_mean("gpt-4o").map(|m| m.name),
+            None,
+            "unrelated names get none"
+        );
+        assert!(suggestion_step("Qwen3-Coder-Plus", Lang::En).is_some_and(|s| s.contains("case")));
+        assert!(larger_window_step("glm-5", Lang::En).is_some_and(|s| s.contains("qwen3")));
+    }
+}
