@@ -30,7 +30,11 @@ impl Rng {
             "",
         ]);
         let len = 20 + (self.next() % 40) as usize;
-        let alphabet = if self.next() % 2 == 0 { HEX } else { ALNUM };
+        let alphabet = if self.next().is_multiple_of(2) {
+            HEX
+        } else {
+            ALNUM
+        };
         let mut body: String = (0..len)
             .map(|_| alphabet[(self.next() % alphabet.len() as u64) as usize] as char)
             .collect();
