@@ -58,6 +58,8 @@ struct Rule {
     supersedes: Vec<String>,
     #[serde(default)]
     reset: Option<String>,
+    #[serde(default)]
+    check: Option<String>,
     sources: Vec<String>,
     en: Text,
     zh: Text,
@@ -111,6 +113,10 @@ struct Host {
     plan: String,
     #[serde(default)]
     region: String,
+    #[serde(default)]
+    openai_path: String,
+    #[serde(default)]
+    anthropic_path: String,
     source: String,
 }
 
@@ -234,16 +240,16 @@ fn validate(file: &str, r: &Rule, ids: &mut HashSet<String>, errors: &mut Vec<St
     if r.specificity > 100 {
         err("specificity must be 0..=100".into());
     }
-    if r.keywords.is_empty() {
-        err("needs at least one keyword (the prefilter finds candidate lines by them)".into());
+    if r.keywords.is_empty() && r.check.is_none() {
+        err("needs at least one keyword (the prefilter finds candidate lines by them) or a check".into());
+    }
+    if r.keywords.is_empty() != r.patterns.is_empty() {
+        err("keywords and patterns go together (both or neither)".into());
     }
     for k in &r.keywords {
         if k.trim().is_empty() || *k != k.to_ascii_lowercase() || k.contains('\n') {
             err(format!("keyword `{k}` must be non-empty, one line and lowercase (text is matched ASCII-lowercased)"));
         }
-    }
-    if r.patterns.is_empty() {
-        err("needs at least one pattern".into());
     }
     for (i, p) in r.patterns.iter().enumerate() {
         if let Err(e) = regex::Regex::new(p) {
@@ -349,7 +355,7 @@ fn gen_rules(rules: &[(String, Rule)]) -> String {
         };
         let _ = writeln!(
             s,
-            "Rule {{ id: {}, file: {}, category: Category::{}, severity: Severity::{}, specificity: {}, keywords: {}, patterns: {}, when: {}, when_any: {}, unless: {}, supersedes: {}, reset: {}, sources: {}, en: {}, zh: {} }},",
+            "Rule {{ id: {}, file: {}, category: Category::{}, severity: Severity::{}, specificity: {}, keywords: {}, patterns: {}, when: {}, when_any: {}, unless: {}, supersedes: {}, reset: {}, check: {}, sources: {}, en: {}, zh: {} }},",
             lit(&r.id),
             lit(file),
             camel(&r.category),
@@ -362,6 +368,7 @@ fn gen_rules(rules: &[(String, Rule)]) -> String {
             list(&r.unless),
             list(&r.supersedes),
             reset,
+            r.check.as_ref().map_or("None".to_string(), |c| format!("Some({})", lit(c))),
             list(&r.sources),
             text(&r.en),
             text(&r.zh),
@@ -394,11 +401,13 @@ fn gen_catalog(c: &Catalog) -> String {
     for h in &c.host {
         let _ = writeln!(
             s,
-            "Host {{ host: {}, provider: {}, plan: {}, region: {} }},",
+            "Host {{ host: {}, provider: {}, plan: {}, region: {}, openai_path: {}, anthropic_path: {} }},",
             lit(&h.host),
             lit(&h.provider),
             lit(&h.plan),
-            lit(&h.region)
+            lit(&h.region),
+            lit(&h.openai_path),
+            lit(&h.anthropic_path)
         );
     }
     s.push_str("];\npub static MODELS: &[Model] = &[\n");

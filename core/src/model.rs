@@ -132,6 +132,8 @@ pub struct Rule {
     pub unless: &'static [&'static str],
     pub supersedes: &'static [&'static str],
     pub reset: Option<Reset>,
+    /// A config check (core/src/checks) whose findings make this rule fire, with fixes.
+    pub check: Option<&'static str>,
     pub sources: &'static [&'static str],
     pub en: Text,
     pub zh: Text,
@@ -153,6 +155,10 @@ pub struct Host {
     pub provider: &'static str,
     pub plan: &'static str,
     pub region: &'static str,
+    /// Base path an OpenAI-compatible client must use on this host ("" when unknown).
+    pub openai_path: &'static str,
+    /// Base path an Anthropic-compatible client (Claude Code) must use ("" when unknown).
+    pub anthropic_path: &'static str,
 }
 
 /// A model from `rules/catalog.toml`: exact (case-sensitive) name, the plans offering it, and its

@@ -82,6 +82,8 @@ pub struct Corrected {
     pub start: usize,
     pub end: usize,
     pub text: String,
+    /// Unified diff of the block before and after (masked too); empty for very long blocks.
+    pub diff: String,
 }
 
 #[derive(Debug, Serialize)]
