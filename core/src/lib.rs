@@ -3,6 +3,7 @@
 //! Pure and deterministic: no clock, no randomness, no I/O. Rules and the provider catalog are
 //! compiled in from `rules/` by `build.rs`. Every string in a [`Report`] is already redacted.
 
+pub mod config;
 pub mod diagnose;
 pub mod facts;
 pub mod locate;

@@ -148,7 +148,9 @@ impl Config {
     /// The first setting whose path ends with `.suffix` or is `suffix`, compared ASCII
     /// case-insensitively (`ANTHROPIC_BASE_URL` finds `env.ANTHROPIC_BASE_URL`).
     pub fn find(&self, suffix: &str) -> Option<&Setting> {
-        self.settings.iter().find(|s| path_ends_with(&s.path, suffix))
+        self.settings
+            .iter()
+            .find(|s| path_ends_with(&s.path, suffix))
     }
 }
 
@@ -166,7 +168,12 @@ pub fn read(text: &str) -> Config {
     let mut ctx = Ctx::new(text);
     segment(text, &mut ctx);
     let mut settings = ctx.settings;
-    settings.sort_by_key(|s| (s.block, s.value_span.0.min(s.key_span.map_or(usize::MAX, |k| k.0))));
+    settings.sort_by_key(|s| {
+        (
+            s.block,
+            s.value_span.0.min(s.key_span.map_or(usize::MAX, |k| k.0)),
+        )
+    });
     Config {
         blocks: ctx.blocks,
         settings,
@@ -206,6 +213,15 @@ impl Ctx {
         self.line_starts.partition_point(|&s| s <= pos).max(1)
     }
 
+    /// Start of the line holding `pos`.
+    pub(crate) fn line_start(&self, pos: usize) -> usize {
+        let i = self.line_starts.partition_point(|&s| s <= pos);
+        self.line_starts
+            .get(i.saturating_sub(1))
+            .copied()
+            .unwrap_or(0)
+    }
+
     /// Index the next block will get.
     pub(crate) fn next_block(&self) -> usize {
         self.blocks.len()
@@ -224,7 +240,13 @@ impl Ctx {
         self.settings.push(s);
     }
 
-    pub(crate) fn add_block(&mut self, format: Format, start: usize, end: usize, notes: Vec<String>) {
+    pub(crate) fn add_block(
+        &mut self,
+        format: Format,
+        start: usize,
+        end: usize,
+        notes: Vec<String>,
+    ) {
         self.blocks.push(Block {
             format,
             start,
@@ -244,7 +266,11 @@ pub(crate) fn line_end(text: &str, pos: usize) -> (usize, usize) {
         .map(|i| pos + i);
     match nl {
         Some(n) => {
-            let end = if n > pos && b.get(n - 1) == Some(&b'\r') { n - 1 } else { n };
+            let end = if n > pos && b.get(n - 1) == Some(&b'\r') {
+                n - 1
+            } else {
+                n
+            };
             (end, n + 1)
         }
         None => (b.len(), b.len()),
@@ -344,7 +370,13 @@ fn segment(text: &str, ctx: &mut Ctx) {
         let (le, next) = line_end(text, pos);
         let ls = skip_blank(text, pos, le);
         let mut resume = next;
-        if let Some(out) = line_start_block(text, ctx, pos, ls, le, &mut yaml_off_until) {
+        let at_line_start = pos == 0 || text.as_bytes().get(pos - 1) == Some(&b'\n');
+        let found = if at_line_start {
+            line_start_block(text, ctx, pos, ls, le, &mut yaml_off_until)
+        } else {
+            None
+        };
+        if let Some(out) = found {
             match out {
                 Outcome::Read { end } => {
                     pos = after_block(text, end, pos);
@@ -414,15 +446,15 @@ fn line_start_block(
             if let Some(o) = toml::read(text, ctx, ls, true) {
                 return Some(o);
             }
-            if b.get(skip_ws_any(text, ls + 1)).is_some_and(|c| {
-                matches!(c, b'{' | b'[' | b'"' | b']') || c.is_ascii_digit()
-            }) {
+            if b.get(skip_ws_any(text, ls + 1))
+                .is_some_and(|c| matches!(c, b'{' | b'[' | b'"' | b']') || c.is_ascii_digit())
+            {
                 return Some(json::read_block(text, ctx, ls, false, false));
             }
             return None;
         }
         b'{' => {
-            if code_markers().find(&text[ls..le]).is_none() {
+            if code_markers().find(text.get(ls..le)?).is_none() {
                 return Some(json::read_block(text, ctx, ls, false, false));
             }
             return None;
