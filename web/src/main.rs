@@ -1,1 +1,15 @@
-fn main() {}
+//! llmdoctor-web: the troubleshooting page. A thin Yew front end over `llmdoctor-core`: every
+//! diagnosis is decided in the engine; this crate only renders the report.
+
+mod app;
+mod clock;
+mod components;
+mod examples;
+mod highlight;
+mod i18n;
+mod prefs;
+mod state;
+
+fn main() {
+    yew::Renderer::<app::App>::new().render();
+}

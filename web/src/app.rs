@@ -1,0 +1,126 @@
+//! The root component: owns the state (one reducer), the debounce timer, hash routing and the
+//! language preference; lays out header, the current route and footer.
+
+use crate::components::{Header, PasteBox, Results, RulePage, RulesIndex};
+use crate::i18n::ui;
+use crate::state::{Action, Route, State};
+use crate::{clock, prefs};
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use llmdoctor_core::Lang;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// How long typing must pause before the engine runs.
+const DEBOUNCE_MS: u32 = 150;
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(|| State::new(prefs::initial_lang(), Route::parse(&prefs::hash())));
+    let dispatch = state.dispatcher();
+    let timer = use_mut_ref(|| None::<Timeout>);
+    let lang = state.lang;
+    let t = ui(lang);
+
+    // Follow the hash (#/, #/rules, #/rules/<id>).
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "hashchange", move |_| {
+                    dispatch.dispatch(Action::Navigate(Route::parse(&prefs::hash())));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    // After a navigation: back to the top, focus on the new content (for screen readers).
+    {
+        let first = use_mut_ref(|| true);
+        use_effect_with(state.route.clone(), move |_| {
+            if std::mem::take(&mut *first.borrow_mut()) {
+                return;
+            }
+            if let Some(win) = web_sys::window() {
+                win.scroll_to_with_x_and_y(0.0, 0.0);
+                let main = win.document().and_then(|d| d.get_element_by_id("main"));
+                if let Some(el) = main.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+
+    // <html lang> and the title follow the chosen language.
+    use_effect_with(lang, move |lang| {
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(root) = doc.document_element() {
+                let _ = root.set_attribute("lang", ui(*lang).html_lang);
+            }
+            doc.set_title(match lang {
+                Lang::En => "llmdoctor — why did my LLM API call fail?",
+                Lang::Zh => "llmdoctor — 大模型 API 调用失败诊断",
+            });
+        }
+    });
+
+    let on_lang = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |lang: Lang| {
+            prefs::remember_lang(lang);
+            dispatch.dispatch(Action::SetLang(lang));
+        })
+    };
+    let on_input = {
+        let dispatch = dispatch.clone();
+        let timer = timer.clone();
+        Callback::from(move |text: AttrValue| {
+            dispatch.dispatch(Action::Edit(text));
+            let dispatch = dispatch.clone();
+            // Replacing the handle drops (cancels) the previous timeout.
+            *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
+                dispatch.dispatch(Action::Diagnose(clock::now()))
+            }));
+        })
+    };
+    let on_load = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |text: AttrValue| {
+            timer.borrow_mut().take();
+            dispatch.dispatch(Action::Load(text, clock::now()));
+        })
+    };
+    let on_billing_day = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |day: Option<u8>| dispatch.dispatch(Action::SetBillingDay(day)))
+    };
+    let on_query = Callback::from(move |q: AttrValue| dispatch.dispatch(Action::RuleQuery(q)));
+
+    let body = match &state.route {
+        Route::Diagnose => html! {
+            <div class="workspace">
+                <PasteBox text={state.text.clone()} {lang} {on_input} {on_load} />
+                <Results
+                    analysis={state.analysis.clone()}
+                    pending={state.pending}
+                    {lang}
+                    billing_day={state.billing_day}
+                    {on_billing_day}
+                />
+            </div>
+        },
+        Route::Rules => html! { <RulesIndex {lang} query={state.rule_query.clone()} {on_query} /> },
+        Route::Rule(id) => html! { <RulePage id={id.clone()} {lang} /> },
+    };
+
+    html! {
+        <>
+            <Header {lang} route={state.route.clone()} {on_lang} />
+            <main id="main" tabindex="-1">{ body }</main>
+            <footer class="site-footer">
+                <p>{ t.footer }{ " · v" }{ llmdoctor_core::VERSION }</p>
+            </footer>
+        </>
+    }
+}

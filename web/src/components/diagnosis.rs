@@ -1,0 +1,86 @@
+use super::{rich, EvidenceList, ResetPanel, RetryPanel, Steps};
+use crate::i18n::{self, seen, ui};
+use crate::state::Shared;
+use llmdoctor_core::Lang;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct DiagnosisCardProps {
+    pub analysis: Shared,
+    /// Which diagnosis of the report (they stay in report order).
+    pub index: usize,
+    pub lang: Lang,
+    pub billing_day: Option<u8>,
+    pub on_billing_day: Callback<Option<u8>>,
+}
+
+/// One finding: what, why, where, how to fix, how to check, whether to retry.
+#[function_component(DiagnosisCard)]
+pub fn diagnosis_card(p: &DiagnosisCardProps) -> Html {
+    let t = ui(p.lang);
+    let report = &p.analysis.report;
+    let Some(d) = report.diagnoses.get(p.index) else {
+        return html! {};
+    };
+    let title_id = format!("d{}-title", p.index);
+    let first = p.index == 0 && report.diagnoses.len() > 1;
+    let steps: Vec<AttrValue> = d.steps.iter().map(|s| AttrValue::from(s.clone())).collect();
+    html! {
+        <article
+            class={classes!("diagnosis", format!("sev-{}", d.severity.as_str()), first.then_some("first"))}
+            data-rule={d.rule}
+            data-category={d.category.as_str()}
+            data-severity={d.severity.as_str()}
+            aria-labelledby={title_id.clone()}
+        >
+            <header class="card-head">
+                <div class="badges">
+                    <span class={classes!("badge", "severity", d.severity.as_str())}>
+                        { i18n::severity(p.lang, d.severity) }
+                    </span>
+                    <span class="badge category">{ i18n::category(p.lang, d.category) }</span>
+                    if d.count > 1 {
+                        <span class="badge count">{ seen(p.lang, d.count) }</span>
+                    }
+                    if first {
+                        <span class="badge likely">{ t.most_likely }</span>
+                    }
+                </div>
+                <h2 id={title_id}>{ d.title.clone() }</h2>
+                <a class="rule-id" href={format!("#/rules/{}", d.rule)} title={t.rule_reference}>
+                    <code>{ d.rule }</code>
+                </a>
+            </header>
+            <p class="explanation">{ rich(&d.explanation) }</p>
+            <EvidenceList analysis={p.analysis.clone()} index={p.index} lang={p.lang} />
+            if d.reset.is_some() {
+                <ResetPanel
+                    analysis={p.analysis.clone()}
+                    index={p.index}
+                    lang={p.lang}
+                    billing_day={p.billing_day}
+                    on_billing_day={p.on_billing_day.clone()}
+                />
+            }
+            if !steps.is_empty() {
+                <section class="fix">
+                    <h3>{ t.steps }</h3>
+                    <Steps {steps} />
+                </section>
+            }
+            if !d.verify.is_empty() {
+                <section class="verify">
+                    <h3>{ t.verify }</h3>
+                    <p>{ rich(&d.verify) }</p>
+                </section>
+            }
+            <RetryPanel analysis={p.analysis.clone()} index={p.index} lang={p.lang} />
+            if !d.sources.is_empty() {
+                <section class="sources">
+                    <h3>{ t.sources }</h3>
+                    <ul>{ for d.sources.iter().map(|s| html! { <li>{ s.clone() }</li> }) }</ul>
+                </section>
+            }
+        </article>
+    }
+}

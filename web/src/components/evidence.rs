@@ -1,0 +1,44 @@
+use crate::highlight::split;
+use crate::i18n::{position, ui};
+use crate::state::Shared;
+use llmdoctor_core::Lang;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct EvidenceListProps {
+    pub analysis: Shared,
+    pub index: usize,
+    pub lang: Lang,
+}
+
+/// Where in the paste: `line:column` and the line itself (masked by the engine), the match
+/// highlighted.
+#[function_component(EvidenceList)]
+pub fn evidence_list(p: &EvidenceListProps) -> Html {
+    let t = ui(p.lang);
+    let Some(d) = p.analysis.report.diagnoses.get(p.index) else {
+        return html! {};
+    };
+    if d.evidence.is_empty() {
+        return html! {};
+    }
+    let items = d.evidence.iter().map(|ev| {
+        let (before, m, after) = split(&ev.context);
+        let pos = position(p.lang, ev.line, ev.column);
+        html! {
+            <li>
+                <span class="loc" title={pos.clone()}>
+                    <span class="visually-hidden">{ pos }</span>
+                    <span aria-hidden="true">{ format!("{}:{}", ev.line, ev.column) }</span>
+                </span>
+                <code class="line">{ before.to_string() }<mark>{ m.to_string() }</mark>{ after.to_string() }</code>
+            </li>
+        }
+    });
+    html! {
+        <section class="evidence">
+            <h3>{ t.evidence }</h3>
+            <ul>{ for items }</ul>
+        </section>
+    }
+}

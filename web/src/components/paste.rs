@@ -1,0 +1,79 @@
+use crate::examples::{self, EXAMPLES};
+use crate::i18n::ui;
+use llmdoctor_core::Lang;
+use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PasteBoxProps {
+    pub text: AttrValue,
+    pub lang: Lang,
+    /// Every keystroke or paste (the parent debounces).
+    pub on_input: Callback<AttrValue>,
+    /// Replace the whole text and diagnose now (examples, clear).
+    pub on_load: Callback<AttrValue>,
+}
+
+/// The paste area, the examples menu and the privacy promise.
+#[function_component(PasteBox)]
+pub fn paste_box(p: &PasteBoxProps) -> Html {
+    let t = ui(p.lang);
+    let oninput = {
+        let on_input = p.on_input.clone();
+        Callback::from(move |e: InputEvent| {
+            let v = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            on_input.emit(AttrValue::from(v));
+        })
+    };
+    let on_example = {
+        let on_load = p.on_load.clone();
+        Callback::from(move |e: Event| {
+            let select = e.target_unchecked_into::<HtmlSelectElement>();
+            if let Some(ex) = examples::find(&select.value()) {
+                on_load.emit(AttrValue::Static(ex.text));
+            }
+            // Back to the prompt, so the same example can be chosen again.
+            select.set_value("");
+        })
+    };
+    let on_clear = {
+        let on_load = p.on_load.clone();
+        Callback::from(move |_: MouseEvent| on_load.emit(AttrValue::default()))
+    };
+    html! {
+        <section class="paste-panel" aria-labelledby="paste-label">
+            <div class="paste-head">
+                <label id="paste-label" for="paste">{ t.paste_label }</label>
+                <div class="paste-tools">
+                    <label class="visually-hidden" for="examples">{ t.examples_label }</label>
+                    <select id="examples" onchange={on_example}>
+                        <option value="" selected=true>{ t.examples_none }</option>
+                        { for EXAMPLES.iter().map(|e| html! {
+                            <option value={e.id}>{ e.label(p.lang) }</option>
+                        }) }
+                    </select>
+                    <button type="button" class="ghost" onclick={on_clear} disabled={p.text.is_empty()}>
+                        { t.clear }
+                    </button>
+                </div>
+            </div>
+            <textarea
+                id="paste"
+                value={p.text.clone()}
+                {oninput}
+                placeholder={t.paste_placeholder}
+                spellcheck="false"
+                autocomplete="off"
+                autocapitalize="off"
+                aria-describedby="paste-hint privacy"
+            />
+            <p id="paste-hint" class="hint">{ t.paste_hint }</p>
+            <p id="privacy" class="privacy">
+                <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+                    <path d="M6 10V8a6 6 0 0 1 12 0v2M5 10h14v11H5z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" />
+                </svg>
+                <span>{ t.privacy }</span>
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,40 @@
+use super::{rich, CopyButton};
+use crate::i18n::{retry_policy, ui};
+use crate::state::Shared;
+use llmdoctor_core::Lang;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct RetryPanelProps {
+    pub analysis: Shared,
+    pub index: usize,
+    pub lang: Lang,
+}
+
+/// Whether to retry, and ready-to-use retry code where retrying is right.
+#[function_component(RetryPanel)]
+pub fn retry_panel(p: &RetryPanelProps) -> Html {
+    let t = ui(p.lang);
+    let Some(d) = p.analysis.report.diagnoses.get(p.index) else {
+        return html! {};
+    };
+    let r = &d.retry;
+    html! {
+        <section class="retry" data-policy={r.policy}>
+            <h3>{ t.retry }</h3>
+            <p>
+                <span class={classes!("policy", r.policy)}>{ retry_policy(p.lang, r.policy) }</span>
+                { " " }{ rich(&r.advice) }
+            </p>
+            { for r.snippets.iter().enumerate().map(|(i, s)| html! {
+                <details class="snippet" open={i == 0}>
+                    <summary>{ s.language }</summary>
+                    <div class="code">
+                        <CopyButton text={AttrValue::Static(s.code)} lang={p.lang} what={AttrValue::Static(s.language)} />
+                        <pre><code class={format!("language-{}", s.language)}>{ s.code }</code></pre>
+                    </div>
+                </details>
+            }) }
+        </section>
+    }
+}

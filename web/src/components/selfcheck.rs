@@ -1,0 +1,20 @@
+use llmdoctor_core::{selfcheck::self_check, Lang};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SelfCheckProps {
+    pub lang: Lang,
+}
+
+/// No rule matched: the quick self-check from the engine.
+#[function_component(SelfCheck)]
+pub fn self_check_view(p: &SelfCheckProps) -> Html {
+    let c = self_check(p.lang);
+    html! {
+        <div id="selfcheck" class="selfcheck">
+            <h2>{ c.title }</h2>
+            <ol>{ for c.items.iter().map(|s| html! { <li>{ *s }</li> }) }</ol>
+            <p class="source">{ c.source }</p>
+        </div>
+    }
+}

@@ -1,0 +1,49 @@
+//! The evidence highlight: the engine hands each evidence its line, already masked and cut
+//! (`Evidence::context`), with the match's position in characters. Here it is only split.
+
+use llmdoctor_core::report::Context;
+
+/// `(before, match, after)` of a context line; out-of-range positions are clamped.
+pub fn split(c: &Context) -> (&str, &str, &str) {
+    let byte = |chars: usize| {
+        c.text
+            .char_indices()
+            .nth(chars)
+            .map_or(c.text.len(), |(i, _)| i)
+    };
+    let from = byte(c.from);
+    let to = byte(c.to.max(c.from));
+    (&c.text[..from], &c.text[from..to], &c.text[to..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use llmdoctor_core::{diagnose, Options};
+
+    #[test]
+    fn splits_on_characters() {
+        let c = Context {
+            text: "…中文 boom 尾".into(),
+            from: 4,
+            to: 8,
+        };
+        assert_eq!(split(&c), ("…中文 ", "boom", " 尾"));
+        let c = Context {
+            text: "ab".into(),
+            from: 5,
+            to: 9,
+        };
+        assert_eq!(split(&c), ("ab", "", ""));
+    }
+
+    #[test]
+    fn engine_context_is_masked() {
+        let text = "ANTHROPIC_AUTH_TOKEN=sk-sp-7f3c9a1e5b2d4f8a6c0e3b9d7a1f5c2e API Error: 429 week allocated quota exceeded";
+        let report = diagnose(text, &Options::default());
+        let ev = &report.diagnoses[0].evidence[0];
+        let (before, m, _) = split(&ev.context);
+        assert!(m.contains("week allocated quota exceeded"), "{m}");
+        assert!(!before.contains("7f3c9a1e5b2d4f8a6c0e3b9d7a1f"), "{before}");
+    }
+}
