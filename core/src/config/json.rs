@@ -214,6 +214,13 @@ impl<'s, 'c> Parser<'s, 'c> {
         if path.is_empty() {
             return;
         }
+        if self.ctx.full() {
+            // Counted (the block is still useful) but not kept.
+            self.emitted += 1;
+            self.literals += 1;
+            self.ctx.cap_note();
+            return;
+        }
         let value_span = if vs >= ve {
             (self.off(vs), self.off(vs))
         } else {
@@ -242,6 +249,11 @@ impl<'s, 'c> Parser<'s, 'c> {
         let start = self.pos;
         let c = self.peek().ok_or(Stop::Eof)?;
         match c {
+            b'{' | b'[' if self.ctx.full() => {
+                self.emitted += 1;
+                self.literals += 1;
+                self.skip_container(0)
+            }
             b'{' | b'[' => {
                 if self.depth >= MAX_DEPTH {
                     let line = self.line(self.pos);
@@ -262,7 +274,7 @@ impl<'s, 'c> Parser<'s, 'c> {
                     Ok(()) => self.pos,
                     Err(_) => self.trimmed_end(start, self.pos),
                 };
-                let raw = if end - start <= MAX_RAW_VALUE {
+                let raw = if end - start <= MAX_RAW_VALUE && !self.ctx.full() {
                     self.slice(start, end).to_string()
                 } else {
                     String::new()
@@ -290,6 +302,55 @@ impl<'s, 'c> Parser<'s, 'c> {
         }
     }
 
+    /// Skips a container without recording anything (after [`MAX_SETTINGS`]): brackets and
+    /// strings balanced, comments skipped.
+    fn skip_container(&mut self, mut depth: usize) -> R<()> {
+        self.ctx.cap_note();
+        loop {
+            let Some(c) = self.peek() else {
+                return Err(Stop::Eof);
+            };
+            match c {
+                b'{' | b'[' => {
+                    depth += 1;
+                    self.pos += 1;
+                }
+                b'}' | b']' => {
+                    self.pos += 1;
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return Ok(());
+                    }
+                }
+                b'"' | b'\'' => {
+                    self.pos += 1;
+                    let rest = self.b.get(self.pos..self.end).unwrap_or(&[]);
+                    let mut i = 0;
+                    while i < rest.len() {
+                        match rest[i] {
+                            b'\\' => i += 2,
+                            b'\n' => break,
+                            x if x == c => {
+                                i += 1;
+                                break;
+                            }
+                            _ => i += 1,
+                        }
+                    }
+                    self.pos = (self.pos + i).min(self.end);
+                }
+                b'/' | b'#' => {
+                    let before = self.pos;
+                    self.ws()?;
+                    if self.pos == before {
+                        self.pos += 1;
+                    }
+                }
+                _ => self.pos += 1,
+            }
+        }
+    }
+
     /// End of content read so far, without trailing whitespace.
     fn trimmed_end(&self, start: usize, mut end: usize) -> usize {
         end = end.min(self.end);
@@ -307,6 +368,9 @@ impl<'s, 'c> Parser<'s, 'c> {
         }
         let mut need_sep = false;
         loop {
+            if self.ctx.full() && !implicit {
+                return self.skip_container(1);
+            }
             match self.ws() {
                 Ok(()) => {}
                 Err(Stop::Eof) if implicit => return Ok(()),
@@ -405,6 +469,9 @@ impl<'s, 'c> Parser<'s, 'c> {
         self.pos += 1;
         let mut need_sep = false;
         loop {
+            if self.ctx.full() {
+                return self.skip_container(1);
+            }
             self.ws()?;
             let c = self.peek().ok_or(Stop::Eof)?;
             if c == b']' {
@@ -509,7 +576,13 @@ impl<'s, 'c> Parser<'s, 'c> {
                 run = self.pos;
                 continue;
             }
-            self.pos += 1;
+            // Jump to the next byte that matters.
+            let rest = self.b.get(self.pos + 1..self.end).unwrap_or(&[]);
+            let skip = rest
+                .iter()
+                .position(|&x| x == q || x == b'\\' || x == b'\n')
+                .unwrap_or(rest.len());
+            self.pos += 1 + skip;
         }
     }
 
@@ -596,7 +669,7 @@ impl<'s, 'c> Parser<'s, 'c> {
 
     /// A value that is not quoted and not a container: a number, a literal, a TOML date, or
     /// (Code) an expression.
-    fn bare(&mut self, path: &mut String, key: Option<(usize, usize)>) -> R<()> {
+    fn bare(&mut self, path: &str, key: Option<(usize, usize)>) -> R<()> {
         let start = self.pos;
         // Python string prefixes: r"..", b"..", u"..", f"..".
         if self.dialect == Dialect::Code {
@@ -772,7 +845,11 @@ fn literal_kind(raw: &str, dialect: Dialect) -> Option<ValueKind> {
     if !(first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.')) {
         return None;
     }
-    let cleaned: String = raw.chars().filter(|&c| c != '_').collect();
+    let cleaned: std::borrow::Cow<str> = if raw.contains('_') {
+        raw.chars().filter(|&c| c != '_').collect::<String>().into()
+    } else {
+        raw.into()
+    };
     let body = cleaned.trim_start_matches(['-', '+']);
     let is_num = cleaned.parse::<f64>().is_ok()
         || (body.len() > 2

@@ -227,14 +227,24 @@ impl Ctx {
         self.blocks.len()
     }
 
+    /// Whether no more settings are kept.
+    pub(crate) fn full(&self) -> bool {
+        self.settings.len() >= MAX_SETTINGS
+    }
+
+    /// Notes (once) that settings were dropped.
+    pub(crate) fn cap_note(&mut self) {
+        if !self.capped {
+            self.capped = true;
+            self.notes.push(format!(
+                "more than {MAX_SETTINGS} settings; the rest are not read"
+            ));
+        }
+    }
+
     pub(crate) fn push(&mut self, s: Setting) {
         if self.settings.len() >= MAX_SETTINGS {
-            if !self.capped {
-                self.capped = true;
-                self.notes.push(format!(
-                    "more than {MAX_SETTINGS} settings; the rest are not read"
-                ));
-            }
+            self.cap_note();
             return;
         }
         self.settings.push(s);
