@@ -122,11 +122,38 @@ fn args(p: &mut Parser<'_, '_>) -> Result<(), Stop> {
             p.pos = after;
         }
         p.pos = save;
+        let (le, _) = super::line_end(p.s, save);
+        if !plausible(p.slice(save, le)) {
+            // Not an argument list after all (a traceback line ending in `create(`).
+            return Err(Stop::Bad(save));
+        }
         p.expr_end();
         if p.pos == save {
             return Err(Stop::Bad(save));
         }
     }
+}
+
+/// Whether a positional argument (its first line) looks like code: no two words side by side
+/// (`File "x.py", line 3` is a traceback, not an argument).
+fn plausible(arg: &str) -> bool {
+    let arg = arg.trim();
+    let b = arg.as_bytes();
+    let word_end = b.iter().position(|&c| !is_ident(c)).unwrap_or(b.len());
+    let word = arg.get(..word_end).unwrap_or("");
+    let rest = arg.get(word_end..).unwrap_or("");
+    let next = rest.trim_start();
+    let juxtaposed = word_end > 0
+        && rest.len() > next.len()
+        && next
+            .bytes()
+            .next()
+            .is_some_and(|c| is_ident(c) || c == b'"' || c == b'\'');
+    !juxtaposed
+        || matches!(
+            word,
+            "new" | "await" | "lambda" | "not" | "typeof" | "yield"
+        )
 }
 
 /// Java builder calls: `.apiKey(…).baseUrl("…").model("…").build()`.

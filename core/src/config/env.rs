@@ -240,6 +240,13 @@ fn value(
     let b = text.as_bytes();
     let q = b.get(v).copied().filter(|&c| c == b'"' || c == b'\'');
     if let Some(q) = q {
+        if mode == Mode::Cmd {
+            notes.push(format!(
+                "cmd `set {}=\"…\"` keeps the quotes in the value; write `set \"{}=…\"`",
+                text.get(key.0..key.1).unwrap_or(""),
+                text.get(key.0..key.1).unwrap_or("")
+            ));
+        }
         let vs = v + 1;
         let mut i = vs;
         let mut out = String::new();

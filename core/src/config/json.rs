@@ -954,3 +954,12 @@ pub(crate) fn read_block(
     ctx.add_block(Format::Json, start, end, notes);
     Outcome::Read { end }
 }
+
+/// Where to resume after a failed candidate that scanned up to `r`: the start of `r`'s line
+/// when `r` is inside a line, else `r`.
+pub(crate) fn line_start_or_next(text: &str, ctx: &Ctx, r: usize) -> usize {
+    if r >= text.len() {
+        return text.len();
+    }
+    ctx.line_start(r)
+}

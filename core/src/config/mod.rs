@@ -398,8 +398,14 @@ fn segment(text: &str, ctx: &mut Ctx) {
         // Nothing starts at the line's beginning: look inside it for an SDK call or an
         // inline JSON object (`Error code: 400 - {'error': ...}`).
         match mid_line_block(text, ctx, ls, le) {
-            Some(end) => pos = after_block(text, end, pos),
-            None => pos = resume,
+            Outcome::Read { end } => pos = after_block(text, end, pos),
+            Outcome::Skip { resume: r } => {
+                pos = if r > le {
+                    json::line_start_or_next(text, ctx, r).max(resume)
+                } else {
+                    resume
+                }
+            }
         }
     }
 }
@@ -499,7 +505,7 @@ pub(crate) fn skip_ws_any(text: &str, mut pos: usize) -> usize {
     pos
 }
 
-fn mid_line_block(text: &str, ctx: &mut Ctx, from: usize, le: usize) -> Option<usize> {
+fn mid_line_block(text: &str, ctx: &mut Ctx, from: usize, le: usize) -> Outcome {
     let b = text.as_bytes();
     let mut pos = from;
     let mut marker: Option<(usize, usize)> = None; // (start, end) of the next code marker
@@ -514,24 +520,23 @@ fn mid_line_block(text: &str, ctx: &mut Ctx, from: usize, le: usize) -> Option<u
         if brace.is_none_or(|s| s < pos) {
             brace = next_inline_object(b, pos, le);
         }
-        let (m, br) = (marker.map(|m| m.0), brace);
-        match (m, br) {
-            (None, None) => return None,
+        let m = marker.map(|m| m.0);
+        let (out, at) = match (m, brace) {
+            (None, None) => break,
             (Some(ms), br) if br.is_none_or(|x| ms <= x) => {
                 let me = marker.map_or(ms, |m| m.1);
-                match code::read_call(text, ctx, from, ms, me) {
-                    Outcome::Read { end } => return Some(end),
-                    Outcome::Skip { resume } => pos = resume.max(ms + 1),
-                }
+                (code::read_call(text, ctx, from, ms, me), ms)
             }
-            (_, Some(x)) => match json::read_block(text, ctx, x, true, false) {
-                Outcome::Read { end } => return Some(end),
-                Outcome::Skip { resume } => pos = resume.max(x + 1),
-            },
-            (Some(_), None) => return None, // unreachable by the arms above
+            (_, Some(x)) => (json::read_block(text, ctx, x, true, false), x),
+            (Some(_), None) => break, // taken by the arm above
+        };
+        match out {
+            Outcome::Read { end } => return Outcome::Read { end },
+            // A failed candidate may have scanned past this line: never scan that again.
+            Outcome::Skip { resume } => pos = resume.max(at + 1),
         }
     }
-    None
+    Outcome::Skip { resume: pos }
 }
 
 /// The next `{` on this line that is followed (after blanks) by a quote: an inline object.

@@ -1035,3 +1035,63 @@ fn find_by_suffix() {
     );
     assert!(c.find("MODEL").is_none());
 }
+
+#[test]
+fn traceback_line_is_not_a_call() {
+    let text = "Traceback (most recent call last):\n  File \"run.py\", line 14, in <module>\n    resp = client.chat.completions.create(\n  File \"C:\\venv\\openai\\_utils.py\", line 287, in wrapper\n    return func(*args, **kwargs)\nopenai.PermissionDeniedError: Error code: 403 - {'error': {'message': 'invalid api-key'}}\n\nrun.py:\nclient = OpenAI(\n    api_key=\"sk-sp-5b0e7d2c9a1f4e8b6c3d7a9f0e2b4c61\",\n    base_url=\"https://dashscope.aliyuncs.com/compatible-mode/v1\",\n)\n";
+    let c = read(text);
+    spans_ok(&c, text);
+    assert_eq!(formats(&c), ["json", "code"], "{:#?}", c.blocks);
+    at(
+        &c,
+        text,
+        "error.message",
+        "invalid api-key",
+        "invalid api-key",
+    );
+    at(
+        &c,
+        text,
+        "call.api_key",
+        "sk-sp-5b0e7d2c9a1f4e8b6c3d7a9f0e2b4c61",
+        "sk-sp-5b0e7d2c9a1f4e8b6c3d7a9f0e2b4c61",
+    );
+    at(
+        &c,
+        text,
+        "call.base_url",
+        "https://dashscope.aliyuncs.com/compatible-mode/v1",
+        "https://dashscope.aliyuncs.com/compatible-mode/v1",
+    );
+}
+
+#[test]
+fn logfmt_is_not_toml() {
+    let text = "time=\"2026-05-02T09:11:03Z\" level=error msg=\"chat completion failed\"\n";
+    assert!(read(text).blocks.is_empty());
+}
+
+#[test]
+fn cmd_set_with_quotes_gets_a_note() {
+    let text = "set ANTHROPIC_BASE_URL=\"https://x.example\"\n";
+    let c = read(text);
+    at(
+        &c,
+        text,
+        "ANTHROPIC_BASE_URL",
+        "https://x.example",
+        "https://x.example",
+    );
+    assert!(c.blocks[0]
+        .notes
+        .iter()
+        .any(|n| n.contains("keeps the quotes")));
+}
+
+#[test]
+fn many_unclosed_calls_stay_linear() {
+    let text = "x = OpenAI( a {\n".repeat(50_000);
+    spans_ok(&read(&text), &text);
+    let text = "resp = client.chat.completions.create(\n  File \"x\", line 1\n".repeat(20_000);
+    spans_ok(&read(&text), &text);
+}

@@ -35,11 +35,12 @@ pub(crate) fn read(text: &str, ctx: &mut Ctx, ls: usize, header: bool) -> Option
             return None;
         }
     }
-    Some(read_block(text, ctx, ls))
+    Some(read_block(text, ctx, ls, !header))
 }
 
-fn read_block(text: &str, ctx: &mut Ctx, start: usize) -> Outcome {
+fn read_block(text: &str, ctx: &mut Ctx, start: usize, strict: bool) -> Outcome {
     let b = text.as_bytes();
+    let saved = ctx.settings.len();
     let mut p = Parser::new(text, ctx, Dialect::Toml, start);
     let mut table = String::new();
     let mut arrays: Vec<(String, usize)> = Vec::new();
@@ -117,6 +118,12 @@ fn read_block(text: &str, ctx: &mut Ctx, start: usize) -> Outcome {
         let (vle, vnext) = line_end(text, p.pos);
         match p.peek() {
             None | Some(b'#' | b'\n' | b'\r') => {}
+            Some(_) if strict && s == start => {
+                // `time="…" level=error msg=…`: a logfmt line, not TOML.
+                drop(p);
+                ctx.settings.truncate(saved);
+                return Outcome::Skip { resume: next };
+            }
             Some(_) => {
                 let line = p.line(p.pos);
                 p.note(format!("line {line}: unexpected text after the value"));
