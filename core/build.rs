@@ -241,7 +241,10 @@ fn validate(file: &str, r: &Rule, ids: &mut HashSet<String>, errors: &mut Vec<St
         err("specificity must be 0..=100".into());
     }
     if r.keywords.is_empty() && r.check.is_none() {
-        err("needs at least one keyword (the prefilter finds candidate lines by them) or a check".into());
+        err(
+            "needs at least one keyword (the prefilter finds candidate lines by them) or a check"
+                .into(),
+        );
     }
     if r.keywords.is_empty() != r.patterns.is_empty() {
         err("keywords and patterns go together (both or neither)".into());

@@ -3,13 +3,14 @@
 
 use crate::facts::Facts;
 use crate::locate::line_cols;
-use crate::model::{Category, Lang, Reset, Rule, Severity, RULES};
+use crate::model::{Category, Lang, Reset, Severity, RULES};
 use crate::models;
-use crate::report::{Context, Diagnosis, Evidence, Report, ResetInfo, SCHEMA};
+use crate::report::{Context, Diagnosis, Edit, Evidence, Fix, Report, ResetInfo, SCHEMA};
 use crate::retry;
-use crate::scan::{scan, Hit};
+use crate::scan::scan;
 use crate::secrets::Redactor;
 use crate::time::{self, Instant, PLAN_OFFSET};
+use crate::{config, corrected, findings};
 
 /// The most input the engine reads; beyond it, the first part is diagnosed and a note says so.
 pub const MAX_INPUT: usize = 64 * 1024 * 1024;
@@ -31,18 +32,11 @@ pub struct Options {
 pub fn fired(text: &str) -> Vec<&'static str> {
     let lower = text.to_ascii_lowercase();
     let s = scan(text, &lower);
-    s.hits
+    let cfg = config::read(text);
+    findings::collect(text, s.hits, &s.facts, &cfg)
         .iter()
-        .enumerate()
-        .filter(|(i, h)| h.is_some() && facts_allow(&RULES[*i], &s.facts))
-        .map(|(i, _)| RULES[i].id)
+        .map(|f| RULES[f.rule].id)
         .collect()
-}
-
-fn facts_allow(r: &Rule, f: &Facts) -> bool {
-    r.when.iter().all(|w| f.has(w))
-        && (r.when_any.is_empty() || r.when_any.iter().any(|w| f.has(w)))
-        && !r.unless.iter().any(|u| f.has(u))
 }
 
 pub fn diagnose(input: &str, opts: &Options) -> Report {
@@ -69,25 +63,29 @@ pub fn diagnose(input: &str, opts: &Options) -> Report {
     let facts = s.facts;
     let redactor = Redactor::new(facts.keys.clone(), opts.show_secrets);
 
-    let fired: Vec<(usize, Hit)> = s
-        .hits
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, h)| h.map(|h| (i, h)))
-        .filter(|(i, _)| facts_allow(&RULES[*i], &facts))
+    let cfg = config::read(text);
+    notes.extend(cfg.notes.iter().cloned());
+    for b in &cfg.blocks {
+        notes.extend(b.notes.iter().cloned());
+    }
+    let ranked = findings::rank(text, findings::collect(text, s.hits, &facts, &cfg));
+    let all_edits: Vec<Edit> = ranked
+        .iter()
+        .flat_map(|f| f.edits.iter().cloned())
         .collect();
-    let ranked = rank(text, fired);
+    let corrected = corrected::build(text, &cfg, &all_edits, &redactor);
 
     let offsets: Vec<usize> = ranked
         .iter()
-        .flat_map(|(_, h)| h.spans.iter().map(|s| s.0))
+        .flat_map(|f| f.hit.spans.iter().map(|s| s.0))
         .collect();
     let mut positions = line_cols(text, &offsets).into_iter();
-    let burst = ranked.iter().any(|(i, _)| RULES[*i].id.contains("burst"));
+    let burst = ranked.iter().any(|f| RULES[f.rule].id.contains("burst"));
     let diagnoses = ranked
         .into_iter()
-        .map(|(i, hit)| {
-            let r = &RULES[i];
+        .map(|f| {
+            let r = &RULES[f.rule];
+            let hit = &f.hit;
             let t = r.text(opts.lang);
             let evidence: Vec<Evidence> = hit
                 .spans
@@ -110,16 +108,31 @@ pub fn diagnose(input: &str, opts: &Options) -> Report {
             Diagnosis {
                 rule: r.id,
                 category: r.category,
-                severity: r.severity,
+                severity: f.severity,
                 title: t.title.to_string(),
                 explanation: t.explanation.to_string(),
                 evidence,
                 steps,
                 verify: t.verify.to_string(),
                 sources: r.sources.iter().map(|s| s.to_string()).collect(),
-                fix: None,
+                fix: (!f.edits.is_empty()).then(|| Fix {
+                    applicability: f.applicability,
+                    edits: f
+                        .edits
+                        .iter()
+                        .map(|e| Edit {
+                            replacement: redactor.scrub(&e.replacement, text),
+                            ..e.clone()
+                        })
+                        .collect(),
+                }),
                 count: hit.count,
-                retry: retry::guidance(r.category, opts.lang, burst && r.id.contains("burst")),
+                retry: retry::guidance(
+                    r.category,
+                    opts.lang,
+                    burst && r.id.contains("burst"),
+                    f.severity == Severity::Info,
+                ),
                 reset: r.reset.map(|w| reset_info(w, opts)),
             }
         })
@@ -132,64 +145,9 @@ pub fn diagnose(input: &str, opts: &Options) -> Report {
     Report {
         schema: SCHEMA,
         diagnoses,
-        corrected: Vec::new(),
+        corrected,
         facts: facts_json,
     }
-}
-
-/// Drops findings a more specific one explains (same line, lower specificity; or named in
-/// `supersedes`), then orders by severity, specificity and first position. A less severe
-/// finding on a stronger one's line survives (a hint adds to the error, it does not compete);
-/// a more specific `info` ("harmless") does drop a generic error on its line.
-fn rank(text: &str, mut fired: Vec<(usize, Hit)>) -> Vec<(usize, Hit)> {
-    let line_of = |pos: usize| {
-        text.as_bytes()[..pos.min(text.len())]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1)
-    };
-    let lines: Vec<Vec<usize>> = fired
-        .iter()
-        .map(|(_, h)| h.spans.iter().map(|s| line_of(s.0)).collect())
-        .collect();
-    let n = fired.len();
-    let mut keep = vec![true; n];
-    // Most specific first, so that a finding dropped by a stronger one drops nothing itself.
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by_key(|&a| std::cmp::Reverse(RULES[fired[a].0].specificity));
-    for &a in &order {
-        if !keep[a] {
-            continue;
-        }
-        let ra = &RULES[fired[a].0];
-        for b in 0..n {
-            if a == b {
-                continue;
-            }
-            let rb = &RULES[fired[b].0];
-            let supersedes = ra.supersedes.contains(&rb.id);
-            let shares_line = ra.specificity > rb.specificity
-                && rb.severity <= ra.severity
-                && lines[a].iter().any(|l| lines[b].contains(l));
-            if supersedes || shares_line {
-                keep[b] = false;
-            }
-        }
-    }
-    let mut i = 0;
-    fired.retain(|_| {
-        i += 1;
-        keep[i - 1]
-    });
-    fired.sort_by_key(|(r, h)| {
-        let r = &RULES[*r];
-        (
-            r.severity,
-            std::cmp::Reverse(r.specificity),
-            h.spans.first().map_or(0, |s| s.0),
-        )
-    });
-    fired
 }
 
 /// For model and context-length findings: "did you mean" and larger windows, from the model
@@ -295,6 +253,7 @@ fn reset_info(window: Reset, opts: &Options) -> ResetInfo {
             };
             ResetInfo {
                 window: "week",
+                exact: at.is_some(),
                 at: at.map(fmt),
                 window_start: opts.now.map(|n| fmt(time::week_start(n))),
                 note,
@@ -313,6 +272,7 @@ fn reset_info(window: Reset, opts: &Options) -> ResetInfo {
             };
             ResetInfo {
                 window: "month",
+                exact: at.is_some(),
                 at: at.map(fmt),
                 window_start: at
                     .zip(opts.billing_day)
@@ -330,6 +290,7 @@ fn reset_info(window: Reset, opts: &Options) -> ResetInfo {
             };
             ResetInfo {
                 window: "hour",
+                exact: false,
                 at: full.map(fmt),
                 window_start: opts.now.map(|n| fmt(Instant(n.0 - 5 * 3600))),
                 note,

@@ -3,9 +3,12 @@
 //! Pure and deterministic: no clock, no randomness, no I/O. Rules and the provider catalog are
 //! compiled in from `rules/` by `build.rs`. Every string in a [`Report`] is already redacted.
 
+pub mod checks;
 pub mod config;
+pub mod corrected;
 pub mod diagnose;
 pub mod facts;
+pub mod findings;
 pub mod locate;
 pub mod model;
 pub mod models;

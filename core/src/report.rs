@@ -88,7 +88,7 @@ pub struct Corrected {
 
 #[derive(Debug, Serialize)]
 pub struct Retry {
-    /// `never`, `after_fix`, `after_reset`, `backoff`, `later`.
+    /// `never`, `after_fix`, `after_reset`, `backoff`, `none` (harmless: nothing to retry).
     pub policy: &'static str,
     pub advice: String,
     /// Ready-to-use retry code, where retrying is right.
@@ -109,6 +109,9 @@ pub struct ResetInfo {
     /// RFC 3339 instant the quota comes back, when it can be known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub at: Option<String>,
+    /// Whether `at` is the exact reset (week, month) or only the latest it can be (the 5-hour
+    /// rolling window frees usage bit by bit).
+    pub exact: bool,
     /// Start of the window that is used up, when it can be known (for a timeline).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub window_start: Option<String>,

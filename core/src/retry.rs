@@ -45,15 +45,28 @@ const QUEUE: &str = r#"curl -X POST "https://dashscope.aliyuncs.com/compatible-m
   -d '{"model": "qwen-plus", "messages": [{"role": "user", "content": "Hello"}]}'
 "#;
 
-/// Retry guidance for a category; `burst` adds the server-side queue header.
-pub fn guidance(category: Category, lang: Lang, burst: bool) -> Retry {
+/// Retry guidance for a category; `burst` adds the server-side queue header. `harmless`
+/// (an `info` finding) needs no retry at all.
+pub fn guidance(category: Category, lang: Lang, burst: bool, harmless: bool) -> Retry {
     use Category::*;
     let zh = lang == Lang::Zh;
+    if harmless {
+        let advice = if zh {
+            "无需重试：这条信息不影响正常使用。"
+        } else {
+            "Nothing to retry: this does not affect normal use."
+        };
+        return Retry {
+            policy: "none",
+            advice: advice.to_string(),
+            snippets: Vec::new(),
+        };
+    }
     let (policy, en, cn, code) = match category {
         RateLimit => (
             "backoff",
-            "Retry with exponential backoff and jitter (1 s up to 60 s, about 6 attempts). Per-minute limits clear within a minute; a fallback model has its own independent quota (e.g. qwen-plus → qwen-flash).",
-            "使用带抖动的指数退避重试（1 秒到 60 秒，约 6 次）。每分钟限额通常一分钟内恢复；备用模型拥有独立配额（如 qwen-plus → qwen-flash）。",
+            "Retry with exponential backoff and jitter (1 s up to 60 s, about 6 attempts): per-minute and concurrency limits clear quickly. On DashScope, rate limits are per model, so a fallback model has its own quota (e.g. qwen-plus → qwen-flash).",
+            "使用带抖动的指数退避重试（1 秒到 60 秒，约 6 次）：每分钟限额和并发限制很快恢复。DashScope 的限流按模型计算，备用模型拥有独立配额（如 qwen-plus → qwen-flash）。",
             true,
         ),
         Server | Timeout => (
@@ -70,8 +83,8 @@ pub fn guidance(category: Category, lang: Lang, burst: bool) -> Retry {
         ),
         Quota => (
             "after_reset",
-            "Do not retry in a loop: the allowance is used up until its window resets, and the plan does not fall back to pay-as-you-go. Wait for the reset, or use a different plan or key.",
-            "不要循环重试：额度在窗口重置前已用完，套餐也不会自动转为按量付费。请等待重置，或改用其他套餐或 Key。",
+            "Do not retry in a loop: the allowance is used up until it resets or is raised. Wait for the reset, or use another key or plan.",
+            "不要循环重试：额度在重置或提升之前已用完。请等待重置，或改用其他 Key 或套餐。",
             false,
         ),
         Balance => (

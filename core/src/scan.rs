@@ -233,8 +233,19 @@ fn match_rule(i: usize, lower: &str, ls: usize, le: usize, hit: &mut Option<Hit>
     };
     let mut found: Vec<(usize, usize)> = Vec::new();
     for re in rule_regexes(i) {
-        for m in re.find_iter(line) {
-            if m.end() > m.start() {
+        if re.captures_len() > 1 {
+            // A pattern with a group names its evidence: context outside it is not highlighted.
+            for c in re.captures_iter(line) {
+                if let Some(m) = c
+                    .get(1)
+                    .or_else(|| c.get(0))
+                    .filter(|m| m.end() > m.start())
+                {
+                    found.push((ls + m.start(), ls + m.end()));
+                }
+            }
+        } else {
+            for m in re.find_iter(line).filter(|m| m.end() > m.start()) {
                 found.push((ls + m.start(), ls + m.end()));
             }
         }

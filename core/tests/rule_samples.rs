@@ -39,3 +39,28 @@ fn every_rule_has_both_kinds_of_sample() {
         );
     }
 }
+
+#[test]
+fn every_check_is_named_by_a_rule_and_every_named_check_exists() {
+    let names: Vec<&str> = llmdoctor_core::checks::CHECKS
+        .iter()
+        .map(|(n, _)| *n)
+        .collect();
+    for r in llmdoctor_core::RULES {
+        if let Some(c) = r.check {
+            assert!(
+                names.contains(&c),
+                "{}: rule `{}` names unknown check `{c}`; known: {}",
+                r.file,
+                r.id,
+                names.join(", ")
+            );
+        }
+    }
+    for n in names {
+        assert!(
+            llmdoctor_core::RULES.iter().any(|r| r.check == Some(n)),
+            "check `{n}` is not used by any rule"
+        );
+    }
+}

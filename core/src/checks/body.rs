@@ -1,0 +1,154 @@
+//! Request body checks (curl, raw HTTP, SDK calls): protocol mix-ups, Claude Messages without
+//! `max_tokens`, the `developer` role on DashScope, more than 100 messages
+//! (routescope-gateway "Parameter Errors"; bailian-text Problem 3).
+
+use super::{host_name, split_url, CheckHit, Ctx};
+use crate::config::{Setting, ValueKind};
+use crate::facts::lookup_host;
+use crate::report::Applicability::{Review, Safe};
+use crate::report::Edit;
+
+/// Request blocks: (block index, its URL setting).
+fn requests<'a>(ctx: &'a Ctx) -> impl Iterator<Item = (usize, &'a Setting)> + 'a {
+    ctx.cfg
+        .settings
+        .iter()
+        .filter(|s| s.path == "url")
+        .map(|s| (s.block, s))
+}
+
+fn body<'a>(ctx: &'a Ctx, block: usize, field: &str) -> Option<&'a Setting> {
+    let path = format!("body.{field}");
+    ctx.cfg
+        .settings
+        .iter()
+        .find(|s| s.block == block && s.path == path)
+}
+
+fn url_path(url: &str) -> String {
+    split_url(url)
+        .map(|u| u.path.to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// Claude Messages (`…/v1/messages`) requires `max_tokens`. Fix: add it before `model`.
+pub fn anthropic_max_tokens(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+    for (block, url) in requests(ctx) {
+        if !url_path(&url.value).ends_with("/v1/messages")
+            || body(ctx, block, "max_tokens").is_some()
+        {
+            continue;
+        }
+        let Some(model) = body(ctx, block, "model") else {
+            continue;
+        };
+        let Some((ks, _)) = model.key_span else {
+            continue;
+        };
+        // The key sits in quotes; insert a whole member before its opening quote.
+        let q = ctx
+            .text
+            .get(..ks)
+            .and_then(|t| t.chars().last())
+            .filter(|c| matches!(c, '"' | '\''))
+            .unwrap_or('"');
+        let at = ks.saturating_sub(q.len_utf8());
+        out.push(CheckHit {
+            check: "anthropic-body-max-tokens",
+            spans: vec![url.value_span, model.key_span.unwrap_or(model.value_span)],
+            edits: vec![Edit {
+                start: at,
+                end: at,
+                replacement: format!("{q}max_tokens{q}: 1024, "),
+            }],
+            applicability: Review,
+        });
+    }
+}
+
+/// Gemini's `contents[].parts[]` sent to an OpenAI Chat Completions URL.
+pub fn contents_to_chat(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+    for (block, url) in requests(ctx) {
+        if url_path(&url.value).ends_with("/chat/completions") {
+            if let Some(c) = body(ctx, block, "contents") {
+                out.push(CheckHit {
+                    check: "gemini-contents-to-chat",
+                    spans: vec![url.value_span, c.key_span.unwrap_or(c.value_span)],
+                    edits: Vec::new(),
+                    applicability: Review,
+                });
+            }
+        }
+    }
+}
+
+/// OpenAI `messages` sent to Gemini `…:generateContent`.
+pub fn messages_to_gemini(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+    for (block, url) in requests(ctx) {
+        if url_path(&url.value).contains(":generatecontent")
+            && body(ctx, block, "contents").is_none()
+        {
+            if let Some(m) = body(ctx, block, "messages") {
+                out.push(CheckHit {
+                    check: "messages-to-gemini",
+                    spans: vec![url.value_span, m.key_span.unwrap_or(m.value_span)],
+                    edits: Vec::new(),
+                    applicability: Review,
+                });
+            }
+        }
+    }
+}
+
+fn to_dashscope(url: &Setting) -> bool {
+    split_url(&url.value)
+        .and_then(|u| lookup_host(&host_name(u.host)))
+        .is_some_and(|h| h.provider == "dashscope")
+}
+
+/// The OpenAI `developer` role is not a DashScope role: `system` is.
+pub fn developer_role(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+    for (block, url) in requests(ctx) {
+        if !to_dashscope(url) {
+            continue;
+        }
+        for s in ctx.cfg.settings.iter().filter(|s| {
+            s.block == block && s.path.starts_with("body.messages.") && s.path.ends_with(".role")
+        }) {
+            if s.value == "developer" {
+                out.push(CheckHit {
+                    check: "developer-role",
+                    spans: vec![s.value_span],
+                    edits: vec![Edit {
+                        start: s.value_span.0,
+                        end: s.value_span.1,
+                        replacement: "system".into(),
+                    }],
+                    applicability: Safe,
+                });
+            }
+        }
+    }
+}
+
+/// More than 100 messages in one request (bailian-text Problem 3).
+pub fn too_many_messages(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+    for s in ctx.cfg.settings.iter().filter(|s| {
+        (s.path == "body.messages" || s.path == "call.messages" || s.path == "messages")
+            && s.kind == ValueKind::Array
+    }) {
+        if s.len.unwrap_or(0) > 100 {
+            let end = ctx
+                .text
+                .get(s.value_span.0..)
+                .and_then(|t| t.find('\n'))
+                .map_or(s.value_span.1, |i| s.value_span.0 + i);
+            out.push(CheckHit {
+                check: "too-many-messages",
+                spans: vec![(s.value_span.0, end.min(s.value_span.1))],
+                edits: Vec::new(),
+                applicability: Review,
+            });
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! Base URL checks: the path a client needs on a known host, endpoint paths pasted into a base
+//! URL, a doubled `/v1`, a missing scheme, `0.0.0.0` as a destination.
+
+use super::{base_urls, hit, host_name, split_url, CheckHit, Ctx, Protocol};
+use crate::facts::lookup_host;
+use crate::model::Host;
+use crate::report::Applicability::{Review, Safe};
+
+/// Paths clients append themselves: a base URL must not end with them.
+const ENDPOINTS: &[&str] = &[
+    "/chat/completions",
+    "/completions",
+    "/v1/messages",
+    "/messages",
+    "/responses",
+];
+
+fn known(host: &str) -> Option<&'static Host> {
+    lookup_host(&host_name(host)).filter(|h| !h.openai_path.is_empty())
+}
+
+fn base_path(ctx: &Ctx, out: &mut Vec<CheckHit>, want: Protocol, name: &'static str) {
+    for (s, proto) in base_urls(ctx.cfg) {
+        if proto != want {
+            continue;
+        }
+        let Some(u) = split_url(&s.value) else {
+            continue;
+        };
+        let Some(h) = known(u.host) else { continue };
+        let expected = if want == Protocol::Anthropic {
+            h.anthropic_path
+        } else {
+            h.openai_path
+        };
+        let path = u
+            .path
+            .split(['?', '#'])
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('/');
+        if path != expected {
+            let scheme = if u.scheme.is_empty() {
+                "https://"
+            } else {
+                u.scheme
+            };
+            out.push(hit(
+                name,
+                s,
+                Some(format!("{scheme}{}{expected}", u.host)),
+                Safe,
+            ));
+        }
+    }
+}
+
+/// Claude Code (and other Anthropic-protocol clients) on a Model Studio host must use
+/// `/apps/anthropic` (bailian-ide Problem 4; GF base URL table).
+pub fn anthropic_base_path(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+    base_path(ctx, out, Protocol::Anthropic, "anthropic-base-path");
+}
+
+/// OpenAI-compatible clients on a Model Studio host: `/compatible-mode/v1` (general, Token
+/// Plan, workspaces) or `/v1` (Coding Plan) — not the native `/api/v1`, not `/apps/anthropic`.
+pub fn openai_base_path(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+    base_path(ctx, out, Protocol::OpenAi, "openai-base-path");
+}
+
+/// `…/v1/chat/completions` as a base URL: the client appends it again (GF: Claude Code appends
+/// `/v1/messages`; OpenAI SDKs append `/chat/completions`).
+pub fn endpoint_in_base_url(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+    for (s, _) in base_urls(ctx.cfg) {
+        let Some(u) = split_url(&s.value) else {
+            continue;
+        };
+        if known(u.host).is_some() {
+            continue; // the base-path checks give the exact path there
+        }
+        let path = u.path.trim_end_matches('/');
+        if let Some(e) = ENDPOINTS.iter().find(|e| path.ends_with(*e)) {
+            let kept = &path[..path.len() - e.len()];
+            out.push(hit(
+                "endpoint-in-base-url",
+                s,
+                Some(format!("{}{}{kept}", u.scheme, u.host)),
+                Safe,
+            ));
+        }
+    }
+}
+
+/// `/v1/v1`: the base URL already ends in `/v1` and something adds another.
+pub fn doubled_v1(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+    for (s, _) in base_urls(ctx.cfg) {
+        let Some(u) = split_url(&s.value) else {
+            continue;
+        };
+        if known(u.host).is_none() && u.path.contains("/v1/v1") {
+            out.push(hit(
+                "doubled-v1",
+                s,
+                Some(format!(
+                    "{}{}{}",
+                    u.scheme,
+                    u.host,
+                    u.path.replacen("/v1/v1", "/v1", 1)
+                )),
+                Safe,
+            ));
+        }
+    }
+}
+
+/// A base URL without `https://` (Claude Code: `API Error: Invalid URL`).
+pub fn missing_scheme(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+    for (s, _) in base_urls(ctx.cfg) {
+        let v = s.value.trim();
+        if v.contains("://") || v.starts_with('$') || v.starts_with('{') {
+            continue;
+        }
+        let Some(u) = split_url(v) else { continue };
+        let host = host_name(u.host);
+        if !host.contains('.') && host != "localhost" {
+            continue;
+        }
+        let local = host == "localhost" || host.starts_with("127.") || host == "0.0.0.0";
+        let scheme = if local { "http://" } else { "https://" };
+        out.push(hit("missing-scheme", s, Some(format!("{scheme}{v}")), Safe));
+    }
+}
+
+/// `0.0.0.0` is where a server listens, not an address to call.
+pub fn zero_host(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+    for (s, _) in base_urls(ctx.cfg) {
+        let Some(u) = split_url(&s.value) else {
+            continue;
+        };
+        if host_name(u.host) == "0.0.0.0" {
+            let host = u.host.replacen("0.0.0.0", "127.0.0.1", 1);
+            out.push(hit(
+                "zero-host",
+                s,
+                Some(format!("{}{host}{}", u.scheme, u.path)),
+                Review,
+            ));
+        }
+    }
+}

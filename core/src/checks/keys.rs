@@ -1,0 +1,240 @@
+//! Key checks: the key's kind against the host (plan keys need plan URLs), defects in how it
+//! was pasted (whitespace, placeholders, `os.getenv("sk-…")`), the Authorization header shape,
+//! and Claude Code's two credential variables set at once.
+
+use super::{base_urls, hit, host_name, key_settings, split_url, CheckHit, Ctx, Protocol};
+use crate::config::Setting;
+use crate::facts::lookup_host;
+use crate::report::Applicability::{Review, Safe};
+use crate::report::Edit;
+
+fn is_plan_key(v: &str) -> bool {
+    v.trim().starts_with("sk-sp-")
+}
+
+fn is_general_key(v: &str) -> bool {
+    let v = v.trim();
+    v.starts_with("sk-")
+        && !v.starts_with("sk-sp-")
+        && !v.starts_with("sk-ant-")
+        && !v.starts_with("sk-or-")
+        && !v.starts_with("sk-proj-")
+}
+
+fn plan_of(s: &Setting) -> Option<(&'static str, &'static str)> {
+    let u = split_url(&s.value)?;
+    lookup_host(&host_name(u.host)).map(|h| (h.plan, h.region))
+}
+
+/// A Coding/Token Plan key (`sk-sp-`) with a general Model Studio URL: the URL is wrong, not
+/// the key (GF: `403 invalid api-key`). Fix: the Coding Plan host of the same region (review:
+/// a Token Plan key needs the Token Plan host instead).
+pub fn plan_key_general_host(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+    if !key_settings(ctx.cfg).any(|k| is_plan_key(&k.value))
+        && !ctx.facts.keys.iter().any(|k| k.kind == "plan")
+    {
+        return;
+    }
+    for (s, proto) in base_urls(ctx.cfg) {
+        let Some(u) = split_url(&s.value) else {
+            continue;
+        };
+        let Some(h) = lookup_host(&host_name(u.host)) else {
+            continue;
+        };
+        if h.provider != "dashscope" || h.plan != "general" {
+            continue;
+        }
+        let host = if h.region == "cn" {
+            "coding.dashscope.aliyuncs.com"
+        } else {
+            "coding-intl.dashscope.aliyuncs.com"
+        };
+        let path = if proto == Protocol::Anthropic {
+            "/apps/anthropic"
+        } else {
+            "/v1"
+        };
+        let scheme = if u.scheme.is_empty() {
+            "https://"
+        } else {
+            u.scheme
+        };
+        out.push(hit(
+            "plan-key-general-host",
+            s,
+            Some(format!("{scheme}{host}{path}")),
+            Review,
+        ));
+    }
+}
+
+/// A general `sk-` key with a Coding Plan URL: the plan refuses it (401 invalid access token).
+/// No edit: the user must paste the plan key, which we cannot know.
+pub fn general_key_plan_host(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+    let plan_urls: Vec<&Setting> = base_urls(ctx.cfg)
+        .into_iter()
+        .map(|(s, _)| s)
+        .filter(|s| plan_of(s).is_some_and(|(p, _)| p == "coding" || p == "token"))
+        .collect();
+    if plan_urls.is_empty() {
+        return;
+    }
+    for k in key_settings(ctx.cfg).filter(|k| is_general_key(&k.value)) {
+        let mut h = hit("general-key-plan-host", k, None, Review);
+        h.spans.extend(plan_urls.iter().map(|s| s.value_span));
+        out.push(h);
+    }
+}
+
+/// Spaces, tabs, line breaks or zero-width characters around or inside a key.
+pub fn key_whitespace(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+    for k in key_settings(ctx.cfg) {
+        let bad = |c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{2060}'
+                )
+        };
+        if k.value.chars().any(bad) && !k.value.trim().is_empty() {
+            let cleaned: String = k.value.chars().filter(|c| !bad(*c)).collect();
+            // Inner quotes from copying `"sk-…"` with its quotes.
+            let cleaned = cleaned.trim_matches(['"', '\'']).to_string();
+            out.push(hit("key-whitespace", k, Some(cleaned), Safe));
+        }
+    }
+}
+
+/// `sk-xxx`, `your-api-key`, `<API_KEY>`: the example value was never replaced.
+pub fn key_placeholder(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+    for k in key_settings(ctx.cfg) {
+        let v = k.value.trim();
+        let lower = v.to_ascii_lowercase();
+        let body = lower.trim_start_matches("sk-sp-").trim_start_matches("sk-");
+        let placeholder = (body.len() >= 3
+            && body.bytes().all(|b| matches!(b, b'x' | b'*' | b'.')))
+            || lower.contains("your") && lower.contains("key")
+            || lower.starts_with('<') && lower.ends_with('>')
+            || lower == "sk-...";
+        if placeholder {
+            out.push(hit("key-placeholder", k, None, Review));
+        }
+    }
+}
+
+fn headers<'a>(ctx: &'a Ctx, name: &'a str) -> impl Iterator<Item = &'a Setting> + 'a {
+    ctx.cfg.settings.iter().filter(move |s| {
+        s.path
+            .strip_prefix("header.")
+            .is_some_and(|h| h.eq_ignore_ascii_case(name))
+    })
+}
+
+/// `Authorization: sk-…` without `Bearer`.
+pub fn bearer_missing(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+    for h in headers(ctx, "authorization") {
+        let v = h.value.trim_start();
+        let lower = v.to_ascii_lowercase();
+        if !lower.starts_with("bearer")
+            && !lower.starts_with("basic")
+            && (v.starts_with("sk-") || v.starts_with('$'))
+        {
+            let at = h.value_span.0 + (h.value.len() - v.len());
+            out.push(CheckHit {
+                check: "bearer-missing",
+                spans: vec![h.value_span],
+                edits: vec![Edit {
+                    start: at,
+                    end: at,
+                    replacement: "Bearer ".into(),
+                }],
+                applicability: Safe,
+            });
+        }
+    }
+}
+
+/// `Authorization: Bearer Bearer sk-…` (a client adding `Bearer` to a value that has it).
+pub fn bearer_doubled(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+    for s in headers(ctx, "authorization").chain(key_settings(ctx.cfg)) {
+        let lower = s.value.to_ascii_lowercase();
+        let doubled_header = lower.trim_start().starts_with("bearer bearer ");
+        let key_with_bearer =
+            !s.path.starts_with("header.") && lower.trim_start().starts_with("bearer ");
+        if doubled_header || key_with_bearer {
+            let v = s.value.trim_start();
+            let fixed = if doubled_header {
+                v[7..].to_string()
+            } else {
+                v[7..].trim_start().to_string()
+            };
+            out.push(hit("bearer-doubled", s, Some(fixed), Safe));
+        }
+    }
+}
+
+/// `os.getenv("sk-…")`: the key itself passed as the variable name (GF: InvalidApiKey causes).
+pub fn key_as_env_name(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+    for s in &ctx.cfg.settings {
+        let v = &s.value;
+        for call in [
+            "os.getenv(",
+            "os.environ.get(",
+            "os.environ[",
+            "System.getenv(",
+            "process.env[",
+        ] {
+            let Some(i) = v.find(call) else { continue };
+            let arg = &v[i + call.len()..];
+            let q = arg.chars().next().filter(|c| matches!(c, '"' | '\''));
+            let Some(q) = q else { continue };
+            let inner_end = arg[1..].find(q).map(|e| e + 1);
+            let Some(e) = inner_end else { continue };
+            let name = &arg[1..e];
+            if name.starts_with("sk-") || name.starts_with("AIza") {
+                let start = s.value_span.0 + i + call.len() + 1;
+                let var = if name.starts_with("AIza") {
+                    "GEMINI_API_KEY"
+                } else {
+                    "DASHSCOPE_API_KEY"
+                };
+                out.push(CheckHit {
+                    check: "key-as-env-name",
+                    spans: vec![(start, start + name.len())],
+                    edits: vec![Edit {
+                        start,
+                        end: start + name.len(),
+                        replacement: var.into(),
+                    }],
+                    applicability: Review,
+                });
+            }
+        }
+    }
+}
+
+/// Both `ANTHROPIC_API_KEY` and `ANTHROPIC_AUTH_TOKEN` set: Claude Code refuses ("Auth
+/// conflict"). Claude Code with a gateway wants the token; the API key should go.
+pub fn anthropic_both_keys(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+    let find = |name: &str| {
+        ctx.cfg.settings.iter().find(|s| {
+            s.path
+                .rsplit('.')
+                .next()
+                .is_some_and(|l| l.eq_ignore_ascii_case(name))
+                && !s.value.trim().is_empty()
+        })
+    };
+    if let (Some(key), Some(token)) = (find("ANTHROPIC_API_KEY"), find("ANTHROPIC_AUTH_TOKEN")) {
+        out.push(CheckHit {
+            check: "anthropic-both-keys",
+            spans: vec![
+                key.key_span.unwrap_or(key.value_span),
+                token.key_span.unwrap_or(token.value_span),
+            ],
+            edits: Vec::new(),
+            applicability: Review,
+        });
+    }
+}

@@ -1,0 +1,201 @@
+//! Config checks: predicates over the settings read from a paste (core/src/config), each
+//! finding the spans that show the problem and the span edits that fix it. A rule in `rules/`
+//! names a check with `check = "<name>"`; its words live there, the logic here.
+
+mod body;
+mod endpoint;
+mod keys;
+mod tools;
+
+use crate::config::{Config, Setting};
+use crate::facts::Facts;
+use crate::report::{Applicability, Edit};
+
+/// What one check found.
+#[derive(Clone, Debug)]
+pub struct CheckHit {
+    pub check: &'static str,
+    pub spans: Vec<(usize, usize)>,
+    pub edits: Vec<Edit>,
+    pub applicability: Applicability,
+}
+
+/// Everything a check may look at.
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    pub cfg: &'a Config,
+    pub facts: &'a Facts,
+}
+
+type Check = fn(&Ctx, &mut Vec<CheckHit>);
+
+/// Every check, by the name rules use.
+pub const CHECKS: &[(&str, Check)] = &[
+    ("anthropic-base-path", endpoint::anthropic_base_path),
+    ("openai-base-path", endpoint::openai_base_path),
+    ("endpoint-in-base-url", endpoint::endpoint_in_base_url),
+    ("doubled-v1", endpoint::doubled_v1),
+    ("missing-scheme", endpoint::missing_scheme),
+    ("zero-host", endpoint::zero_host),
+    ("plan-key-general-host", keys::plan_key_general_host),
+    ("general-key-plan-host", keys::general_key_plan_host),
+    ("key-whitespace", keys::key_whitespace),
+    ("key-placeholder", keys::key_placeholder),
+    ("bearer-missing", keys::bearer_missing),
+    ("bearer-doubled", keys::bearer_doubled),
+    ("key-as-env-name", keys::key_as_env_name),
+    ("anthropic-both-keys", keys::anthropic_both_keys),
+    ("codex-wire-api-chat", tools::codex_wire_api_chat),
+    ("openclaw-provider-id", tools::openclaw_provider_id),
+    (
+        "openclaw-key-in-auth-profiles",
+        tools::openclaw_key_in_auth_profiles,
+    ),
+    ("coding-plan-from-script", tools::coding_plan_from_script),
+    ("anthropic-body-max-tokens", body::anthropic_max_tokens),
+    ("gemini-contents-to-chat", body::contents_to_chat),
+    ("messages-to-gemini", body::messages_to_gemini),
+    ("developer-role", body::developer_role),
+    ("too-many-messages", body::too_many_messages),
+];
+
+/// Runs the named checks (those some rule uses) over the config.
+pub fn run(ctx: &Ctx, wanted: &[&str]) -> Vec<CheckHit> {
+    let mut out = Vec::new();
+    if ctx.cfg.settings.is_empty() {
+        return out;
+    }
+    for (name, check) in CHECKS {
+        if wanted.contains(name) {
+            check(ctx, &mut out);
+        }
+    }
+    out
+}
+
+/// A hit on one setting's value, with an optional replacement of the whole value.
+fn hit(
+    check: &'static str,
+    s: &Setting,
+    replacement: Option<String>,
+    applicability: Applicability,
+) -> CheckHit {
+    CheckHit {
+        check,
+        spans: vec![s.value_span],
+        edits: replacement
+            .map(|r| {
+                vec![Edit {
+                    start: s.value_span.0,
+                    end: s.value_span.1,
+                    replacement: escape_for(s, &r),
+                }]
+            })
+            .unwrap_or_default(),
+        applicability,
+    }
+}
+
+/// Escapes a new value for the quotes it will sit in.
+fn escape_for(s: &Setting, v: &str) -> String {
+    match s.quoted {
+        Some('"') => v.replace('\\', "\\\\").replace('"', "\\\""),
+        _ => v.to_string(),
+    }
+}
+
+/// A URL split into scheme (with `://`), host (with port) and the rest (path, query).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Url<'a> {
+    pub scheme: &'a str,
+    pub host: &'a str,
+    pub path: &'a str,
+}
+
+pub fn split_url(v: &str) -> Option<Url<'_>> {
+    let v = v.trim();
+    let (scheme, rest) = match v.find("://") {
+        Some(i) => (&v[..i + 3], &v[i + 3..]),
+        None => ("", v),
+    };
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let host = &rest[..host_end];
+    if host.is_empty()
+        || !host.bytes().all(|b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'_' | b'[' | b']')
+        })
+    {
+        return None;
+    }
+    Some(Url {
+        scheme,
+        host,
+        path: &rest[host_end..],
+    })
+}
+
+/// Host without port, lowercased.
+pub fn host_name(host: &str) -> String {
+    host.rsplit_once(':')
+        .filter(|(_, p)| p.bytes().all(|b| b.is_ascii_digit()))
+        .map_or(host, |(h, _)| h)
+        .to_ascii_lowercase()
+}
+
+/// The protocol a client setting speaks, from where it sits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Protocol {
+    OpenAi,
+    Anthropic,
+}
+
+/// Settings that hold a base URL a client appends its own paths to, with the protocol.
+pub fn base_urls(cfg: &Config) -> Vec<(&Setting, Protocol)> {
+    let mut out = Vec::new();
+    for s in &cfg.settings {
+        let last = s.path.rsplit('.').next().unwrap_or("");
+        let lower = last.to_ascii_lowercase();
+        let proto = match lower.as_str() {
+            "anthropic_base_url" => Some(Protocol::Anthropic),
+            "openai_base_url" | "openai_api_base" | "base_url" | "baseurl" | "apibase"
+            | "api_base" => {
+                // OpenClaw names the protocol beside the URL: `api = "anthropic-messages"`.
+                let sibling = s.path.rsplit_once('.').map(|(p, _)| format!("{p}.api"));
+                let anthropic = sibling
+                    .and_then(|p| cfg.get(&p))
+                    .is_some_and(|a| a.value.starts_with("anthropic"));
+                Some(if anthropic {
+                    Protocol::Anthropic
+                } else {
+                    Protocol::OpenAi
+                })
+            }
+            _ => None,
+        };
+        if let Some(p) = proto {
+            if s.kind == crate::config::ValueKind::Str && !s.value.trim().is_empty() {
+                out.push((s, p));
+            }
+        }
+    }
+    out
+}
+
+/// Settings that hold an API key.
+pub fn key_settings(cfg: &Config) -> impl Iterator<Item = &Setting> {
+    cfg.settings.iter().filter(|s| {
+        let last = s.path.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+        matches!(
+            last.as_str(),
+            "anthropic_auth_token"
+                | "anthropic_api_key"
+                | "openai_api_key"
+                | "dashscope_api_key"
+                | "api_key"
+                | "apikey"
+        ) || last.ends_with("_api_key")
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,102 @@
+//! Tool-specific checks: Codex `wire_api`, OpenClaw provider id and key placement, the Coding
+//! Plan called from a script.
+
+use super::{base_urls, hit, host_name, split_url, CheckHit, Ctx};
+use crate::config::Format;
+use crate::facts::lookup_host;
+use crate::report::Applicability::Review;
+
+/// Codex refuses `wire_api = "chat"` at load (GF: Codex); `"responses"` is the only value.
+pub fn codex_wire_api_chat(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+    for s in ctx
+        .cfg
+        .settings
+        .iter()
+        .filter(|s| s.path.ends_with(".wire_api") || s.path == "wire_api")
+    {
+        if s.value.trim() == "chat" {
+            out.push(hit(
+                "codex-wire-api-chat",
+                s,
+                Some("responses".into()),
+                Review,
+            ));
+        }
+    }
+}
+
+/// OpenClaw with Bailian: the provider id must be `bailian` (GF: OpenClaw).
+pub fn openclaw_provider_id(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+    for s in &ctx.cfg.settings {
+        let Some(rest) = s.path.strip_prefix("models.providers.") else {
+            continue;
+        };
+        let Some((id, field)) = rest.split_once('.') else {
+            continue;
+        };
+        if field != "baseUrl" || id == "bailian" {
+            continue;
+        }
+        let on_dashscope = split_url(&s.value)
+            .and_then(|u| lookup_host(&host_name(u.host)))
+            .is_some_and(|h| h.provider == "dashscope");
+        if on_dashscope {
+            // The provider key itself: the path's id segment, right before the `baseUrl` key.
+            let key = ctx
+                .cfg
+                .settings
+                .iter()
+                .find(|k| k.path == format!("models.providers.{id}"))
+                .and_then(|k| k.key_span);
+            out.push(CheckHit {
+                check: "openclaw-provider-id",
+                spans: vec![key.unwrap_or(s.value_span)],
+                edits: Vec::new(),
+                applicability: Review,
+            });
+        }
+    }
+}
+
+/// OpenClaw: `apiKey` under `auth.profiles` is refused; it belongs in
+/// `models.providers.bailian.apiKey` (bailian-ide Problem 4; GF: OpenClaw).
+pub fn openclaw_key_in_auth_profiles(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+    for s in &ctx.cfg.settings {
+        if s.path.starts_with("auth.profiles.") && s.path.ends_with(".apiKey") {
+            out.push(CheckHit {
+                check: "openclaw-key-in-auth-profiles",
+                spans: vec![s.key_span.unwrap_or(s.value_span)],
+                edits: Vec::new(),
+                applicability: Review,
+            });
+        }
+    }
+}
+
+/// A Coding Plan endpoint called from curl, a raw request or SDK code: only coding agents may
+/// call it (bailian-ide FAQ; GF: refused with "only available for Coding Agents").
+pub fn coding_plan_from_script(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+    let urls = ctx
+        .cfg
+        .settings
+        .iter()
+        .filter(|s| s.path == "url")
+        .chain(base_urls(ctx.cfg).into_iter().map(|(s, _)| s));
+    for s in urls {
+        let format = ctx.cfg.blocks.get(s.block).map(|b| b.format);
+        if !matches!(format, Some(Format::Curl | Format::Http | Format::Code)) {
+            continue;
+        }
+        let plan = split_url(&s.value)
+            .and_then(|u| lookup_host(&host_name(u.host)))
+            .map(|h| h.plan);
+        if plan == Some("coding") {
+            out.push(CheckHit {
+                check: "coding-plan-from-script",
+                spans: vec![s.value_span],
+                edits: Vec::new(),
+                applicability: Review,
+            });
+        }
+    }
+}

@@ -1,0 +1,146 @@
+//! Findings before rendering: rule matches from the scan and config-check hits, filtered by
+//! facts, then ranked. A config-check rule that supersedes another absorbs its evidence: an
+//! error message and the config line that causes it become one finding, an error when either
+//! was. Other rules that supersede simply drop the superseded finding.
+
+use crate::checks::{self, CheckHit};
+use crate::config::Config;
+use crate::facts::Facts;
+use crate::model::{Rule, Severity, RULES};
+use crate::report::{Applicability, Edit};
+use crate::scan::{Hit, MAX_EVIDENCE};
+
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub rule: usize,
+    pub hit: Hit,
+    pub severity: Severity,
+    pub edits: Vec<Edit>,
+    pub applicability: Applicability,
+}
+
+fn facts_allow(r: &Rule, f: &Facts) -> bool {
+    r.when.iter().all(|w| f.has(w))
+        && (r.when_any.is_empty() || r.when_any.iter().any(|w| f.has(w)))
+        && !r.unless.iter().any(|u| f.has(u))
+}
+
+/// Every rule that fired, from patterns and from checks, before ranking.
+pub fn collect(text: &str, hits: Vec<Option<Hit>>, facts: &Facts, cfg: &Config) -> Vec<Finding> {
+    let wanted: Vec<&str> = RULES.iter().filter_map(|r| r.check).collect();
+    let check_hits: Vec<CheckHit> = checks::run(&checks::Ctx { text, cfg, facts }, &wanted);
+    let mut out = Vec::new();
+    for (i, hit) in hits.into_iter().enumerate() {
+        let r = &RULES[i];
+        let from_check: Vec<&CheckHit> = r
+            .check
+            .map(|c| check_hits.iter().filter(|h| h.check == c).collect())
+            .unwrap_or_default();
+        if hit.is_none() && from_check.is_empty() {
+            continue;
+        }
+        if !facts_allow(r, facts) {
+            continue;
+        }
+        let mut hit = hit.unwrap_or_default();
+        let mut edits = Vec::new();
+        let mut applicability = Applicability::Safe;
+        for c in from_check {
+            for &s in &c.spans {
+                if hit.spans.len() < MAX_EVIDENCE && !hit.spans.contains(&s) {
+                    hit.spans.push(s);
+                }
+            }
+            hit.count += 1;
+            edits.extend(c.edits.iter().cloned());
+            if c.applicability == Applicability::Review {
+                applicability = Applicability::Review;
+            }
+        }
+        hit.spans.sort_unstable();
+        out.push(Finding {
+            rule: i,
+            hit,
+            severity: r.severity,
+            edits,
+            applicability,
+        });
+    }
+    out
+}
+
+/// Drops findings a more specific one explains (same line, lower specificity; or named in
+/// `supersedes`; a config check absorbs the evidence), then orders by severity, specificity and
+/// first position. A less severe finding on a stronger one's line survives (a hint adds to the
+/// error, it does not compete); a more specific `info` ("harmless") drops a generic error.
+pub fn rank(text: &str, mut f: Vec<Finding>) -> Vec<Finding> {
+    let line_of = |pos: usize| {
+        text.as_bytes()[..pos.min(text.len())]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1)
+    };
+    let lines: Vec<Vec<usize>> = f
+        .iter()
+        .map(|x| x.hit.spans.iter().map(|s| line_of(s.0)).collect())
+        .collect();
+    let n = f.len();
+    let mut keep = vec![true; n];
+    // Most specific first, so that a finding dropped by a stronger one drops nothing itself.
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&a| std::cmp::Reverse(RULES[f[a].rule].specificity));
+    for &a in &order {
+        if !keep[a] {
+            continue;
+        }
+        let ra = &RULES[f[a].rule];
+        for b in 0..n {
+            if a == b || !keep[b] {
+                continue;
+            }
+            let rb = &RULES[f[b].rule];
+            let supersedes = ra.supersedes.contains(&rb.id);
+            let shares_line = ra.specificity > rb.specificity
+                && f[b].severity <= f[a].severity
+                && lines[a].iter().any(|l| lines[b].contains(l));
+            if supersedes && ra.check.is_some() {
+                let absorbed = f[b].hit.clone();
+                // A config warning that explains an error becomes that error; an `info` ("harmless")
+                // finding stays info.
+                let (sev_b, promote) = (
+                    f[b].severity,
+                    f[a].severity == Severity::Warning && f[b].severity < f[a].severity,
+                );
+                let x = &mut f[a];
+                for s in absorbed.spans {
+                    if x.hit.spans.len() < 2 * MAX_EVIDENCE && !x.hit.spans.contains(&s) {
+                        x.hit.spans.push(s);
+                    }
+                }
+                x.hit.count += absorbed.count;
+                if promote {
+                    x.severity = sev_b;
+                }
+            }
+            if supersedes || shares_line {
+                keep[b] = false;
+            }
+        }
+    }
+    let mut i = 0;
+    f.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+    for x in &mut f {
+        x.hit.spans.sort_unstable();
+    }
+    f.sort_by_key(|x| {
+        (
+            x.severity,
+            std::cmp::Reverse(RULES[x.rule].specificity),
+            x.hit.spans.first().map_or(0, |s| s.0),
+        )
+    });
+    f
+}
