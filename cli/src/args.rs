@@ -17,6 +17,10 @@ Options:
   --now RFC3339          the current time, for quota reset times (default: the clock)
   --billing-day N        your Coding Plan subscription day (1-31), for the monthly reset
   --show-secrets         print keys unmasked (they are masked by default)
+  --diff                 show corrections as unified diffs (default: the corrected text)
+  --fix                  apply safe fixes to FILE arguments in place (a .bak is kept)
+  --unsafe-fixes         with --fix, also apply fixes marked for review
+  --bundle               print a sanitized support bundle instead of the diagnosis
   --color auto|always|never
   -h, --help             this help
   -V, --version          the version
@@ -57,6 +61,10 @@ pub struct Args {
     pub billing_day: Option<u8>,
     pub show_secrets: bool,
     pub color: Color,
+    pub diff: bool,
+    pub fix: bool,
+    pub unsafe_fixes: bool,
+    pub bundle: bool,
 }
 
 pub fn parse(argv: impl IntoIterator<Item = String>) -> Result<Args, String> {
@@ -69,6 +77,10 @@ pub fn parse(argv: impl IntoIterator<Item = String>) -> Result<Args, String> {
         billing_day: None,
         show_secrets: false,
         color: Color::Auto,
+        diff: false,
+        fix: false,
+        unsafe_fixes: false,
+        bundle: false,
     };
     let mut it = argv.into_iter();
     let mut positional = Vec::new();
@@ -122,6 +134,10 @@ pub fn parse(argv: impl IntoIterator<Item = String>) -> Result<Args, String> {
                 a.billing_day = Some(d);
             }
             "--show-secrets" => a.show_secrets = true,
+            "--diff" => a.diff = true,
+            "--fix" => a.fix = true,
+            "--unsafe-fixes" => a.unsafe_fixes = true,
+            "--bundle" => a.bundle = true,
             "--color" => {
                 a.color = match value("--color")?.as_str() {
                     "auto" => Color::Auto,
@@ -136,6 +152,9 @@ pub fn parse(argv: impl IntoIterator<Item = String>) -> Result<Args, String> {
             }
             other => return Err(format!("unknown option `{other}` (see --help)")),
         }
+    }
+    if a.unsafe_fixes && !a.fix {
+        return Err("--unsafe-fixes goes with --fix".into());
     }
     if a.command == Command::Diagnose {
         match positional.first().map(String::as_str) {

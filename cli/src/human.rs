@@ -3,7 +3,7 @@
 //! Everything printed comes from the (already redacted) report.
 
 use crate::input::Input;
-use llmdoctor_core::report::{Diagnosis, Report};
+use llmdoctor_core::report::{Applicability, Diagnosis, Report};
 use llmdoctor_core::selfcheck::self_check;
 use llmdoctor_core::{Lang, Rule, Severity};
 use std::fmt::Write as _;
@@ -40,10 +40,42 @@ fn zh(lang: Lang) -> bool {
     lang == Lang::Zh
 }
 
-pub fn render(report: &Report, input: &Input, lang: Lang, st: &Style) -> String {
+pub fn render(report: &Report, input: &Input, lang: Lang, st: &Style, diff: bool) -> String {
     let mut out = String::new();
     for d in &report.diagnoses {
         diagnosis(&mut out, d, input, lang, st);
+    }
+    for c in &report.corrected {
+        let (name, line) = input.locate(input.line_of(c.start));
+        let head = if zh(lang) {
+            format!("修正后的配置（{}，{name}:{line}）：", c.format)
+        } else {
+            format!("corrected {} ({name}:{line}):", c.format)
+        };
+        let _ = writeln!(out, "{}", st.bold(&head));
+        if diff && !c.diff.is_empty() {
+            for l in c.diff.lines() {
+                let painted = match l.as_bytes().first() {
+                    Some(b'+') if !l.starts_with("+++") => st.paint("32", l),
+                    Some(b'-') if !l.starts_with("---") => st.paint("31", l),
+                    Some(b'@') => st.paint("36", l),
+                    _ => l.to_string(),
+                };
+                let _ = writeln!(out, "  {painted}");
+            }
+        } else {
+            for l in c.text.lines() {
+                let _ = writeln!(out, "  {l}");
+            }
+        }
+        if let Some(v) = &c.verify {
+            let _ = writeln!(
+                out,
+                "  {} {v}",
+                st.bold(if zh(lang) { "验证：" } else { "verify:" })
+            );
+        }
+        out.push('\n');
     }
     if let Some(notes) = report.facts.get("notes").and_then(|n| n.as_array()) {
         for n in notes.iter().filter_map(|n| n.as_str()) {
@@ -175,6 +207,16 @@ fn diagnosis(out: &mut String, d: &Diagnosis, input: &Input, lang: Lang, st: &St
             d.sources.join("; ")
         ))
     );
+    if let Some(f) = &d.fix {
+        let safe = f.applicability == Applicability::Safe;
+        let how = match (safe, zh(lang)) {
+            (true, false) => "a safe fix is available (--fix applies it; --diff shows it)",
+            (false, false) => "a fix is available; review it first (--diff shows it; --fix --unsafe-fixes applies it)",
+            (true, true) => "有可安全应用的修正（--fix 应用；--diff 查看）",
+            (false, true) => "有修正，请先检查（--diff 查看；--fix --unsafe-fixes 应用）",
+        };
+        let _ = writeln!(out, "  {}", st.paint("32", how));
+    }
     let _ = writeln!(
         out,
         "  {}",

@@ -5,6 +5,8 @@ use std::io::Read;
 
 pub struct Source {
     pub name: String,
+    /// Whether the input itself ended with a newline (the join adds one when it did not).
+    pub ends_with_newline: bool,
     /// Byte offset of this input in the joined paste.
     pub start: usize,
     /// 1-based line of the joined paste where this input begins.
@@ -74,6 +76,7 @@ pub fn read(names: &[String]) -> Result<Input, String> {
             name: shown,
             start: input.text.len(),
             first_line: line,
+            ends_with_newline: text.ends_with('\n'),
         });
         line += text.matches('\n').count();
         if input.text.is_empty() {
@@ -86,6 +89,19 @@ pub fn read(names: &[String]) -> Result<Input, String> {
 }
 
 impl Input {
+    /// 1-based line of the joined paste holding a byte offset.
+    pub fn line_of(&self, pos: usize) -> usize {
+        self.text.as_bytes()[..pos.min(self.text.len())]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1
+    }
+
+    pub fn original_ends_with_newline(&self, i: usize) -> bool {
+        self.sources.get(i).is_some_and(|s| s.ends_with_newline)
+    }
+
     /// The input holding a 1-based line of the joined paste, and the line within it.
     pub fn locate(&self, line: usize) -> (&str, usize) {
         let s = self

@@ -2,6 +2,7 @@
 //! picks options, and prints the core's report (human or JSON). Nothing is decided here.
 
 mod args;
+mod fix;
 mod human;
 mod input;
 
@@ -75,6 +76,33 @@ fn run_diagnose(args: &args::Args, lang: Lang) -> ExitCode {
         billing_day: args.billing_day,
         show_secrets: args.show_secrets,
     };
+    if args.bundle {
+        let report = diagnose(&input.text, &opts);
+        emit(&llmdoctor_core::support::bundle(
+            &input.text,
+            &report,
+            opts.now,
+            lang,
+        ));
+        return ExitCode::SUCCESS;
+    }
+    if args.fix {
+        // Edits must carry real values to be written back; nothing of this run is printed.
+        let full = diagnose(
+            &input.text,
+            &Options {
+                show_secrets: true,
+                ..opts.clone()
+            },
+        );
+        let outcome = fix::apply(&full, &input, args.unsafe_fixes);
+        for m in &outcome.messages {
+            eprintln!("llmdoctor: {m}");
+        }
+        if outcome.failed {
+            return ExitCode::from(2);
+        }
+    }
     let mut report = diagnose(&input.text, &opts);
     if let Some(facts) = report.facts.as_object_mut() {
         let inputs: Vec<_> = input
@@ -95,7 +123,7 @@ fn run_diagnose(args: &args::Args, lang: Lang) -> ExitCode {
                         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                 }
             };
-            human::render(&report, &input, lang, &human::Style { color })
+            human::render(&report, &input, lang, &human::Style { color }, args.diff)
         }
     };
     emit(&text);

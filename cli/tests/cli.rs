@@ -148,3 +148,67 @@ fn rules_and_explain_list_the_rule_set() {
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).contains("周额度"));
 }
+
+#[test]
+fn fix_rewrites_files_keeps_a_backup_and_refuses_review_fixes() {
+    let dir = std::env::temp_dir().join(format!("llmdoctor-fix-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp dir");
+    let settings = dir.join("settings.json");
+    let original = "{\n  // mine\n  \"env\": {\n    \"ANTHROPIC_BASE_URL\": \"https://coding.dashscope.aliyuncs.com/v1\",\n    \"ANTHROPIC_AUTH_TOKEN\": \"sk-sp-4f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c\"\n  }\n}\n";
+    std::fs::write(&settings, original).expect("write");
+    let path = settings.to_str().unwrap_or("");
+    let out = run(&[path, "--diff"], b"");
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.contains("+    \"ANTHROPIC_BASE_URL\": \"https://coding.dashscope.aliyuncs.com/apps/anthropic\","), "{s}");
+    assert!(
+        !s.contains("4f9a8b7c6d5e4f3a2b1c0d9e8f7a"),
+        "diff leaks the key:\n{s}"
+    );
+    run(&[path, "--fix"], b"");
+    let fixed = std::fs::read_to_string(&settings).expect("read");
+    assert_eq!(
+        fixed,
+        original.replace("aliyuncs.com/v1\"", "aliyuncs.com/apps/anthropic\""),
+        "only the value changed, the key kept in full"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("settings.json.bak")).expect("bak"),
+        original
+    );
+
+    let toml = dir.join("config.toml");
+    let codex = "[model_providers.bailian]\nbase_url = \"https://dashscope.aliyuncs.com/compatible-mode/v1\"\nwire_api = \"chat\"\n";
+    std::fs::write(&toml, codex).expect("write");
+    let t = toml.to_str().unwrap_or("");
+    let out = run(&[t, "--fix"], b"");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a review fix is refused without --unsafe-fixes"
+    );
+    assert_eq!(std::fs::read_to_string(&toml).expect("read"), codex);
+    run(&[t, "--fix", "--unsafe-fixes"], b"");
+    assert_eq!(
+        std::fs::read_to_string(&toml).expect("read"),
+        codex.replace("\"chat\"", "\"responses\"")
+    );
+    let out = run(&["--fix"], codex.as_bytes());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does not rewrite stdin"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn bundle_is_sanitized() {
+    let out = run(
+        &["--bundle", "--now", "2026-11-22T03:20:00Z"],
+        format!("OPENAI_API_KEY={KEY}\nAPI Error: 429 week allocated quota exceeded\n").as_bytes(),
+    );
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        s.contains("support bundle")
+            && s.contains("sk-sp-…b1a0")
+            && s.contains("week allocated quota exceeded"),
+        "{s}"
+    );
+    assert!(!s.contains(KEY));
+}

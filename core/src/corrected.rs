@@ -2,16 +2,18 @@
 //! formatting, comments and order survive; masked like everything else; plus a unified diff.
 
 use crate::config::Config;
+use crate::model::Lang;
 use crate::report::{Corrected, Edit};
 use crate::secrets::Redactor;
+use crate::verify;
 
 /// Blocks longer than this get no diff (the corrected text is still given).
 const MAX_DIFF_LINES: usize = 2000;
 
 /// One corrected snippet per config block that any edit touches.
-pub fn build(text: &str, cfg: &Config, edits: &[Edit], r: &Redactor) -> Vec<Corrected> {
+pub fn build(text: &str, cfg: &Config, edits: &[Edit], r: &Redactor, lang: Lang) -> Vec<Corrected> {
     let mut out = Vec::new();
-    for b in &cfg.blocks {
+    for (block, b) in cfg.blocks.iter().enumerate() {
         let mut mine: Vec<&Edit> = edits
             .iter()
             .filter(|e| e.start >= b.start && e.end <= b.end)
@@ -20,10 +22,11 @@ pub fn build(text: &str, cfg: &Config, edits: &[Edit], r: &Redactor) -> Vec<Corr
             continue;
         }
         mine.sort_by_key(|e| (e.start, e.end));
+        let mine_all = mine.clone();
         mine.dedup_by(|x, y| {
             x.start == y.start && x.end == y.end && x.replacement == y.replacement
         });
-        let (mut fixed, mut original) = (String::new(), r.slice(text, b.start, b.end));
+        let (mut fixed, original) = (String::new(), r.slice(text, b.start, b.end));
         let mut at = b.start;
         for e in mine {
             if e.start < at {
@@ -38,13 +41,14 @@ pub fn build(text: &str, cfg: &Config, edits: &[Edit], r: &Redactor) -> Vec<Corr
             continue;
         }
         let diff = unified_diff(&original, &fixed);
-        original.clear();
+        let verify = verify::command(cfg, block, &mine_all, lang);
         out.push(Corrected {
             format: b.format.as_str(),
             start: b.start,
             end: b.end,
             text: fixed,
             diff,
+            verify,
         });
     }
     out

@@ -73,7 +73,7 @@ pub fn diagnose(input: &str, opts: &Options) -> Report {
         .iter()
         .flat_map(|f| f.edits.iter().cloned())
         .collect();
-    let corrected = corrected::build(text, &cfg, &all_edits, &redactor);
+    let corrected = corrected::build(text, &cfg, &all_edits, &redactor, opts.lang);
 
     let offsets: Vec<usize> = ranked
         .iter()

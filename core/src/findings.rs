@@ -113,11 +113,12 @@ pub fn rank(text: &str, mut f: Vec<Finding>) -> Vec<Finding> {
                 );
                 let x = &mut f[a];
                 for s in absorbed.spans {
-                    if x.hit.spans.len() < 2 * MAX_EVIDENCE && !x.hit.spans.contains(&s) {
+                    let overlaps = x.hit.spans.iter().any(|t| s.0 < t.1 && t.0 < s.1);
+                    if x.hit.spans.len() < 2 * MAX_EVIDENCE && !overlaps {
                         x.hit.spans.push(s);
+                        x.hit.count += 1;
                     }
                 }
-                x.hit.count += absorbed.count;
                 if promote {
                     x.severity = sev_b;
                 }

@@ -17,7 +17,9 @@ pub mod retry;
 pub mod scan;
 pub mod secrets;
 pub mod selfcheck;
+pub mod support;
 pub mod time;
+pub mod verify;
 
 pub use diagnose::{diagnose, fired, worst, Options, MAX_INPUT};
 pub use model::{rule, Category, Lang, Rule, Severity, RULES};

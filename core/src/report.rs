@@ -84,6 +84,10 @@ pub struct Corrected {
     pub text: String,
     /// Unified diff of the block before and after (masked too); empty for very long blocks.
     pub diff: String,
+    /// A command (or an instruction) that verifies the fixed endpoint; keys come from an
+    /// environment variable, never inline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verify: Option<String>,
 }
 
 #[derive(Debug, Serialize)]

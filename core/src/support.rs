@@ -1,0 +1,241 @@
+//! The support bundle from the site-url-gateway guide ("What to collect before contacting
+//! support"): time, tool and version, a key identifier (never the key), model, key parameters,
+//! the full error — built from the already-redacted report, ready to copy.
+
+use crate::config;
+use crate::model::Lang;
+use crate::report::Report;
+use crate::time::{format_rfc3339, Instant};
+use regex::Regex;
+use std::fmt::Write as _;
+use std::sync::OnceLock;
+
+/// Parameters worth telling support about, by their last path segment.
+const PARAMS: &[&str] = &[
+    "temperature",
+    "top_p",
+    "max_tokens",
+    "max_completion_tokens",
+    "stream",
+    "enable_thinking",
+    "n",
+    "presence_penalty",
+    "seed",
+];
+
+fn version_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?:claude code|claude-code|codex(?:-cli)?|qwen code|qwen-code|openclaw|cline|openai|anthropic|dashscope|litellm)[ /@v]{1,3}v?([0-9]+\.[0-9]+(?:\.[0-9]+)?)")
+            .unwrap_or_else(|e| panic!("version regex: {e}"))
+    })
+}
+
+/// The bundle as plain text. `text` is the paste; only masked or non-secret parts of it are
+/// copied (error lines come from the report's evidence contexts, already masked).
+pub fn bundle(text: &str, report: &Report, now: Option<Instant>, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let mut out = String::new();
+    let label = |en: &'static str, cn: &'static str| if zh { cn } else { en };
+    let _ = writeln!(
+        out,
+        "{}",
+        label(
+            "## LLM API issue — support bundle (sanitized by llmdoctor)",
+            "## LLM API 问题——支持信息（已由 llmdoctor 脱敏）"
+        )
+    );
+    let when = now.map_or_else(
+        || label("(unknown)", "（未知）").to_string(),
+        |t| format_rfc3339(t, 0),
+    );
+    let _ = writeln!(out, "- {}: {when}", label("Time", "时间"));
+
+    let facts = &report.facts;
+    let list = |k: &str| -> Vec<String> {
+        facts
+            .get(k)
+            .and_then(|v| v.as_array())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let tools = list("tools");
+    let lower = text.to_ascii_lowercase();
+    let versions: Vec<String> = version_regex()
+        .captures_iter(&lower)
+        .filter_map(|c| {
+            Some(format!(
+                "{} {}",
+                c.get(0)?.as_str().split([' ', '/', '@']).next()?,
+                c.get(1)?.as_str()
+            ))
+        })
+        .take(3)
+        .collect();
+    let tool_line = match (tools.is_empty(), versions.is_empty()) {
+        (true, true) => label(
+            "(not in the paste: add tool name and version)",
+            "（粘贴内容中没有：请补充工具名称和版本）",
+        )
+        .to_string(),
+        _ => [tools.join(", "), versions.join(", ")]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("; "),
+    };
+    let _ = writeln!(
+        out,
+        "- {}: {tool_line}",
+        label("Tool and version", "工具及版本")
+    );
+
+    let endpoints: Vec<String> = facts
+        .get("endpoints")
+        .and_then(|v| v.as_array())
+        .map(|a| {
+            a.iter()
+                .filter_map(|e| e.get("url").and_then(|u| u.as_str()).map(str::to_string))
+                .take(4)
+                .collect()
+        })
+        .unwrap_or_default();
+    if !endpoints.is_empty() {
+        let _ = writeln!(
+            out,
+            "- {}: {}",
+            label("Endpoint", "接口地址"),
+            endpoints.join(", ")
+        );
+    }
+    let keys: Vec<String> = facts
+        .get("keys")
+        .and_then(|v| v.as_array())
+        .map(|a| {
+            a.iter()
+                .filter_map(|k| {
+                    Some(format!(
+                        "{} ({})",
+                        k.get("masked")?.as_str()?,
+                        k.get("kind")?.as_str()?
+                    ))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut keys_dedup = keys.clone();
+    keys_dedup.dedup();
+    let key_line = if keys_dedup.is_empty() {
+        label(
+            "(not in the paste: give the key's name or last 4 characters)",
+            "（粘贴内容中没有：请提供 Key 的名称或后 4 位）",
+        )
+        .to_string()
+    } else {
+        keys_dedup.join(", ")
+    };
+    let _ = writeln!(out, "- {}: {key_line}", label("Key identifier", "Key 标识"));
+
+    let cfg = config::read(text);
+    let last = |p: &str| p.rsplit('.').next().unwrap_or("").to_string();
+    let model = cfg
+        .settings
+        .iter()
+        .find(|s| {
+            matches!(
+                last(&s.path).as_str(),
+                "model" | "ANTHROPIC_MODEL" | "OPENAI_MODEL" | "primary"
+            )
+        })
+        .map(|s| s.value.clone());
+    let _ = writeln!(
+        out,
+        "- {}: {}",
+        label("Model", "模型"),
+        model.unwrap_or_else(|| label("(not in the paste)", "（粘贴内容中没有）").to_string())
+    );
+    let params: Vec<String> = cfg
+        .settings
+        .iter()
+        .filter(|s| PARAMS.contains(&last(&s.path).as_str()))
+        .map(|s| format!("{}={}", last(&s.path), s.value))
+        .take(12)
+        .collect();
+    if !params.is_empty() {
+        let _ = writeln!(
+            out,
+            "- {}: {}",
+            label("Parameters", "关键参数"),
+            params.join(", ")
+        );
+    }
+
+    let _ = writeln!(out, "- {}:", label("Error", "错误信息"));
+    let mut lines: Vec<(usize, &str)> = report
+        .diagnoses
+        .iter()
+        .flat_map(|d| d.evidence.iter().map(|e| (e.line, e.context.text.as_str())))
+        .collect();
+    lines.sort_unstable();
+    lines.dedup_by_key(|l| l.0);
+    if lines.is_empty() {
+        let _ = writeln!(
+            out,
+            "  {}",
+            label(
+                "(no recognised error line; paste the full error text)",
+                "（未识别到错误行；请粘贴完整的错误信息）"
+            )
+        );
+    }
+    out.push_str("  ```\n");
+    for (_, l) in lines.iter().take(12) {
+        let _ = writeln!(out, "  {l}");
+    }
+    out.push_str("  ```\n");
+    if let Some(d) = report.diagnoses.first() {
+        let _ = writeln!(
+            out,
+            "- {}: {} ({}, {})",
+            label("llmdoctor's diagnosis", "llmdoctor 诊断"),
+            d.title,
+            d.rule,
+            d.category.as_str()
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{diagnose, Options};
+
+    #[test]
+    fn bundle_has_every_item_and_no_key() {
+        let key = "sk-sp-4f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c";
+        let text = format!("$ claude --version\n2.1.3 (Claude Code)\n{{\"env\": {{\"ANTHROPIC_AUTH_TOKEN\": \"{key}\", \"ANTHROPIC_BASE_URL\": \"https://coding.dashscope.aliyuncs.com/apps/anthropic\", \"ANTHROPIC_MODEL\": \"qwen3.5-plus\"}}}}\nAPI Error: 429 week allocated quota exceeded for {key}\n");
+        let opts = Options {
+            now: crate::parse_rfc3339("2026-11-22T03:20:00Z"),
+            ..Options::default()
+        };
+        let r = diagnose(&text, &opts);
+        let b = super::bundle(&text, &r, opts.now, opts.lang);
+        assert!(!b.contains(key) && !b.contains(&key[8..28]), "{b}");
+        for want in [
+            "2026-11-22T03:20:00Z",
+            "claude-code",
+            "sk-sp-…6b5c (plan)",
+            "qwen3.5-plus",
+            "week allocated quota exceeded",
+            "coding-plan-week-quota",
+            "coding.dashscope.aliyuncs.com",
+        ] {
+            assert!(b.contains(want), "bundle lacks {want}:\n{b}");
+        }
+    }
+}
