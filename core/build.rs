@@ -28,7 +28,7 @@ const CATEGORIES: &[&str] = &[
 const SEVERITIES: &[&str] = &["error", "warning", "info"];
 const RESETS: &[&str] = &["hour", "week", "month"];
 const FACT_KINDS: &[&str] = &[
-    "status", "provider", "plan", "region", "tool", "key", "host", "protocol",
+    "hostnear", "status", "provider", "plan", "region", "tool", "key", "host", "protocol",
 ];
 
 #[derive(Deserialize)]

@@ -329,6 +329,7 @@ fn facts_to_json(f: &Facts, r: &Redactor, text: &str) -> serde_json::Value {
         "providers": f.providers,
         "plans": f.plans,
         "regions": f.regions,
+        "near_hosts": f.near_hosts,
         "endpoints": endpoints,
         "keys": keys,
     })

@@ -35,6 +35,33 @@ pub const TOOL_MARKERS: &[(&str, &str)] = &[
     ("apibase", "continue"),
 ];
 
+/// Literal markers of a failed name lookup: the host it names is read (for `hostnear:`).
+pub const DNS_MARKERS: &[&str] = &[
+    "enotfound",
+    "eai_again",
+    "could not resolve host",
+    "failed to resolve",
+    "no such host",
+    "lookup ",
+];
+
+fn dns_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r#"(?:enotfound|eai_again|could not resolve host:?|failed to resolve(?: host)?:?|lookup)[ \t]+\\?["']?([a-z0-9-]+(?:\.[a-z0-9-]+)+)"#)
+            .unwrap_or_else(|e| panic!("dns regex: {e}"))
+    })
+}
+
+/// Hosts named by failed lookups on one ASCII-lowercased line.
+pub fn dns_hosts(lower_line: &str, facts: &mut Facts) {
+    for c in dns_regex().captures_iter(lower_line).take(8) {
+        if let Some(h) = c.get(1) {
+            facts.add_host(h.as_str());
+        }
+    }
+}
+
 /// Literal markers that make a line worth the status regex.
 pub const STATUS_MARKERS: &[&str] = &["error", "status", "http", "code"];
 
@@ -50,6 +77,8 @@ pub struct Facts {
     pub notes: Vec<String>,
     #[serde(skip)]
     pub hosts: BTreeSet<String>,
+    /// Catalog hosts that a host in the paste misspells (`coding.dashscope.aliyuncs.con`).
+    pub near_hosts: BTreeSet<&'static str>,
 }
 
 #[derive(Debug, Serialize, Clone)]
@@ -80,6 +109,9 @@ impl Facts {
             "plan" => self.plans.contains(value),
             "region" => self.regions.contains(value),
             "host" => self.hosts.contains(value),
+            "hostnear" => {
+                self.near_hosts.contains(value) || (value == "*" && !self.near_hosts.is_empty())
+            }
             "key" => self.keys.iter().any(|k| k.kind == value),
             "protocol" => self.endpoints.iter().any(|e| protocol_of(&e.path) == value),
             _ => false,
@@ -87,6 +119,14 @@ impl Facts {
     }
 
     pub fn add_host(&mut self, host: &str) {
+        if self.hosts.len() >= 256 || self.hosts.contains(host) {
+            return;
+        }
+        if lookup_host(host).is_none() {
+            if let Some(near) = near_host(host) {
+                self.near_hosts.insert(near);
+            }
+        }
         if let Some(h) = lookup_host(host) {
             self.providers.insert(h.provider);
             if !h.plan.is_empty() {
@@ -98,6 +138,20 @@ impl Facts {
         }
         self.hosts.insert(host.to_string());
     }
+}
+
+/// The catalog host that `host` most likely misspells: edit distance 1–2, not a subdomain.
+pub fn near_host(host: &str) -> Option<&'static str> {
+    if host.len() < 6 || host.len() > 80 {
+        return None;
+    }
+    HOSTS
+        .iter()
+        .filter(|h| !h.host.starts_with('.'))
+        .map(|h| (crate::models::distance(host, h.host), h.host))
+        .filter(|(d, _)| (1..=2).contains(d))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, h)| h)
 }
 
 /// The protocol a base URL path speaks, as far as the path tells.
@@ -244,6 +298,12 @@ mod tests {
         let h = lookup_host("coding.dashscope.aliyuncs.com").expect("catalog host");
         assert_eq!((h.provider, h.plan), ("dashscope", "coding"));
         assert!(lookup_host("evil-dashscope.aliyuncs.com.example.org").is_none());
+        assert_eq!(
+            near_host("coding.dashscope.aliyuncs.con"),
+            Some("coding.dashscope.aliyuncs.com")
+        );
+        assert_eq!(near_host("api.opneai.com"), Some("api.openai.com"));
+        assert_eq!(near_host("example.com"), None);
         assert_eq!(protocol_of("/apps/anthropic"), "anthropic");
         assert_eq!(protocol_of("/compatible-mode/v1"), "openai");
         assert_eq!(protocol_of("/api/v1"), "dashscope");

@@ -90,7 +90,7 @@ pub fn did_you_mean(name: &str) -> Option<&'static Model> {
 }
 
 /// Levenshtein distance, bounded work (names are short).
-fn distance(a: &str, b: &str) -> usize {
+pub(crate) fn distance(a: &str, b: &str) -> usize {
     let (a, b): (Vec<char>, Vec<char>) =
         (a.chars().take(96).collect(), b.chars().take(96).collect());
     let mut prev: Vec<usize> = (0..=b.len()).collect();

@@ -2,7 +2,7 @@
 //! marker finds candidate lines; only there do the rules' own regexes run, once per (rule, line).
 //! Work is linear in the input: each line is scanned at most once per rule that names it.
 
-use crate::facts::{self, Facts, STATUS_MARKERS, TOOL_MARKERS};
+use crate::facts::{self, Facts, DNS_MARKERS, STATUS_MARKERS, TOOL_MARKERS};
 use crate::model::{Rule, HOSTS, RULES};
 use crate::secrets::{self, FIELD_MARKERS, PREFIXES};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -21,6 +21,7 @@ enum Target {
     KeyPrefix,
     KeyField,
     Status,
+    Dns,
 }
 
 struct Automaton {
@@ -65,6 +66,9 @@ fn automaton() -> &'static Automaton {
         }
         for m in STATUS_MARKERS {
             add(m, Target::Status);
+        }
+        for m in DNS_MARKERS {
+            add(m, Target::Dns);
         }
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
@@ -115,7 +119,7 @@ pub fn scan(text: &str, lower: &str) -> Scan {
     let mut keys: Vec<secrets::Secret> = Vec::new();
     let (mut line_start, mut line_end) = (0usize, 0usize);
     let mut have_line = false;
-    let (mut status_done, mut fields_done) = (usize::MAX, usize::MAX);
+    let (mut status_done, mut fields_done, mut dns_done) = (usize::MAX, usize::MAX, usize::MAX);
     let mut url_until = 0usize;
 
     for m in a.ac.find_overlapping_iter(lower) {
@@ -211,6 +215,14 @@ pub fn scan(text: &str, lower: &str) -> Scan {
                     }
                 }
                 Target::Status => {}
+                Target::Dns => {
+                    if dns_done != ls {
+                        dns_done = ls;
+                        if let Some(low) = lower.get(ls..le) {
+                            facts::dns_hosts(low, &mut facts);
+                        }
+                    }
+                }
             }
         }
         if status_done != ls {
