@@ -27,12 +27,7 @@ impl Style {
         self.paint("2", s)
     }
     fn severity(&self, sev: Severity) -> String {
-        let code = match sev {
-            Severity::Error => "1;31",
-            Severity::Warning => "1;33",
-            Severity::Info => "1;36",
-        };
-        self.paint(code, sev.as_str())
+        self.by_severity(sev, sev.as_str())
     }
 }
 
@@ -157,7 +152,7 @@ fn diagnosis(out: &mut String, d: &Diagnosis, input: &Input, lang: Lang, st: &St
                 out,
                 "  {pad} {} {lead}{}",
                 st.paint("1;34", "|"),
-                st.severity_carets(d.severity, &carets)
+                st.by_severity(d.severity, &carets)
             );
         }
     }
@@ -257,7 +252,7 @@ fn char_width(c: char) -> usize {
 }
 
 impl Style {
-    fn severity_carets(&self, sev: Severity, s: &str) -> String {
+    fn by_severity(&self, sev: Severity, s: &str) -> String {
         let code = match sev {
             Severity::Error => "1;31",
             Severity::Warning => "1;33",
