@@ -92,3 +92,16 @@ fn adversarial_one_line_10mb(b: Bencher) {
     b.counter(BytesCount::of_str(&text))
         .bench(|| diagnose(black_box(&text), &o));
 }
+
+/// The parts of a 2 KB diagnosis, to see where time goes.
+#[divan::bench]
+fn parts_2kb_config_read(b: Bencher) {
+    b.bench(|| llmdoctor_core::config::read(black_box(PASTE)));
+}
+
+#[divan::bench]
+fn parts_2kb_scan(b: Bencher) {
+    let lower = PASTE.to_ascii_lowercase();
+    let _ = llmdoctor_core::scan::scan(PASTE, &lower);
+    b.bench(|| llmdoctor_core::scan::scan(black_box(PASTE), &lower));
+}

@@ -197,8 +197,35 @@ fn status_regex() -> &'static Regex {
     })
 }
 
+/// Whether a line holds a lone three-digit number from 100 to 599: the cheap test before the
+/// status regex (most log lines that say "error" or "code" carry none).
+fn has_status_number(line: &[u8]) -> bool {
+    let mut run = 0usize;
+    let mut first = 0u8;
+    for (i, &b) in line.iter().enumerate() {
+        if b.is_ascii_digit() {
+            if run == 0 {
+                first = b;
+            }
+            run += 1;
+        } else {
+            if run == 3 && (b'1'..=b'5').contains(&first) {
+                return true;
+            }
+            run = 0;
+        }
+        if i + 1 == line.len() && run == 3 && (b'1'..=b'5').contains(&first) {
+            return true;
+        }
+    }
+    false
+}
+
 /// HTTP statuses stated on one ASCII-lowercased line.
 pub fn statuses_in(lower_line: &str, out: &mut BTreeSet<u16>) {
+    if !has_status_number(lower_line.as_bytes()) {
+        return;
+    }
     for c in status_regex().captures_iter(lower_line) {
         let m = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3));
         if let Some(s) = m.and_then(|m| m.as_str().parse::<u16>().ok()) {

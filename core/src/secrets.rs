@@ -207,24 +207,38 @@ pub fn everywhere(text: &str, found: &mut Vec<Secret>) {
     if values.is_empty() {
         return;
     }
-    let Ok(ac) = aho_corasick::AhoCorasick::builder()
-        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .build(&values)
-    else {
-        return;
-    };
     let mut extra = Vec::new();
-    for m in ac.find_iter(text) {
-        let v = values[m.pattern().as_usize()];
+    let mut add = |start: usize, v: &str| {
         let Some(model) = found.iter().find(|s| text.get(s.start..s.end) == Some(v)) else {
-            continue;
+            return;
         };
-        if !found.iter().any(|s| s.start == m.start()) {
+        if !found.iter().any(|s| s.start == start)
+            && !extra.iter().any(|s: &Secret| s.start == start)
+        {
             extra.push(Secret {
-                start: m.start(),
-                end: m.end(),
+                start,
+                end: start + v.len(),
                 ..model.clone()
             });
+        }
+    };
+    if values.len() <= 8 {
+        // A few keys (the usual paste): one memchr-driven search each beats building an automaton.
+        for v in &values {
+            for (i, _) in text.match_indices(v) {
+                add(i, v);
+            }
+        }
+    } else {
+        let Ok(ac) = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+            .build(&values)
+        else {
+            return;
+        };
+        for m in ac.find_iter(text) {
+            add(m.start(), values[m.pattern().as_usize()]);
         }
     }
     found.extend(extra);
