@@ -19,6 +19,17 @@ pub fn app() -> Html {
     let state = use_reducer(|| State::new(prefs::initial_lang(), Route::parse(&prefs::hash())));
     let dispatch = state.dispatcher();
     let timer = use_mut_ref(|| None::<Timeout>);
+    // True while a burst of keystrokes is under way (an input less than DEBOUNCE_MS ago).
+    let burst = use_mut_ref(|| false);
+
+    // Warm the engine once the page is painted: its keyword automaton is built on first use,
+    // so the user's first paste does not pay for it.
+    use_effect_with((), |_| {
+        Timeout::new(0, || {
+            let _ = llmdoctor_core::diagnose("", &llmdoctor_core::Options::default());
+        })
+        .forget();
+    });
     let lang = state.lang;
     let t = ui(lang);
 
@@ -72,15 +83,25 @@ pub fn app() -> Html {
             dispatch.dispatch(Action::SetLang(lang));
         })
     };
+    // Debounce with a leading edge: the first input after a pause (a paste, one edit) is
+    // diagnosed at once; inputs that follow within DEBOUNCE_MS wait until typing pauses.
     let on_input = {
         let dispatch = dispatch.clone();
         let timer = timer.clone();
+        let burst = burst.clone();
         Callback::from(move |text: AttrValue| {
-            dispatch.dispatch(Action::Edit(text));
+            let leading = !std::mem::replace(&mut *burst.borrow_mut(), true);
+            if leading {
+                dispatch.dispatch(Action::Load(text, clock::now()));
+            } else {
+                dispatch.dispatch(Action::Edit(text));
+            }
             let dispatch = dispatch.clone();
+            let burst = burst.clone();
             // Replacing the handle drops (cancels) the previous timeout.
             *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
-                dispatch.dispatch(Action::Diagnose(clock::now()))
+                *burst.borrow_mut() = false;
+                dispatch.dispatch(Action::Flush(clock::now()));
             }));
         })
     };
@@ -88,6 +109,7 @@ pub fn app() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |text: AttrValue| {
             timer.borrow_mut().take();
+            *burst.borrow_mut() = false;
             dispatch.dispatch(Action::Load(text, clock::now()));
         })
     };

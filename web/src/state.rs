@@ -101,9 +101,9 @@ impl State {
 pub enum Action {
     /// The user typed: keep the text, diagnose once typing pauses.
     Edit(AttrValue),
-    /// Run the engine on the current text.
-    Diagnose(Instant),
-    /// Replace the text (example, clear) and diagnose at once.
+    /// Typing paused: run the engine if the text changed since the last run.
+    Flush(Instant),
+    /// Replace the text (a paste after a pause, an example, clear) and diagnose at once.
     Load(AttrValue, Instant),
     SetLang(Lang),
     SetBillingDay(Option<u8>),
@@ -124,9 +124,13 @@ impl Reducible for State {
                 }
                 s.text = text;
             }
-            Action::Diagnose(now) => {
-                s.pending = false;
-                s.analysis = s.analyse(now);
+            Action::Flush(now) => {
+                if s.pending {
+                    s.pending = false;
+                    s.analysis = s.analyse(now);
+                } else {
+                    return self;
+                }
             }
             Action::Load(text, now) => {
                 s.text = text;
@@ -172,7 +176,7 @@ mod tests {
             "API Error: 429 week allocated quota exceeded".into(),
         ));
         assert!(s.pending && s.analysis.is_none());
-        let s = s.reduce(Action::Diagnose(Instant(1_790_000_000)));
+        let s = s.reduce(Action::Flush(Instant(1_790_000_000)));
         let a = s.analysis.clone().expect("analysis");
         assert_eq!(a.report.diagnoses[0].rule, "coding-plan-week-quota");
         let s = s.reduce(Action::SetLang(Lang::Zh));
