@@ -46,7 +46,7 @@ pub fn diagnosis_card(p: &DiagnosisCardProps) -> Html {
                         <span class="badge likely">{ t.most_likely }</span>
                     }
                 </div>
-                <h2 id={title_id}>{ d.title.clone() }</h2>
+                <h2 id={title_id}>{ rich(&d.title) }</h2>
                 <a class="rule-id" href={format!("#/rules/{}", d.rule)} title={t.rule_reference}>
                     <code>{ d.rule }</code>
                 </a>
@@ -78,7 +78,7 @@ pub fn diagnosis_card(p: &DiagnosisCardProps) -> Html {
             if !d.sources.is_empty() {
                 <section class="sources">
                     <h3>{ t.sources }</h3>
-                    <ul>{ for d.sources.iter().map(|s| html! { <li>{ s.clone() }</li> }) }</ul>
+                    <ul>{ for d.sources.iter().map(|s| html! { <li>{ rich(s) }</li> }) }</ul>
                 </section>
             }
         </article>

@@ -38,7 +38,7 @@ pub fn rule_page(p: &RulePageProps) -> Html {
                 <span class={classes!("badge", "severity", r.severity.as_str())}>{ i18n::severity(p.lang, r.severity) }</span>
                 <span class="badge category">{ i18n::category(p.lang, r.category) }</span>
             </div>
-            <h1>{ text.title }</h1>
+            <h1>{ rich(text.title) }</h1>
             <p class="explanation">{ rich(text.explanation) }</p>
             <section class="fix">
                 <h2>{ t.steps }</h2>
@@ -70,7 +70,7 @@ pub fn rule_page(p: &RulePageProps) -> Html {
             if !r.sources.is_empty() {
                 <section class="sources">
                     <h2>{ t.sources }</h2>
-                    <ul>{ for r.sources.iter().map(|s| html! { <li>{ *s }</li> }) }</ul>
+                    <ul>{ for r.sources.iter().map(|s| html! { <li>{ rich(s) }</li> }) }</ul>
                 </section>
             }
         </article>

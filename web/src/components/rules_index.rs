@@ -1,3 +1,4 @@
+use super::rich;
 use crate::i18n::{self, rule_count, ui};
 use llmdoctor_core::{Category, Lang, Rule, RULES};
 use web_sys::HtmlInputElement;
@@ -68,7 +69,7 @@ pub fn rules_index(p: &RulesIndexProps) -> Html {
                         <span class={classes!("badge", "severity", r.severity.as_str())}>{ i18n::severity(p.lang, r.severity) }</span>
                         <span class="badge category">{ i18n::category(p.lang, r.category) }</span>
                     </span>
-                    <span class="rule-title">{ text.title }</span>
+                    <span class="rule-title">{ rich(text.title) }</span>
                     <code class="rule-id">{ r.id }</code>
                 </a>
             </li>
