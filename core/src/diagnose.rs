@@ -63,7 +63,7 @@ pub fn diagnose(input: &str, opts: &Options) -> Report {
     let facts = s.facts;
     let redactor = Redactor::new(facts.keys.clone(), opts.show_secrets);
 
-    let cfg = config::read(text);
+    let cfg = config::read(config_part(text, &mut notes));
     notes.extend(cfg.notes.iter().cloned());
     for b in &cfg.blocks {
         notes.extend(b.notes.iter().cloned());
@@ -148,6 +148,26 @@ pub fn diagnose(input: &str, opts: &Options) -> Report {
         corrected,
         facts: facts_json,
     }
+}
+
+/// Config blocks are read from the first [`MAX_CONFIG_INPUT`] bytes: a paste that large is a
+/// log, and the configs in it come first (a bound that keeps big logs fast; error rules still
+/// read everything).
+pub const MAX_CONFIG_INPUT: usize = 2 * 1024 * 1024;
+
+fn config_part<'a>(text: &'a str, notes: &mut Vec<String>) -> &'a str {
+    if text.len() <= MAX_CONFIG_INPUT {
+        return text;
+    }
+    let mut cut = MAX_CONFIG_INPUT;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    notes.push(format!(
+        "Config blocks were looked for in the first {} bytes only.",
+        cut
+    ));
+    &text[..cut]
 }
 
 /// For model and context-length findings: "did you mean" and larger windows, from the model

@@ -63,7 +63,7 @@ pub fn dns_hosts(lower_line: &str, facts: &mut Facts) {
 }
 
 /// Literal markers that make a line worth the status regex.
-pub const STATUS_MARKERS: &[&str] = &["error", "status", "http", "code"];
+pub const STATUS_MARKERS: &[&str] = &["error", "status", "http"];
 
 #[derive(Debug, Default, Serialize)]
 pub struct Facts {
