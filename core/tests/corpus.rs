@@ -14,6 +14,7 @@ struct Case {
     rule: Option<String>,
     absent: Vec<String>,
     reset: Option<String>,
+    corrected: Vec<String>,
     opts: Options,
     paste: String,
 }
@@ -28,6 +29,7 @@ fn parse_case(name: &str, src: &str) -> Result<Case, String> {
         rule: None,
         absent: Vec::new(),
         reset: None,
+        corrected: Vec::new(),
         opts: Options::default(),
         paste: paste.to_string(),
     };
@@ -41,6 +43,7 @@ fn parse_case(name: &str, src: &str) -> Result<Case, String> {
             "expect-rule" => case.rule = Some(v.to_string()),
             "expect-absent" => case.absent = v.split(',').map(|s| s.trim().to_string()).collect(),
             "expect-reset" => case.reset = Some(v.to_string()),
+            "expect-corrected" => case.corrected.push(v.to_string()),
             "note" => {}
             "options" => {
                 for o in v.split_whitespace() {
@@ -125,6 +128,9 @@ fn check(case: &Case) -> Result<(), String> {
             ));
         }
     }
+    if !case.corrected.is_empty() {
+        check_corrected(case, &report)?;
+    }
     if let Some(reset) = &case.reset {
         let got = first
             .and_then(|d| d.reset.as_ref())
@@ -170,6 +176,59 @@ fn run_dir(
         }
     }
     (files.len(), failures, per_category)
+}
+
+/// Each `expect-corrected` line must appear in a corrected snippet, and each snippet must be
+/// its block of the paste with only the fix edits applied: the rest byte-identical.
+fn check_corrected(case: &Case, report: &llmdoctor_core::Report) -> Result<(), String> {
+    let all: Vec<&str> = report.corrected.iter().map(|c| c.text.as_str()).collect();
+    for want in &case.corrected {
+        if !all.iter().any(|t| t.contains(want.as_str())) {
+            return Err(format!(
+                "{}: no corrected snippet contains `{want}`; got {all:?}",
+                case.name
+            ));
+        }
+    }
+    let edits: Vec<&llmdoctor_core::report::Edit> = report
+        .diagnoses
+        .iter()
+        .filter_map(|d| d.fix.as_ref())
+        .flat_map(|f| f.edits.iter())
+        .collect();
+    for c in &report.corrected {
+        let mut mine: Vec<_> = edits
+            .iter()
+            .filter(|e| e.start >= c.start && e.end <= c.end)
+            .collect();
+        mine.sort_by_key(|e| std::cmp::Reverse(e.start));
+        mine.dedup_by_key(|e| e.start);
+        let mut expected = case.paste.get(c.start..c.end).unwrap_or("").to_string();
+        for e in mine {
+            expected.replace_range(e.start - c.start..e.end - c.start, &e.replacement);
+        }
+        // Keys in the paste are masked in both (the report's text and edits are masked).
+        if !secrets_free_eq(&expected, &c.text) {
+            return Err(format!("{}: corrected snippet is not the block with only the edits applied:\n{}\n---\n{expected}", case.name, c.text));
+        }
+    }
+    Ok(())
+}
+
+/// Equal once every `prefix…tail` mask and every key it stands for are set aside.
+fn secrets_free_eq(raw: &str, masked: &str) -> bool {
+    let strip = |s: &str| -> String {
+        s.split(|c: char| c.is_whitespace() || "\"',;=:".contains(c))
+            .filter(|w| {
+                !(w.contains('…')
+                    || w.starts_with("sk-")
+                    || w.starts_with("AIza")
+                    || w.starts_with("ms-"))
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    strip(raw) == strip(masked)
 }
 
 #[test]
