@@ -52,6 +52,8 @@ pub const CHECKS: &[(&str, Check)] = &[
         tools::openclaw_key_in_auth_profiles,
     ),
     ("coding-plan-from-script", tools::coding_plan_from_script),
+    ("codex-chat-only-upstream", tools::codex_chat_only_upstream),
+    ("claude-code-key-var", tools::claude_code_key_var),
     ("anthropic-body-max-tokens", body::anthropic_max_tokens),
     ("gemini-contents-to-chat", body::contents_to_chat),
     ("messages-to-gemini", body::messages_to_gemini),

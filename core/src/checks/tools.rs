@@ -100,3 +100,65 @@ pub fn coding_plan_from_script(ctx: &Ctx, out: &mut Vec<CheckHit>) {
         }
     }
 }
+
+/// Codex always calls `{base_url}/responses`; ModelScope serves chat completions only (GF:
+/// other providers' hosts), so Codex pointed there gets 404.
+pub fn codex_chat_only_upstream(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+    for s in ctx
+        .cfg
+        .settings
+        .iter()
+        .filter(|s| s.path.starts_with("model_providers.") && s.path.ends_with(".base_url"))
+    {
+        let chat_only = split_url(&s.value)
+            .and_then(|u| lookup_host(&host_name(u.host)))
+            .is_some_and(|h| h.provider == "modelscope");
+        if chat_only {
+            out.push(CheckHit {
+                check: "codex-chat-only-upstream",
+                spans: vec![s.value_span],
+                edits: Vec::new(),
+                applicability: Review,
+            });
+        }
+    }
+}
+
+/// Claude Code reads its key from ANTHROPIC_AUTH_TOKEN (or ANTHROPIC_API_KEY): a gateway key
+/// set as DASHSCOPE_API_KEY or OPENAI_API_KEY beside ANTHROPIC_BASE_URL is never sent.
+/// Fix: rename the variable (review: the other name may be used by another tool too).
+pub fn claude_code_key_var(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+    let name =
+        |s: &crate::config::Setting| s.path.rsplit('.').next().unwrap_or("").to_ascii_uppercase();
+    for base in ctx
+        .cfg
+        .settings
+        .iter()
+        .filter(|s| name(s) == "ANTHROPIC_BASE_URL")
+    {
+        let same_block = |n: &str| {
+            ctx.cfg
+                .settings
+                .iter()
+                .find(|s| s.block == base.block && name(s) == n)
+        };
+        if same_block("ANTHROPIC_AUTH_TOKEN").is_some() || same_block("ANTHROPIC_API_KEY").is_some()
+        {
+            continue;
+        }
+        if let Some(k) = same_block("DASHSCOPE_API_KEY").or_else(|| same_block("OPENAI_API_KEY")) {
+            if let Some((a, b)) = k.key_span {
+                out.push(CheckHit {
+                    check: "claude-code-key-var",
+                    spans: vec![(a, b)],
+                    edits: vec![crate::report::Edit {
+                        start: a,
+                        end: b,
+                        replacement: "ANTHROPIC_AUTH_TOKEN".into(),
+                    }],
+                    applicability: Review,
+                });
+            }
+        }
+    }
+}
