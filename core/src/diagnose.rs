@@ -354,8 +354,3 @@ fn facts_to_json(f: &Facts, r: &Redactor, text: &str) -> serde_json::Value {
         "keys": keys,
     })
 }
-
-/// The severity of the worst finding, for exit codes and summaries.
-pub fn worst(report: &Report) -> Option<Severity> {
-    report.diagnoses.iter().map(|d| d.severity).min()
-}

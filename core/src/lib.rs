@@ -21,7 +21,7 @@ pub mod support;
 pub mod time;
 pub mod verify;
 
-pub use diagnose::{diagnose, fired, worst, Options, MAX_INPUT};
+pub use diagnose::{diagnose, fired, Options, MAX_INPUT};
 pub use model::{rule, Category, Lang, Rule, Severity, RULES};
 pub use report::Report;
 pub use time::{parse_rfc3339, Instant};

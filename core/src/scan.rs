@@ -3,7 +3,7 @@
 //! Work is linear in the input: each line is scanned at most once per rule that names it.
 
 use crate::facts::{self, Facts, DNS_MARKERS, STATUS_MARKERS, TOOL_MARKERS};
-use crate::model::{Rule, HOSTS, RULES};
+use crate::model::{HOSTS, RULES};
 use crate::secrets::{self, FIELD_MARKERS, PREFIXES};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
@@ -286,9 +286,4 @@ fn word_bounded(b: &[u8], start: usize, end: usize) -> bool {
     let before = start == 0 || !b[start - 1].is_ascii_alphanumeric();
     let after = b.get(end).is_none_or(|c| !c.is_ascii_alphanumeric());
     before && after
-}
-
-/// The rule list, for front ends that list or explain rules.
-pub fn rules() -> &'static [Rule] {
-    RULES
 }
