@@ -140,6 +140,9 @@ pub fn diagnose(input: &str, opts: &Options) -> Report {
 
     let mut facts_json = facts_to_json(&facts, &redactor, text);
     if let Some(obj) = facts_json.as_object_mut() {
+        obj.insert("config".into(), config_to_json(&cfg, &redactor, text));
+    }
+    if let Some(obj) = facts_json.as_object_mut() {
         obj.insert("notes".into(), serde_json::Value::from(notes));
     }
     Report {
@@ -317,6 +320,29 @@ fn reset_info(window: Reset, opts: &Options) -> ResetInfo {
             }
         }
     }
+}
+
+/// Settings kept in `facts.config` (the rest are counted).
+const MAX_FACT_SETTINGS: usize = 200;
+
+/// The config blocks read and their settings, values masked like everything else.
+fn config_to_json(cfg: &config::Config, r: &Redactor, text: &str) -> serde_json::Value {
+    let blocks: Vec<serde_json::Value> = cfg
+        .blocks
+        .iter()
+        .map(|b| serde_json::json!({"format": b.format.as_str(), "start": b.start, "end": b.end, "notes": b.notes}))
+        .collect();
+    let settings: Vec<serde_json::Value> = cfg
+        .settings
+        .iter()
+        .filter(|s| !matches!(s.kind, config::ValueKind::Object | config::ValueKind::Array))
+        .take(MAX_FACT_SETTINGS)
+        .map(|s| {
+            let (a, b) = s.value_span;
+            serde_json::json!({"block": s.block, "path": s.path, "value": r.slice(text, a, b), "start": a, "end": b})
+        })
+        .collect();
+    serde_json::json!({"blocks": blocks, "settings": settings, "settings_total": cfg.settings.len()})
 }
 
 fn facts_to_json(f: &Facts, r: &Redactor, text: &str) -> serde_json::Value {
