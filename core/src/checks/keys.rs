@@ -97,7 +97,10 @@ pub fn key_whitespace(ctx: &Ctx, out: &mut Vec<CheckHit>) {
                     '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{2060}'
                 )
         };
-        if k.value.chars().any(bad) && !k.value.trim().is_empty() {
+        let template = k.value.contains("${{")
+            || k.value.contains("{{")
+            || k.value.trim_start().starts_with('$');
+        if k.value.chars().any(bad) && !k.value.trim().is_empty() && !template {
             let cleaned: String = k.value.chars().filter(|c| !bad(*c)).collect();
             // Inner quotes from copying `"sk-…"` with its quotes.
             let cleaned = cleaned.trim_matches(['"', '\'']).to_string();

@@ -159,8 +159,9 @@ pub fn base_urls(cfg: &Config) -> Vec<(&Setting, Protocol)> {
         let lower = last.to_ascii_lowercase();
         let proto = match lower.as_str() {
             "anthropic_base_url" => Some(Protocol::Anthropic),
+            // `openaibaseurl`: Cline's "OpenAI Compatible" provider settings (openAiBaseUrl).
             "openai_base_url" | "openai_api_base" | "base_url" | "baseurl" | "apibase"
-            | "api_base" => {
+            | "api_base" | "openaibaseurl" => {
                 // OpenClaw names the protocol beside the URL: `api = "anthropic-messages"`.
                 let sibling = s.path.rsplit_once('.').map(|(p, _)| format!("{p}.api"));
                 let anthropic = sibling
@@ -195,6 +196,7 @@ pub fn key_settings(cfg: &Config) -> impl Iterator<Item = &Setting> {
                 | "dashscope_api_key"
                 | "api_key"
                 | "apikey"
+                | "openaiapikey"
         ) || last.ends_with("_api_key")
     })
 }
