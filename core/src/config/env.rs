@@ -79,6 +79,41 @@ pub(crate) fn read(text: &str, ctx: &mut Ctx, ls: usize, le: usize) -> Option<Ou
     Some(Outcome::Read { end })
 }
 
+/// A shell prompt before the command: `C:\Users\wang>`, `PS D:\code> `, `PS> `,
+/// `user@host:~$ `, `% `, `# `. Returns where the command starts (or `ls` when there is none).
+fn skip_prompt(text: &str, ls: usize, le: usize) -> usize {
+    let Some(line) = text.get(ls..le.min(ls + 200)) else {
+        return ls;
+    };
+    let lower = line.to_ascii_lowercase();
+    for cmd in ["export ", "setx ", "set ", "$env:"] {
+        let mut from = 0;
+        while let Some(i) = lower
+            .get(from..)
+            .and_then(|r| r.find(cmd))
+            .map(|i| i + from)
+        {
+            from = i + 1;
+            if i == 0 {
+                break;
+            }
+            let prefix = &line[..i];
+            let before = prefix.as_bytes()[i - 1];
+            let prompt_end = matches!(before, b'>' | b'$' | b'#' | b'%')
+                || (before == b' '
+                    && matches!(
+                        prefix.trim_end().as_bytes().last(),
+                        Some(b'>' | b'$' | b'#' | b'%')
+                    ));
+            let looks_prompt = prefix.len() < 120 && !prefix.contains('=') && !prefix.contains('"');
+            if prompt_end && looks_prompt {
+                return ls + i;
+            }
+        }
+    }
+    ls
+}
+
 fn is_comment(text: &str, s: usize) -> bool {
     starts_ci(text, s, "#") || starts_ci(text, s, "rem ") || starts_ci(text, s, "::")
 }
@@ -86,7 +121,7 @@ fn is_comment(text: &str, s: usize) -> bool {
 /// The assignments on one line, if it is an env line.
 fn parse_line(text: &str, ls: usize, le: usize, notes: &mut Vec<String>) -> Option<Vec<Assign>> {
     let b = text.as_bytes();
-    let mut p = ls;
+    let mut p = skip_prompt(text, ls, le);
     if starts_ci(text, p, "$ ") {
         p = skip_blank(text, p + 2, le);
     }
