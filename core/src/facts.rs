@@ -250,15 +250,16 @@ pub fn url_at(text: &str, pos: usize) -> Option<(usize, String, String)> {
         })
         .map_or(rest.len(), |i| after + i);
     let url = rest[..end].trim_end_matches(['.', ';']);
-    let hostport = url[after..].split(['/', '?', '#']).next().unwrap_or("");
-    let host = hostport
-        .rsplit('@')
-        .next()
-        .unwrap_or("")
-        .split(':')
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    // Userinfo (`user:pass@`) is not part of the host.
+    let authority_end = url[after..]
+        .find(['/', '?', '#'])
+        .map_or(url.len(), |i| after + i);
+    let bare = match url[after..authority_end].rfind('@') {
+        Some(at) => format!("{}{}", &url[..after], &url[after + at + 1..]),
+        None => url.to_string(),
+    };
+    let u = crate::url::split_url(&bare)?;
+    let host = crate::url::host_name(u.host);
     if host.is_empty()
         || !host
             .bytes()
@@ -266,11 +267,7 @@ pub fn url_at(text: &str, pos: usize) -> Option<(usize, String, String)> {
     {
         return None;
     }
-    let path = url[after + hostport.len()..]
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("")
-        .to_string();
+    let path = u.path.split(['?', '#']).next().unwrap_or("").to_string();
     Some((pos + url.len(), host, path))
 }
 
@@ -320,6 +317,17 @@ mod tests {
                 "https://coding.dashscope.aliyuncs.com/v1",
                 "coding.dashscope.aliyuncs.com",
                 "/v1"
+            )
+        );
+        let t = "proxy http://user:pa55@Proxy.Corp.example:8080/x?y=1 here";
+        let pos = t.find("http").unwrap_or(0);
+        let (end, host, path) = url_at(t, pos).expect("url with userinfo");
+        assert_eq!(
+            (&t[pos..end], host.as_str(), path.as_str()),
+            (
+                "http://user:pa55@Proxy.Corp.example:8080/x?y=1",
+                "proxy.corp.example",
+                "/x"
             )
         );
         let h = lookup_host("coding.dashscope.aliyuncs.com").expect("catalog host");

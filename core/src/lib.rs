@@ -19,6 +19,7 @@ pub mod secrets;
 pub mod selfcheck;
 pub mod support;
 pub mod time;
+pub mod url;
 pub mod verify;
 
 pub use diagnose::{diagnose, fired, Options, MAX_INPUT};
