@@ -142,13 +142,12 @@ pub fn bundle(text: &str, report: &Report, now: Option<Instant>, lang: Lang) -> 
     let _ = writeln!(out, "- {}: {key_line}", label("Key identifier", "Key 标识"));
 
     let cfg = config::read(text);
-    let last = |p: &str| p.rsplit('.').next().unwrap_or("").to_string();
     let model = cfg
         .settings
         .iter()
         .find(|s| {
             matches!(
-                last(&s.path).as_str(),
+                s.name(),
                 "model" | "ANTHROPIC_MODEL" | "OPENAI_MODEL" | "primary"
             )
         })
@@ -162,8 +161,8 @@ pub fn bundle(text: &str, report: &Report, now: Option<Instant>, lang: Lang) -> 
     let params: Vec<String> = cfg
         .settings
         .iter()
-        .filter(|s| PARAMS.contains(&last(&s.path).as_str()))
-        .map(|s| format!("{}={}", last(&s.path), s.value))
+        .filter(|s| PARAMS.contains(&s.name()))
+        .map(|s| format!("{}={}", s.name(), s.value))
         .take(12)
         .collect();
     if !params.is_empty() {

@@ -3,7 +3,7 @@
 //! the check is the tool itself.
 
 use crate::checks::{base_urls, host_name, split_url, Protocol};
-use crate::config::{Config, Setting};
+use crate::config::Config;
 use crate::facts::lookup_host;
 use crate::model::Lang;
 use crate::report::Edit;
@@ -35,16 +35,12 @@ pub fn command(cfg: &Config, block: usize, edits: &[&Edit], lang: Lang) -> Optio
     })
 }
 
-fn last(s: &Setting) -> &str {
-    s.path.rsplit('.').next().unwrap_or("")
-}
-
 /// The environment variable the user's config reads the key from, or the usual one.
 fn key_var(cfg: &Config, block: usize, proto: Protocol) -> String {
     let in_block = |name: &str| {
         cfg.settings
             .iter()
-            .find(|s| s.block == block && last(s).eq_ignore_ascii_case(name))
+            .find(|s| s.block == block && s.name().eq_ignore_ascii_case(name))
     };
     if let Some(env_key) = in_block("env_key") {
         if env_key
@@ -72,7 +68,7 @@ fn model(cfg: &Config, block: usize) -> Option<String> {
         .iter()
         .filter(|s| s.block == block)
         .find(|s| {
-            matches!(last(s), "ANTHROPIC_MODEL" | "OPENAI_MODEL" | "model")
+            matches!(s.name(), "ANTHROPIC_MODEL" | "OPENAI_MODEL" | "model")
                 && s.value
                     .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b"._-/:".contains(&b))

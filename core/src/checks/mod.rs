@@ -118,7 +118,7 @@ pub enum Protocol {
 pub fn base_urls(cfg: &Config) -> Vec<(&Setting, Protocol)> {
     let mut out = Vec::new();
     for s in &cfg.settings {
-        let last = s.path.rsplit('.').next().unwrap_or("");
+        let last = s.name();
         let lower = last.to_ascii_lowercase();
         let proto = match lower.as_str() {
             "anthropic_base_url" => Some(Protocol::Anthropic),
@@ -150,7 +150,7 @@ pub fn base_urls(cfg: &Config) -> Vec<(&Setting, Protocol)> {
 /// Settings that hold an API key.
 pub fn key_settings(cfg: &Config) -> impl Iterator<Item = &Setting> {
     cfg.settings.iter().filter(|s| {
-        let last = s.path.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+        let last = s.name().to_ascii_lowercase();
         matches!(
             last.as_str(),
             "anthropic_auth_token"

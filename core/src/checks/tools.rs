@@ -128,8 +128,7 @@ pub fn codex_chat_only_upstream(ctx: &Ctx, out: &mut Vec<CheckHit>) {
 /// set as DASHSCOPE_API_KEY or OPENAI_API_KEY beside ANTHROPIC_BASE_URL is never sent.
 /// Fix: rename the variable (review: the other name may be used by another tool too).
 pub fn claude_code_key_var(ctx: &Ctx, out: &mut Vec<CheckHit>) {
-    let name =
-        |s: &crate::config::Setting| s.path.rsplit('.').next().unwrap_or("").to_ascii_uppercase();
+    let name = |s: &crate::config::Setting| s.name().to_ascii_uppercase();
     for base in ctx
         .cfg
         .settings

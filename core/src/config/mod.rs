@@ -124,6 +124,14 @@ pub struct Setting {
     pub len: Option<usize>,
 }
 
+impl Setting {
+    /// The last segment of the path: the key's own name (`ANTHROPIC_BASE_URL` for
+    /// `env.ANTHROPIC_BASE_URL`).
+    pub fn name(&self) -> &str {
+        self.path.rsplit('.').next().unwrap_or("")
+    }
+}
+
 /// Everything read from a paste.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Config {
