@@ -114,7 +114,7 @@ fi
 
 section "browser test (tests/e2e, Chromium headless)"
 rc=0
-(cd tests/e2e && node --test --test-reporter=spec page.test.mjs) 2>&1 | tee "$LOGS/e2e.log" || rc=$?
+(cd tests/e2e && node --test --test-reporter=spec *.test.mjs) 2>&1 | tee "$LOGS/e2e.log" || rc=$?
 count_node "$LOGS/e2e.log"
 [ "$rc" -eq 0 ]
 echo "--- $STEP: ok ($(($(date +%s) - STEP_START))s)"
