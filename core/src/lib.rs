@@ -17,6 +17,7 @@ pub mod retry;
 pub mod scan;
 pub mod secrets;
 pub mod selfcheck;
+pub mod share;
 pub mod support;
 pub mod time;
 pub mod url;

@@ -1,0 +1,168 @@
+//! Share links carry `share::redact_for_share(paste)`: no generated key, nor any 8-character
+//! piece of one, survives it, and the redacted paste is diagnosed as the original was (same
+//! rules in the same order) across the corpus.
+
+use llmdoctor_core::share::{placeholder, redact_for_share};
+use llmdoctor_core::{diagnose, Options};
+use std::path::Path;
+
+/// xorshift64*: deterministic keys, the same every run.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn pick<'a>(&mut self, v: &[&'a str]) -> &'a str {
+        v[(self.next() % v.len() as u64) as usize]
+    }
+    /// (prefix, key): prefixes as real keys have them, bodies hex or alphanumeric.
+    fn key(&mut self) -> (&'static str, String) {
+        const ALNUM: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        const HEX: &[u8] = b"0123456789abcdef";
+        let prefix = self.pick(&[
+            "sk-sp-",
+            "sk-",
+            "sk-ant-api03-",
+            "sk-proj-",
+            "sk-or-v1-",
+            "AIza",
+            "ms-",
+            "",
+        ]);
+        let len = 20 + (self.next() % 40) as usize;
+        let alphabet = if self.next().is_multiple_of(2) {
+            HEX
+        } else {
+            ALNUM
+        };
+        let mut body: String = (0..len)
+            .map(|_| alphabet[(self.next() % alphabet.len() as u64) as usize] as char)
+            .collect();
+        body.replace_range(0..2, "a7");
+        (prefix, format!("{prefix}{body}"))
+    }
+}
+
+/// Where pastes carry keys, each with an error quoting the key bare.
+fn formats(key: &str) -> Vec<String> {
+    vec![
+        format!("export DASHSCOPE_API_KEY={key}"),
+        format!("DASHSCOPE_API_KEY=\"{key}\""),
+        format!("set OPENAI_API_KEY={key}"),
+        format!("$env:OPENAI_API_KEY=\"{key}\""),
+        format!("{{\"env\": {{\"ANTHROPIC_AUTH_TOKEN\": \"{key}\", \"ANTHROPIC_BASE_URL\": \"https://coding.dashscope.aliyuncs.com/v1\"}}}}"),
+        format!("[model_providers.bailian]\nbase_url = \"https://dashscope.aliyuncs.com/compatible-mode/v1\"\nexperimental_bearer_token = \"{key}\""),
+        format!("curl https://dashscope.aliyuncs.com/compatible-mode/v1/chat/completions \\\n  -H \"Authorization: Bearer {key}\" \\\n  -d '{{\"model\":\"qwen-plus\"}}'"),
+        format!("curl -H 'x-api-key: {key}' https://api.anthropic.com/v1/messages"),
+        format!("client = OpenAI(api_key=\"{key}\", base_url=\"https://dashscope.aliyuncs.com/compatible-mode/v1\")"),
+        format!("const client = new OpenAI({{ apiKey: '{key}', baseURL: 'https://dashscope.aliyuncs.com/compatible-mode/v1' }});"),
+        format!("models:\n  - name: qwen\n    provider: openai\n    apiKey: {key}\n    apiBase: https://dashscope.aliyuncs.com/compatible-mode/v1"),
+        format!("{{\"log\": \"{{\\\"headers\\\": {{\\\"Authorization\\\": \\\"Bearer {key}\\\"}}}}\"}}"),
+        format!("Incorrect API key provided: {key}. You can find your API key at https://platform.openai.com/account/api-keys."),
+        format!("GET https://generativelanguage.googleapis.com/v1beta/models?key={key}"),
+        format!("\"apiKey\":\"{key}\""),
+    ]
+}
+
+#[test]
+fn no_generated_key_or_piece_of_one_survives() {
+    let mut rng = Rng(0x243f_6a88_85a3_08d3);
+    let mut cases = 0;
+    for _ in 0..60 {
+        let (prefix, key) = rng.key();
+        for f in formats(&key) {
+            // The format alone (its own field or prefix gives the key away), and after an error
+            // that quotes the key bare.
+            let quoted = format!("2026-11-22 10:30:01 ERROR 401 Invalid API-key: {key}\n{f}\n");
+            for paste in [f.clone(), quoted] {
+                let shared = redact_for_share(&paste);
+                let body = &key[prefix.len()..];
+                for i in 0..=body.len() - 8 {
+                    let piece = &body[i..i + 8];
+                    assert!(
+                        !shared.contains(piece),
+                        "`{piece}` of {key} survived:\n{shared}"
+                    );
+                }
+                // Nothing left to redact.
+                assert_eq!(redact_for_share(&shared), shared, "{shared}");
+            }
+            cases += 1;
+        }
+    }
+    assert_eq!(cases, 60 * formats("k").len());
+}
+
+#[test]
+fn placeholder_keeps_the_kind_the_engine_reads() {
+    let key = "sk-sp-7d2c9e4f1a8b3c6d5e0f9a2b4c7d1e3f";
+    let paste = format!("ANTHROPIC_AUTH_TOKEN={key}\nANTHROPIC_BASE_URL=https://dashscope.aliyuncs.com/apps/anthropic\n403 invalid api-key");
+    let shared = redact_for_share(&paste);
+    assert!(shared.contains(&placeholder("plan")), "{shared}");
+    let report = diagnose(&shared, &Options::default());
+    let kinds: Vec<&str> = report.facts["keys"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|k| k["kind"].as_str())
+        .collect();
+    assert_eq!(kinds, ["plan"], "{shared}");
+    let rules: Vec<&str> = report.diagnoses.iter().map(|d| d.rule).collect();
+    assert!(
+        !rules.contains(&"config-key-placeholder"),
+        "the placeholder is not an unreplaced example value: {rules:?}"
+    );
+    assert_eq!(
+        rules,
+        diagnose(&paste, &Options::default())
+            .diagnoses
+            .iter()
+            .map(|d| d.rule)
+            .collect::<Vec<_>>()
+    );
+}
+
+/// Every paste of the corpus and every guide message: the shared paste gets the same rules, in
+/// the same order (so the same first category), and its corrected blocks differ only where keys
+/// were.
+#[test]
+fn corpus_diagnoses_are_unchanged_by_redaction() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/corpus");
+    let mut files: Vec<_> = std::fs::read_dir(&root)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    files.sort();
+    assert!(files.len() > 100, "the corpus is there: {}", files.len());
+    let mut changed_texts = 0;
+    let mut failures = Vec::new();
+    for f in &files {
+        let src = std::fs::read_to_string(f).unwrap_or_default();
+        let Some((_, paste)) = src.split_once("\n---\n") else {
+            continue;
+        };
+        let shared = redact_for_share(paste);
+        if shared != paste {
+            changed_texts += 1;
+        }
+        let rules = |t: &str| -> Vec<(&'static str, &'static str)> {
+            diagnose(t, &Options::default())
+                .diagnoses
+                .iter()
+                .map(|d| (d.rule, d.category.as_str()))
+                .collect()
+        };
+        let (before, after) = (rules(paste), rules(&shared));
+        if before != after {
+            failures.push(format!("{}:\n  {before:?}\n  {after:?}", f.display()));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(
+        changed_texts > 50,
+        "most corpus pastes hold a key to redact: {changed_texts}"
+    );
+}
