@@ -1,6 +1,8 @@
 //! The vocabulary of a diagnosis: categories, severities, and the compiled rule shape that
 //! `build.rs` generates from `rules/*.toml`.
 
+use crate::texts;
+pub use crate::texts::Text;
 use serde::Serialize;
 
 /// What kind of failure a diagnosis names (report contract, DESIGN.md).
@@ -108,15 +110,6 @@ impl Lang {
     }
 }
 
-/// A rule's words in one language.
-#[derive(Debug)]
-pub struct Text {
-    pub title: &'static str,
-    pub explanation: &'static str,
-    pub steps: &'static [&'static str],
-    pub verify: &'static str,
-}
-
 /// One rule, compiled from `rules/*.toml` (see rules/README.md for the meaning of each field).
 #[derive(Debug)]
 pub struct Rule {
@@ -135,16 +128,15 @@ pub struct Rule {
     /// A config check (core/src/checks) whose findings make this rule fire, with fixes.
     pub check: Option<&'static str>,
     pub sources: &'static [&'static str],
-    pub en: Text,
-    pub zh: Text,
+    /// Position in [`RULES`]: the rule's line in each language's texts (core/src/texts.rs).
+    pub ord: u16,
 }
 
 impl Rule {
-    pub fn text(&self, lang: Lang) -> &Text {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Zh => &self.zh,
-        }
+    /// The rule's title, explanation, steps and verification in `lang` (in the other language
+    /// while `lang` is not loaded; empty while neither is — see [`crate::texts`]).
+    pub fn text(&self, lang: Lang) -> &'static Text {
+        texts::get(lang, self.ord)
     }
 }
 

@@ -3,9 +3,9 @@
 //! Work is linear in the input: each line is scanned at most once per rule that names it.
 
 use crate::facts::{self, Facts, DNS_MARKERS, STATUS_MARKERS, TOOL_MARKERS};
+use crate::keywords::Keywords;
 use crate::model::{HOSTS, RULES};
 use crate::secrets::{self, FIELD_MARKERS, PREFIXES};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -25,7 +25,7 @@ enum Target {
 }
 
 struct Automaton {
-    ac: AhoCorasick,
+    ac: Keywords,
     targets: Vec<Vec<Target>>,
     regexes: Vec<OnceLock<Vec<Regex>>>,
 }
@@ -70,12 +70,7 @@ fn automaton() -> &'static Automaton {
         for m in DNS_MARKERS {
             add(m, Target::Dns);
         }
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            // A full DFA: overlapping search is the hot loop over big logs (2x the NFA).
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&literals)
-            .unwrap_or_else(|e| panic!("keyword automaton: {e}"));
+        let ac = Keywords::new(&literals);
         let regexes = RULES.iter().map(|_| OnceLock::new()).collect();
         Automaton {
             ac,
@@ -122,8 +117,8 @@ pub fn scan(text: &str, lower: &str) -> Scan {
     let (mut status_done, mut fields_done, mut dns_done) = (usize::MAX, usize::MAX, usize::MAX);
     let mut url_until = 0usize;
 
-    for m in a.ac.find_overlapping_iter(lower) {
-        let pos = m.start();
+    for m in a.ac.overlapping(bytes) {
+        let pos = m.start;
         if !have_line || pos >= line_end || pos < line_start {
             let from = if have_line && pos >= line_end {
                 line_end
@@ -141,7 +136,7 @@ pub fn scan(text: &str, lower: &str) -> Scan {
             have_line = true;
         }
         let (ls, le) = (line_start, line_end);
-        for t in &a.targets[m.pattern().as_usize()] {
+        for t in &a.targets[m.pattern] {
             match *t {
                 Target::Rule(i) => {
                     if rule_done_at[i] == ls {
@@ -151,18 +146,18 @@ pub fn scan(text: &str, lower: &str) -> Scan {
                     match_rule(i, lower, ls, le, &mut hits[i]);
                 }
                 Target::Tool(tool) => {
-                    if word_bounded(bytes, pos, m.end()) {
+                    if word_bounded(bytes, pos, m.end) {
                         facts.tools.insert(tool);
                     }
                 }
                 Target::Host(i) => {
                     let h = HOSTS[i].host;
                     let starts_ok = h.starts_with('.') || pos == 0 || !is_host_byte(bytes[pos - 1]);
-                    let ends_ok = bytes.get(m.end()).is_none_or(|&b| {
+                    let ends_ok = bytes.get(m.end).is_none_or(|&b| {
                         !is_host_byte(b)
                             || b == b'.'
                                 && bytes
-                                    .get(m.end() + 1)
+                                    .get(m.end + 1)
                                     .is_none_or(|&c| !c.is_ascii_alphanumeric())
                     });
                     if starts_ok && ends_ok {
@@ -174,7 +169,7 @@ pub fn scan(text: &str, lower: &str) -> Scan {
                         } else {
                             pos
                         };
-                        if let Some(host) = lower.get(host_start..m.end()) {
+                        if let Some(host) = lower.get(host_start..m.end) {
                             facts.add_host(host);
                         }
                     }

@@ -230,15 +230,9 @@ pub fn everywhere(text: &str, found: &mut Vec<Secret>) {
             }
         }
     } else {
-        let Ok(ac) = aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-            .build(&values)
-        else {
-            return;
-        };
-        for m in ac.find_iter(text) {
-            add(m.start(), values[m.pattern().as_usize()]);
+        let ac = crate::keywords::Keywords::new(&values);
+        for m in ac.find_all_longest(text.as_bytes()) {
+            add(m.start, values[m.pattern]);
         }
     }
     found.extend(extra);

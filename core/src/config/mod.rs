@@ -35,7 +35,7 @@ mod yaml;
 #[cfg(test)]
 mod tests;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::keywords::Keywords;
 use serde::Serialize;
 use std::sync::OnceLock;
 
@@ -356,14 +356,9 @@ const CODE_MARKERS: &[&str] = &[
     "option.With",
 ];
 
-fn code_markers() -> &'static AhoCorasick {
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
-    AC.get_or_init(|| {
-        AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostFirst)
-            .build(CODE_MARKERS)
-            .unwrap_or_else(|e| panic!("code markers: {e}"))
-    })
+fn code_markers() -> &'static Keywords {
+    static AC: OnceLock<Keywords> = OnceLock::new();
+    AC.get_or_init(|| Keywords::new(CODE_MARKERS))
 }
 
 /// What a reader did with a candidate block.
@@ -478,7 +473,10 @@ fn line_start_block(
             return None;
         }
         b'{' => {
-            if code_markers().find(text.get(ls..le)?).is_none() {
+            if code_markers()
+                .find(text.get(ls..le)?.as_bytes(), true)
+                .is_none()
+            {
                 return Some(json::read_block(text, ctx, ls, false, false));
             }
             return None;
@@ -522,8 +520,8 @@ fn mid_line_block(text: &str, ctx: &mut Ctx, from: usize, le: usize) -> Outcome 
         if marker.is_none_or(|(s, _)| s < pos) {
             marker = text
                 .get(pos..le)
-                .and_then(|s| code_markers().find(s))
-                .map(|m| (pos + m.start(), pos + m.end()));
+                .and_then(|s| code_markers().find(s.as_bytes(), true))
+                .map(|m| (pos + m.start, pos + m.end));
         }
         if brace.is_none_or(|s| s < pos) {
             brace = next_inline_object(b, pos, le);

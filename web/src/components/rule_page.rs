@@ -7,6 +7,9 @@ use yew::prelude::*;
 pub struct RulePageProps {
     pub id: AttrValue,
     pub lang: Lang,
+    /// How many rule-text languages are loaded: a change renders the page again.
+    #[prop_or_default]
+    pub texts: u32,
 }
 
 /// `#/rules/<id>`: one rule in full, in the chosen language.

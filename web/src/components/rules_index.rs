@@ -7,18 +7,21 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct RulesIndexProps {
     pub lang: Lang,
+    /// How many rule-text languages are loaded: a change renders the page again.
+    #[prop_or_default]
+    pub texts: u32,
     pub query: AttrValue,
     pub on_query: Callback<AttrValue>,
 }
 
-/// Whether a rule matches every word of the query (id, titles in both languages, category,
+/// Whether a rule matches every word of the query (id, titles in the languages loaded, category,
 /// patterns and keywords: people search with the error text they saw).
 fn matches(r: &Rule, lang: Lang, words: &[String]) -> bool {
     words.iter().all(|w| {
         let hay = [
             r.id,
-            r.en.title,
-            r.zh.title,
+            r.text(Lang::En).title,
+            r.text(Lang::Zh).title,
             r.category.as_str(),
             i18n::category(lang, r.category),
         ];
