@@ -21,7 +21,7 @@ pub fn build(text: &str, cfg: &Config, edits: &[Edit], r: &Redactor, lang: Lang)
         if mine.is_empty() {
             continue;
         }
-        mine.sort_by_key(|e| (e.start, e.end));
+        crate::order::sort_by_key(&mut mine, |e| (e.start as u64, e.end as u64, 0));
         let mine_all = mine.clone();
         mine.dedup_by(|x, y| {
             x.start == y.start && x.end == y.end && x.replacement == y.replacement

@@ -7,6 +7,7 @@ use crate::checks::{self, CheckHit};
 use crate::config::Config;
 use crate::facts::Facts;
 use crate::model::{Rule, Severity, RULES};
+use crate::order;
 use crate::report::{Applicability, Edit};
 use crate::scan::{Hit, MAX_EVIDENCE};
 
@@ -57,7 +58,7 @@ pub fn collect(text: &str, hits: Vec<Option<Hit>>, facts: &Facts, cfg: &Config) 
                 applicability = Applicability::Review;
             }
         }
-        hit.spans.sort_unstable();
+        sort_spans(&mut hit.spans);
         out.push(Finding {
             rule: i,
             hit,
@@ -87,8 +88,10 @@ pub fn rank(text: &str, mut f: Vec<Finding>) -> Vec<Finding> {
     let n = f.len();
     let mut keep = vec![true; n];
     // Most specific first, so that a finding dropped by a stronger one drops nothing itself.
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by_key(|&a| std::cmp::Reverse(RULES[f[a].rule].specificity));
+    let order = order::permutation(
+        f.iter()
+            .map(|x| (order::desc(RULES[x.rule].specificity.into()), 0, 0)),
+    );
     for &a in &order {
         if !keep[a] {
             continue;
@@ -134,14 +137,18 @@ pub fn rank(text: &str, mut f: Vec<Finding>) -> Vec<Finding> {
         keep[i - 1]
     });
     for x in &mut f {
-        x.hit.spans.sort_unstable();
+        sort_spans(&mut x.hit.spans);
     }
-    f.sort_by_key(|x| {
+    order::sort_by_key(&mut f, |x| {
         (
-            x.severity,
-            std::cmp::Reverse(RULES[x.rule].specificity),
-            x.hit.spans.first().map_or(0, |s| s.0),
+            x.severity as u64,
+            order::desc(RULES[x.rule].specificity.into()),
+            order::n(x.hit.spans.first().map_or(0, |s| s.0)),
         )
     });
     f
+}
+
+fn sort_spans(spans: &mut Vec<(usize, usize)>) {
+    order::sort_by_key(spans, |s| (order::n(s.0), order::n(s.1), 0));
 }

@@ -13,6 +13,7 @@ pub mod keywords;
 pub mod locate;
 pub mod model;
 pub mod models;
+pub mod order;
 pub mod report;
 pub mod retry;
 pub mod scan;

@@ -2,8 +2,7 @@
 
 /// Resolves sorted-or-not offsets with one forward pass over the text per call batch.
 pub fn line_cols(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
-    let mut order: Vec<usize> = (0..offsets.len()).collect();
-    order.sort_by_key(|&i| offsets[i]);
+    let order = crate::order::permutation(offsets.iter().map(|&o| (o as u64, 0, 0)));
     let mut out = vec![(1, 1); offsets.len()];
     let bytes = text.as_bytes();
     let (mut at, mut line, mut line_start) = (0usize, 1usize, 0usize);

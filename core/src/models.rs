@@ -139,7 +139,9 @@ pub fn larger_window_step(name: &str, lang: Lang) -> Option<String> {
         .iter()
         .filter(|x| x.context > m.context && x.plans.iter().any(|p| m.plans.contains(p)))
         .collect();
-    bigger.sort_by_key(|x| std::cmp::Reverse(x.context));
+    crate::order::sort_by_key(&mut bigger, |x| {
+        (crate::order::desc(x.context as usize), 0, 0)
+    });
     let names: Vec<String> = bigger
         .iter()
         .take(4)

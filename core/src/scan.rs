@@ -228,7 +228,7 @@ pub fn scan(text: &str, lower: &str) -> Scan {
         }
     }
     secrets::everywhere(text, &mut keys);
-    keys.sort_by_key(|k| (k.start, std::cmp::Reverse(k.end)));
+    secrets::sort_secrets(&mut keys);
     keys.dedup_by(|b, a| b.start < a.end);
     facts.keys = keys;
     Scan { hits, facts }
@@ -261,7 +261,7 @@ fn match_rule(i: usize, lower: &str, ls: usize, le: usize, hit: &mut Option<Hit>
         return;
     }
     // Several patterns may match the same place: keep one span per start.
-    found.sort_unstable();
+    crate::order::sort_by_key(&mut found, |s| (s.0 as u64, s.1 as u64, 0));
     found.dedup_by(|b, a| b.0 < a.1);
     let h = hit.get_or_insert_with(Hit::default);
     h.count += found.len();

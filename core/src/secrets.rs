@@ -200,9 +200,9 @@ pub fn everywhere(text: &str, found: &mut Vec<Secret>) {
         .iter()
         .filter(|s| !s.placeholder)
         .filter_map(|s| text.get(s.start..s.end))
+        .collect::<std::collections::BTreeSet<&str>>()
+        .into_iter()
         .collect();
-    values.sort_unstable();
-    values.dedup();
     values.truncate(1024);
     if values.is_empty() {
         return;
@@ -248,7 +248,7 @@ pub struct Redactor {
 
 impl Redactor {
     pub fn new(mut secrets: Vec<Secret>, show: bool) -> Redactor {
-        secrets.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+        sort_secrets(&mut secrets);
         let mut merged: Vec<Secret> = Vec::with_capacity(secrets.len());
         for s in secrets {
             match merged.last() {
@@ -388,4 +388,9 @@ mod tests {
         let shown = Redactor::new(r.secrets().to_vec(), true);
         assert_eq!(shown.slice(text, 0, text.len()), text);
     }
+}
+
+/// By start, the longest first among those starting at the same place.
+pub fn sort_secrets(secrets: &mut Vec<Secret>) {
+    crate::order::sort_by_key(secrets, |s| (s.start as u64, crate::order::desc(s.end), 0));
 }

@@ -180,7 +180,7 @@ pub fn bundle(text: &str, report: &Report, now: Option<Instant>, lang: Lang) -> 
         .iter()
         .flat_map(|d| d.evidence.iter().map(|e| (e.line, e.context.text.as_str())))
         .collect();
-    lines.sort_unstable();
+    crate::order::sort_by_key(&mut lines, |l| (l.0 as u64, 0, 0));
     lines.dedup_by_key(|l| l.0);
     if lines.is_empty() {
         let _ = writeln!(

@@ -122,13 +122,14 @@ pub fn app() -> Html {
     let body = match &state.route {
         Route::Diagnose => html! {
             <div class="workspace">
-                <PasteBox text={state.text.clone()} {lang} {on_input} {on_load} />
+                <PasteBox text={state.text.clone()} {lang} {on_input} on_load={on_load.clone()} />
                 <Results
                     analysis={state.analysis.clone()}
                     pending={state.pending}
                     {lang}
                     billing_day={state.billing_day}
                     {on_billing_day}
+                    {on_load}
                 />
             </div>
         },

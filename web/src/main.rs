@@ -8,6 +8,7 @@ mod examples;
 mod highlight;
 mod i18n;
 mod prefs;
+mod share;
 mod state;
 
 fn main() {

@@ -30,6 +30,9 @@ impl Route {
 pub struct Analysis {
     pub report: Report,
     pub now: Instant,
+    /// The text the report is about (the box may have changed since): "copy with my key" runs
+    /// the engine on it again, Share links it.
+    pub text: AttrValue,
 }
 
 /// Shared, cheaply cloned, compared by identity: a new analysis is a new value.
@@ -87,7 +90,11 @@ impl State {
             show_secrets: false,
         };
         let report = diagnose(&self.text, &opts);
-        Some(Shared(Rc::new(Analysis { report, now })))
+        Some(Shared(Rc::new(Analysis {
+            report,
+            now,
+            text: self.text.clone(),
+        })))
     }
 
     fn rerun(mut self) -> State {

@@ -176,11 +176,9 @@ pub fn read(text: &str) -> Config {
     let mut ctx = Ctx::new(text);
     segment(text, &mut ctx);
     let mut settings = ctx.settings;
-    settings.sort_by_key(|s| {
-        (
-            s.block,
-            s.value_span.0.min(s.key_span.map_or(usize::MAX, |k| k.0)),
-        )
+    crate::order::sort_by_key(&mut settings, |s| {
+        let at = s.value_span.0.min(s.key_span.map_or(usize::MAX, |k| k.0));
+        (s.block as u64, at as u64, 0)
     });
     Config {
         blocks: ctx.blocks,

@@ -1,4 +1,3 @@
-use super::CopyButton;
 use crate::i18n::{key_kind, ui};
 use crate::state::Shared;
 use llmdoctor_core::Lang;
@@ -27,8 +26,8 @@ fn strings(facts: &Value, field: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// What the engine read from the paste (tool, endpoints, masked keys, statuses), any engine
-/// notes, and corrected snippets when the engine offers them.
+/// What the engine read from the paste (tool, endpoints, masked keys, statuses) and any engine
+/// notes. Corrected snippets have their own panel (`CorrectedPanel`).
 #[function_component(FactsPanel)]
 pub fn facts_panel(p: &FactsPanelProps) -> Html {
     let t = ui(p.lang);
@@ -69,7 +68,7 @@ pub fn facts_panel(p: &FactsPanelProps) -> Html {
         .into_iter()
         .filter(|n| n != "The paste is empty.")
         .collect();
-    if rows.is_empty() && notes.is_empty() && report.corrected.is_empty() {
+    if rows.is_empty() && notes.is_empty() {
         return html! {};
     }
     html! {
@@ -88,15 +87,6 @@ pub fn facts_panel(p: &FactsPanelProps) -> Html {
             if !notes.is_empty() {
                 <ul class="notes">{ for notes.into_iter().map(|n| html! { <li>{ n }</li> }) }</ul>
             }
-            { for report.corrected.iter().map(|c| html! {
-                <div class="corrected">
-                    <h3>{ t.corrected }{ " · " }{ c.format }</h3>
-                    <div class="code">
-                        <CopyButton text={AttrValue::from(c.text.clone())} lang={p.lang} what={AttrValue::Static(c.format)} />
-                        <pre><code>{ c.text.clone() }</code></pre>
-                    </div>
-                </div>
-            }) }
         </section>
     }
 }

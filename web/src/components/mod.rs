@@ -1,6 +1,7 @@
 //! One component per file, each with its own `Props`.
 
 mod copy_button;
+mod corrected;
 mod diagnosis;
 mod evidence;
 mod facts;
@@ -13,9 +14,11 @@ mod rich;
 mod rule_page;
 mod rules_index;
 mod selfcheck;
+mod share;
 mod steps;
 
 pub use copy_button::CopyButton;
+pub use corrected::CorrectedPanel;
 pub use diagnosis::DiagnosisCard;
 pub use evidence::EvidenceList;
 pub use facts::FactsPanel;
@@ -28,4 +31,5 @@ pub use rich::rich;
 pub use rule_page::RulePage;
 pub use rules_index::RulesIndex;
 pub use selfcheck::SelfCheck;
+pub use share::ShareButton;
 pub use steps::Steps;

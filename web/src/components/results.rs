@@ -1,5 +1,6 @@
-use super::{DiagnosisCard, FactsPanel, SelfCheck};
+use super::{CorrectedPanel, DiagnosisCard, FactsPanel, SelfCheck, ShareButton};
 use crate::i18n::{findings, ui};
+use crate::share::{use_share_links, Opened};
 use crate::state::Shared;
 use llmdoctor_core::Lang;
 use yew::prelude::*;
@@ -12,12 +13,22 @@ pub struct ResultsProps {
     pub lang: Lang,
     pub billing_day: Option<u8>,
     pub on_billing_day: Callback<Option<u8>>,
+    /// Load a text and diagnose it now (a share link opened).
+    #[prop_or_default]
+    pub on_load: Callback<AttrValue>,
 }
 
-/// The status line and, below it, the findings, the self-check or the hint.
+/// The status line and Share, below them the findings, the corrected config and what was read,
+/// or the self-check, or the hint. Opens share links (`#/s/…`) too.
 #[function_component(Results)]
 pub fn results(p: &ResultsProps) -> Html {
     let t = ui(p.lang);
+    let opened = use_share_links(p.on_load.clone());
+    let shared_note = match (&opened, &p.analysis) {
+        (Some(Opened::Loaded(text)), Some(a)) if a.text == *text => Some(t.shared_opened),
+        (Some(Opened::Broken), None) => Some(t.shared_broken),
+        _ => None,
+    };
     let n = p.analysis.as_ref().map(|a| a.report.diagnoses.len());
     let status = match n {
         None if p.pending => t.status_working.to_string(),
@@ -51,6 +62,7 @@ pub fn results(p: &ResultsProps) -> Html {
                         on_billing_day={p.on_billing_day.clone()}
                     />
                 }) }
+                <CorrectedPanel analysis={a.clone()} lang={p.lang} billing_day={p.billing_day} />
                 <FactsPanel analysis={a.clone()} lang={p.lang} />
             </>
         },
@@ -62,9 +74,17 @@ pub fn results(p: &ResultsProps) -> Html {
     };
     html! {
         <section id="results" aria-labelledby="status" aria-busy={p.pending.to_string()} data-state={state}>
-            <p id="status" role="status" aria-live="polite" class={classes!("status", format!("status-{state}"))}>
-                { status }
-            </p>
+            if let Some(note) = shared_note {
+                <p class="shared-note" role="status">{ note }</p>
+            }
+            <div class="results-head">
+                <p id="status" role="status" aria-live="polite" class={classes!("status", format!("status-{state}"))}>
+                    { status }
+                </p>
+                if let Some(a) = &p.analysis {
+                    <ShareButton text={a.text.clone()} lang={p.lang} />
+                }
+            </div>
             { body }
         </section>
     }

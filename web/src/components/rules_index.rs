@@ -1,6 +1,6 @@
 use super::rich;
 use crate::i18n::{self, rule_count, ui};
-use llmdoctor_core::{Category, Lang, Rule, RULES};
+use llmdoctor_core::{order, Category, Lang, Rule, RULES};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -55,11 +55,13 @@ pub fn rules_index(p: &RulesIndexProps) -> Html {
         .iter()
         .filter(|r| matches(r, p.lang, &words))
         .collect();
-    shown.sort_by_key(|r| {
+    // By category, severity, then as the rules files list them.
+    order::sort_by_key(&mut shown, |r| {
+        let category = Category::ALL.iter().position(|c| *c == r.category);
         (
-            Category::ALL.iter().position(|c| *c == r.category),
-            r.severity,
-            r.id,
+            order::n(category.unwrap_or(usize::MAX)),
+            r.severity as u64,
+            r.ord.into(),
         )
     });
     let count = rule_count(p.lang, shown.len(), RULES.len());

@@ -1,0 +1,84 @@
+use crate::i18n::ui;
+use crate::prefs;
+use crate::share::{self, Error};
+use llmdoctor_core::Lang;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ShareProps {
+    /// The paste the shown diagnosis is about.
+    pub text: AttrValue,
+    pub lang: Lang,
+}
+
+#[derive(Clone, PartialEq)]
+enum Step {
+    Idle,
+    Working,
+    Done { link: AttrValue, copied: bool },
+    Failed(Error),
+}
+
+/// "Share link": the paste, keys removed by the engine, compressed into a `#/s/` link that is
+/// copied and shown (to copy by hand where the clipboard is refused). Nothing is uploaded.
+#[function_component(ShareButton)]
+pub fn share_button(p: &ShareProps) -> Html {
+    let t = ui(p.lang);
+    let step = use_state(|| Step::Idle);
+    // Another paste: a link made for the previous one is stale.
+    {
+        let step = step.clone();
+        use_effect_with(p.text.clone(), move |_| step.set(Step::Idle));
+    }
+    let onclick = {
+        let (step, text) = (step.clone(), p.text.clone());
+        Callback::from(move |_: MouseEvent| {
+            step.set(Step::Working);
+            let step = step.clone();
+            share::make_link(&text, move |r| {
+                step.set(match r {
+                    Ok(link) => Step::Done {
+                        copied: prefs::copy(&link),
+                        link: link.into(),
+                    },
+                    Err(e) => Step::Failed(e),
+                })
+            });
+        })
+    };
+    let select_all = Callback::from(|e: FocusEvent| {
+        e.target_unchecked_into::<HtmlInputElement>().select();
+    });
+    let message = match &*step {
+        Step::Idle => "",
+        Step::Working => t.share_working,
+        Step::Done { copied: true, .. } => t.share_copied,
+        Step::Done { copied: false, .. } => t.share_ready,
+        Step::Failed(Error::TooLong) => t.share_too_long,
+        Step::Failed(_) => t.share_unsupported,
+    };
+    html! {
+        <div class="share">
+            <div class="share-row">
+                <button type="button" class="share-button" {onclick}
+                    disabled={*step == Step::Working} aria-describedby="share-hint">
+                    <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+                        <path d="M10 14a5 5 0 0 0 7 0l3-3a5 5 0 0 0-7-7l-1 1M14 10a5 5 0 0 0-7 0l-3 3a5 5 0 0 0 7 7l1-1"
+                            fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+                    </svg>
+                    <span>{ t.share }</span>
+                </button>
+                <span id="share-status" class="share-status" role="status" aria-live="polite">{ message }</span>
+            </div>
+            if let Step::Done { link, .. } = &*step {
+                <label class="share-link">
+                    <span class="visually-hidden">{ t.share_link_label }</span>
+                    <input id="share-link" type="text" readonly=true value={link.clone()}
+                        onfocus={select_all} spellcheck="false" />
+                </label>
+            }
+            <p id="share-hint" class="hint">{ t.share_hint }</p>
+        </div>
+    }
+}
