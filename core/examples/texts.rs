@@ -1,10 +1,41 @@
-//! Writes the rule texts the page loads, `texts-en.txt` and `texts-zh.txt` (core/src/texts.rs),
-//! into the directory given as the argument, else into `$TRUNK_STAGING_DIR` — Trunk runs this as
-//! a pre-build hook (Trunk.toml), so the files land in dist/ beside the wasm.
+//! Writes the rule texts the page loads (core/src/texts.rs) into the directory given as the
+//! argument, else into `$TRUNK_STAGING_DIR` — Trunk runs this as a pre-build hook (Trunk.toml),
+//! so the files land in dist/ beside the wasm:
+//!
+//! - `texts/<lang>/<rule id>.txt`: one rule's words, fetched when a diagnosis shows that rule;
+//! - `texts/<lang>/titles.txt`: every rule's id and title, for the rules index;
+//! - `texts-<lang>.txt`: everything, for the single-file build (scripts/single-file.mjs).
 
-use llmdoctor_core::{texts, Lang};
-use std::path::PathBuf;
+use llmdoctor_core::{texts, Lang, RULES};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+fn run(dir: &Path) -> Result<(), String> {
+    for (lang, code) in [(Lang::En, "en"), (Lang::Zh, "zh")] {
+        write(
+            &dir.join(format!("texts-{code}.txt")),
+            texts::embedded(lang),
+        )?;
+        let sub = dir.join("texts").join(code);
+        std::fs::create_dir_all(&sub)
+            .map_err(|e| format!("cannot create {}: {e}", sub.display()))?;
+        let mut titles = String::new();
+        for (ord, r) in RULES.iter().enumerate() {
+            let line = texts::embedded_line(lang, ord)
+                .ok_or_else(|| format!("no {code} text for {}", r.id))?;
+            write(&sub.join(format!("{}.txt", r.id)), &format!("{line}\n"))?;
+            let title = line.split('\t').take(2).collect::<Vec<_>>().join("\t");
+            titles.push_str(&title);
+            titles.push('\n');
+        }
+        write(&sub.join("titles.txt"), &titles)?;
+    }
+    Ok(())
+}
 
 fn main() -> ExitCode {
     let Some(dir) = std::env::args_os()
@@ -15,12 +46,11 @@ fn main() -> ExitCode {
         eprintln!("usage: texts DIR (or set TRUNK_STAGING_DIR)");
         return ExitCode::from(2);
     };
-    for (lang, name) in [(Lang::En, "texts-en.txt"), (Lang::Zh, "texts-zh.txt")] {
-        let path = dir.join(name);
-        if let Err(e) = std::fs::write(&path, texts::embedded(lang)) {
-            eprintln!("cannot write {}: {e}", path.display());
-            return ExitCode::FAILURE;
+    match run(&dir) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
         }
     }
-    ExitCode::SUCCESS
 }

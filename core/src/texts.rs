@@ -1,17 +1,18 @@
-//! The rules' words — title, explanation, steps, verification — one table per language.
+//! The rules' words — title, explanation, steps, verification — per language.
 //!
-//! They live apart from the rule table ([`crate::RULES`]) so that a front end can carry one
-//! language instead of both: build.rs writes each language as text, one line per rule in
-//! `RULES` order, `id TAB title TAB explanation TAB verify TAB step TAB step ...`.
-//! With the `embedded-texts` feature (the CLI, the tests) both languages are compiled in; the
-//! page builds without it and [`install`]s the language it shows from `texts-<lang>.txt`
-//! (written next to the page by `cargo run -p llmdoctor-core --example texts`).
+//! They live apart from the rule table ([`crate::RULES`]) so that a front end need not carry
+//! them all: build.rs writes each language as text, one line per rule in `RULES` order,
+//! `id TAB title TAB explanation TAB verify TAB step TAB step ...`. With the `embedded-texts`
+//! feature (the CLI, the tests) both languages are compiled in. The page builds without it and
+//! [`install`]s lines as it needs them: `texts/<lang>/<id>.txt` for a rule it shows,
+//! `texts/<lang>/titles.txt` (id and title only) for the rules index, or a whole language at once
+//! (written by `cargo run -p llmdoctor-core --example texts`).
 //!
-//! Until a language is present, [`get`] answers with the other language, then with empty text:
-//! a diagnosis never fails for want of words.
+//! Until a rule's words are present, [`get`] answers with what there is: the title alone, the
+//! other language, or empty text. A diagnosis never fails for want of words.
 
 use crate::model::{Lang, RULES};
-use std::sync::OnceLock;
+use std::sync::{Once, RwLock};
 
 /// A rule's words in one language.
 #[derive(Debug, Default)]
@@ -22,7 +23,17 @@ pub struct Text {
     pub verify: &'static str,
 }
 
-static TABLES: [OnceLock<Vec<Text>>; 2] = [OnceLock::new(), OnceLock::new()];
+impl Text {
+    /// Whether this is more than a title (a line from `titles.txt`).
+    pub fn is_complete(&self) -> bool {
+        !self.explanation.is_empty()
+    }
+}
+
+/// Per language, per rule (index = `Rule::ord`): the words installed so far.
+type Table = RwLock<Vec<Option<&'static Text>>>;
+static TABLES: [Table; 2] = [RwLock::new(Vec::new()), RwLock::new(Vec::new())];
+static EMBEDDED: Once = Once::new();
 static EMPTY: Text = Text {
     title: "",
     explanation: "",
@@ -34,6 +45,13 @@ fn slot(lang: Lang) -> usize {
     match lang {
         Lang::En => 0,
         Lang::Zh => 1,
+    }
+}
+
+fn other(lang: Lang) -> Lang {
+    match lang {
+        Lang::En => Lang::Zh,
+        Lang::Zh => Lang::En,
     }
 }
 
@@ -53,79 +71,90 @@ pub fn embedded(lang: Lang) -> &'static str {
     }
 }
 
-/// The table of `lang`, if it is compiled in or installed.
-pub fn table(lang: Lang) -> Option<&'static [Text]> {
-    let cell = &TABLES[slot(lang)];
-    if cell.get().is_none() && !embedded(lang).is_empty() {
-        // build.rs wrote it from the same rules: it always parses.
-        if let Ok(t) = parse(embedded(lang)) {
-            let _ = cell.set(t);
+fn lookup(lang: Lang, ord: u16) -> Option<&'static Text> {
+    EMBEDDED.call_once(|| {
+        for lang in [Lang::En, Lang::Zh] {
+            // build.rs wrote it from the same rules: every line installs.
+            let _ = install(lang, embedded(lang));
         }
-    }
-    cell.get().map(Vec::as_slice)
+    });
+    let table = TABLES[slot(lang)].read().unwrap_or_else(|e| e.into_inner());
+    table.get(usize::from(ord)).copied().flatten()
 }
 
-/// Is `lang` ready (compiled in or installed)?
-pub fn available(lang: Lang) -> bool {
-    table(lang).is_some()
-}
-
-/// The words of the rule at `ord` in `lang`, else in the other language, else empty.
+/// The words of the rule at `ord` in `lang`: complete if installed, else the title alone if
+/// that is, else the other language's, else empty.
 pub fn get(lang: Lang, ord: u16) -> &'static Text {
-    let other = match lang {
-        Lang::En => Lang::Zh,
-        Lang::Zh => Lang::En,
-    };
-    table(lang)
-        .or_else(|| table(other))
-        .and_then(|t| t.get(usize::from(ord)))
-        .unwrap_or(&EMPTY)
+    match lookup(lang, ord) {
+        Some(t) if t.is_complete() => t,
+        mine => match lookup(other(lang), ord) {
+            Some(o) if mine.is_none() => o,
+            _ => mine.unwrap_or(&EMPTY),
+        },
+    }
 }
 
-/// Installs `lang` from the text of a `texts-<lang>.txt` file. The text is kept for the life of
-/// the program. Refuses a file that does not list exactly this build's rules in order (a stale
-/// cached file after an upgrade, say). Installing a language already present changes nothing.
-pub fn install(lang: Lang, text: String) -> Result<(), String> {
-    if available(lang) {
-        return Ok(());
+/// Whether the rule at `ord` has its complete words in `lang`.
+pub fn has(lang: Lang, ord: u16) -> bool {
+    lookup(lang, ord).is_some_and(Text::is_complete)
+}
+
+/// Whether every rule has at least a title in `lang`.
+pub fn has_titles(lang: Lang) -> bool {
+    (0..RULES.len()).all(|i| u16::try_from(i).is_ok_and(|i| lookup(lang, i).is_some()))
+}
+
+/// Installs the lines of `text` (any number, any order; a title-only line does not replace
+/// complete words) and answers how many it installed. Refuses, installing nothing, a text with
+/// a line for a rule this build does not know — a stale cached file after an upgrade, say.
+/// The text is kept for the life of the program.
+pub fn install(lang: Lang, text: impl Into<String>) -> Result<usize, String> {
+    let text: String = text.into();
+    let mut parsed: Vec<(usize, Text)> = Vec::new();
+    for line in text.lines().filter(|l| !l.is_empty()) {
+        let id = line.split('\t').next().unwrap_or_default();
+        let Some(ord) = RULES.iter().position(|r| r.id == id) else {
+            return Err(format!(
+                "texts are for another version: unknown rule {id:.60}"
+            ));
+        };
+        parsed.push((ord, Text::default()));
+    }
+    if parsed.is_empty() {
+        return Ok(0);
     }
     let text: &'static str = Box::leak(text.into_boxed_str());
-    let table = parse(text)?;
-    let _ = TABLES[slot(lang)].set(table);
-    Ok(())
-}
-
-fn parse(text: &'static str) -> Result<Vec<Text>, String> {
-    let mut out = Vec::with_capacity(RULES.len());
-    let mut lines = text.lines();
-    for rule in RULES {
-        let line = lines
-            .next()
-            .ok_or_else(|| format!("texts end before rule {}", rule.id))?;
-        let mut f = line.split('\t');
-        let id = f.next().unwrap_or_default();
-        if id != rule.id {
-            return Err(format!(
-                "texts are for another version: expected rule {}, found {:.60}",
-                rule.id, id
-            ));
-        }
+    let lines = text.lines().filter(|l| !l.is_empty());
+    let mut table = TABLES[slot(lang)]
+        .write()
+        .unwrap_or_else(|e| e.into_inner());
+    if table.len() < RULES.len() {
+        table.resize(RULES.len(), None);
+    }
+    let mut n = 0;
+    for ((ord, _), line) in parsed.into_iter().zip(lines) {
+        let mut f = line.split('\t').skip(1);
         let mut next = || f.next().unwrap_or_default();
         let (title, explanation, verify) = (next(), next(), next());
-        out.push(Text {
+        let t = Text {
             title,
             explanation,
             verify,
             steps: f.collect(),
-        });
+        };
+        let slot = &mut table[ord];
+        if slot.is_some_and(|old| old.is_complete() && !t.is_complete()) {
+            continue;
+        }
+        *slot = Some(Box::leak(Box::new(t)));
+        n += 1;
     }
-    match lines.next() {
-        Some(extra) => Err(format!(
-            "texts are for another version: unknown rule {:.60}",
-            extra.split('\t').next().unwrap_or_default()
-        )),
-        None => Ok(out),
-    }
+    Ok(n)
+}
+
+/// The line of the rule at `ord` in `lang`'s compiled-in text (for writing the page's files).
+pub fn embedded_line(lang: Lang, ord: usize) -> Option<&'static str> {
+    embedded(lang).lines().nth(ord)
 }
 
 #[cfg(test)]
@@ -135,12 +164,17 @@ mod tests {
     #[test]
     fn every_rule_has_words_in_both_languages() {
         for lang in [Lang::En, Lang::Zh] {
-            let t = table(lang).expect("compiled in for tests");
-            assert_eq!(t.len(), RULES.len());
-            for (r, x) in RULES.iter().zip(t) {
+            assert!(has_titles(lang));
+            for r in RULES {
+                let x = get(lang, r.ord);
+                assert!(has(lang, r.ord), "{} is incomplete", r.id);
                 assert!(!x.title.is_empty(), "{} has no title", r.id);
                 assert!(!x.explanation.is_empty(), "{} has no explanation", r.id);
                 assert!(!x.steps.is_empty(), "{} has no steps", r.id);
+                assert_eq!(
+                    embedded_line(lang, r.ord.into()).and_then(|l| l.split('\t').next()),
+                    Some(r.id)
+                );
             }
         }
         let r = crate::rule("coding-plan-week-quota").expect("rule");
@@ -148,30 +182,19 @@ mod tests {
     }
 
     #[test]
-    fn a_file_for_another_build_is_refused() {
-        let good = embedded(Lang::En);
-        assert!(parse(good).is_ok());
-        let first_line = good.find('\n').map_or(good.len(), |i| i + 1);
-        assert!(parse(&good[first_line..])
-            .expect_err("refused")
-            .contains("another version"));
-        let extra: &'static str = Box::leak(format!("{good}made-up-rule\tx\n").into_boxed_str());
-        assert!(parse(extra).expect_err("refused").contains("made-up-rule"));
-        let half: String = good
-            .lines()
-            .take(RULES.len() / 2)
-            .map(|l| l.to_string() + "\n")
-            .collect();
-        assert!(parse(Box::leak(half.into_boxed_str()))
-            .expect_err("refused")
-            .contains("end before"));
-        assert!(parse("").is_err());
+    fn a_line_for_an_unknown_rule_is_refused() {
+        let err = install(Lang::En, "made-up-rule\tTitle\n").expect_err("refused");
+        assert!(err.contains("made-up-rule"), "{err}");
+        assert_eq!(install(Lang::En, ""), Ok(0));
     }
 
     #[test]
-    fn installing_a_present_language_changes_nothing() {
-        let before = get(Lang::En, 0).title;
-        assert_eq!(install(Lang::En, "garbage".into()), Ok(()));
-        assert_eq!(get(Lang::En, 0).title, before);
+    fn a_title_line_does_not_replace_complete_words() {
+        let r = &RULES[0];
+        let before = get(Lang::Zh, r.ord).explanation;
+        let line = format!("{}\tanother title\n", r.id);
+        assert_eq!(install(Lang::Zh, line), Ok(0));
+        assert_eq!(get(Lang::Zh, r.ord).explanation, before);
+        assert!(has(Lang::Zh, r.ord));
     }
 }

@@ -42,6 +42,32 @@ pub fn app() -> Html {
                     dispatch.dispatch(Action::Navigate(Route::parse(&prefs::hash())));
                 })
             });
+    // Rule texts, as the view needs them: the wasm carries none (web/src/texts.rs).
+    {
+        let dispatch = dispatch.clone();
+        let wanted: Vec<u16> = match &state.route {
+            Route::Diagnose => state.analysis.as_ref().map_or_else(Vec::new, |a| {
+                let ids = a.report.diagnoses.iter().map(|d| d.rule);
+                ids.filter_map(llmdoctor_core::rule)
+                    .map(|r| r.ord)
+                    .collect()
+            }),
+            Route::Rule(id) => llmdoctor_core::rule(id)
+                .map(|r| r.ord)
+                .into_iter()
+                .collect(),
+            Route::Rules => Vec::new(),
+        };
+        let titles = state.route == Route::Rules;
+        use_effect_with((lang, wanted, titles), move |(lang, wanted, titles)| {
+            let done = Callback::from(move |r| dispatch.dispatch(Action::Texts(r)));
+            if *titles {
+                crate::texts::ensure_titles(*lang, done.clone());
+            }
+            crate::texts::ensure_rules(*lang, wanted.iter().copied(), done);
+        });
+    }
+
             move || drop(listener)
         });
     }
@@ -133,8 +159,10 @@ pub fn app() -> Html {
                 />
             </div>
         },
-        Route::Rules => html! { <RulesIndex {lang} query={state.rule_query.clone()} {on_query} /> },
-        Route::Rule(id) => html! { <RulePage id={id.clone()} {lang} /> },
+        Route::Rules => html! {
+            <RulesIndex {lang} texts={state.texts} query={state.rule_query.clone()} {on_query} />
+        },
+        Route::Rule(id) => html! { <RulePage id={id.clone()} {lang} texts={state.texts} /> },
     };
 
     html! {
@@ -147,3 +175,6 @@ pub fn app() -> Html {
         </>
     }
 }
+            if let Some(e) = &state.texts_error {
+                <p class="texts-error" role="alert">{ t.texts_error }{ " (" }{ e.clone() }{ ")" }</p>
+            }

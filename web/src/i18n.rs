@@ -87,6 +87,7 @@ pub struct Ui {
     pub share_link_label: &'static str,
     pub shared_opened: &'static str,
     pub shared_broken: &'static str,
+    pub texts_error: &'static str,
 }
 
 const EN: Ui = Ui {
@@ -175,6 +176,7 @@ const EN: Ui = Ui {
     share_link_label: "Share link",
     shared_opened: "Opened from a share link. Keys in it were replaced by placeholders before it was shared.",
     shared_broken: "This share link is broken or incomplete: nothing could be loaded from it.",
+    texts_error: "The rule texts for this language could not be loaded; diagnoses show without their explanations. Reload the page to try again",
 };
 
 const ZH: Ui = Ui {
@@ -263,6 +265,7 @@ const ZH: Ui = Ui {
     share_link_label: "分享链接",
     shared_opened: "内容来自分享链接。分享前其中的 Key 已替换为占位符。",
     shared_broken: "分享链接已损坏或不完整，无法载入内容。",
+    texts_error: "无法加载该语言的规则说明，诊断结果暂时没有说明文字。请刷新页面重试",
 };
 
 pub fn ui(lang: Lang) -> &'static Ui {

@@ -11,6 +11,7 @@ mod prefs;
 mod share;
 mod state;
 
+mod texts;
 fn main() {
     yew::Renderer::<app::App>::new().render();
 }

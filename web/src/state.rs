@@ -64,6 +64,11 @@ pub struct State {
     pub billing_day: Option<u8>,
     pub route: Route,
     pub rule_query: AttrValue,
+    /// Counts the rule-text languages loaded so far (web/src/texts.rs): pages that show rule
+    /// texts take it as a prop, so they render again when a language arrives.
+    pub texts: u32,
+    /// Why a language's rule texts could not be loaded, if they could not.
+    pub texts_error: Option<AttrValue>,
 }
 
 impl State {
@@ -76,6 +81,8 @@ impl State {
             billing_day: None,
             route,
             rule_query: AttrValue::default(),
+            texts: 0,
+            texts_error: None,
         }
     }
 
@@ -116,6 +123,8 @@ pub enum Action {
     SetBillingDay(Option<u8>),
     Navigate(Route),
     RuleQuery(AttrValue),
+    /// A language's rule texts arrived (or failed to): diagnose again to show them.
+    Texts(Result<(), String>),
 }
 
 impl Reducible for State {
@@ -154,6 +163,12 @@ impl Reducible for State {
             }
             Action::Navigate(route) => s.route = route,
             Action::RuleQuery(q) => s.rule_query = q,
+            Action::Texts(Ok(())) => {
+                s.texts += 1;
+                s.texts_error = None;
+                s = s.rerun();
+            }
+            Action::Texts(Err(e)) => s.texts_error = Some(e.into()),
         }
         Rc::new(s)
     }

@@ -46,7 +46,10 @@ pub fn diagnosis_card(p: &DiagnosisCardProps) -> Html {
                         <span class="badge likely">{ t.most_likely }</span>
                     }
                 </div>
-                <h2 id={title_id}>{ rich(&d.title) }</h2>
+                <h2 id={title_id}>
+                    // The words arrive a moment after the diagnosis (web/src/texts.rs).
+                    if d.title.is_empty() { { d.rule } } else { { rich(&d.title) } }
+                </h2>
                 <a class="rule-id" href={format!("#/rules/{}", d.rule)} title={t.rule_reference}>
                     <code>{ d.rule }</code>
                 </a>
