@@ -184,55 +184,129 @@ pub fn lookup_host(host: &str) -> Option<&'static Host> {
     })
 }
 
-fn status_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let p = concat!(
-            r#"(?:error code|status[ _]?code|status|http/[0-9.]+|http|api error|internal error|"code"|'code'|\\"code\\"|error|code)"#,
-            r#"[ \t:=\\"'(\[]{0,5}([1-5][0-9][0-9])(?-u:\b)"#,
-            r#"|(?-u:\b)([1-5][0-9][0-9])[ \t]+(?:status code|unauthorized|forbidden|not found|too many requests|bad request|internal server error|service unavailable|bad gateway|gateway time-?out|payment required|method not allowed|request entity too large|overloaded|invalid access token|invalid api-key|incorrect api key)"#,
-            r#"|^[ \t]*([45][0-9][0-9])[ \t]*[:-]?[ \t]+[a-z]"#,
-        );
-        Regex::new(p).unwrap_or_else(|e| panic!("status regex: {e}"))
-    })
+/// Words that introduce a status: `status: 429`, `Error code: 401`, `HTTP/1.1 403`, `"code": 400`.
+/// Longest first where one ends another (`status code` before `code`).
+const STATUS_BEFORE: &[&str] = &[
+    "error code",
+    "status code",
+    "status_code",
+    "statuscode",
+    "status",
+    "http",
+    "api error",
+    "internal error",
+    "\"code\"",
+    "'code'",
+    "\\\"code\\\"",
+    "error",
+    "code",
+];
+
+/// Words that follow a status: `401 Unauthorized`, `404 status code (no body)`.
+const STATUS_AFTER: &[&str] = &[
+    "status code",
+    "unauthorized",
+    "forbidden",
+    "not found",
+    "too many requests",
+    "bad request",
+    "internal server error",
+    "service unavailable",
+    "bad gateway",
+    "gateway time-out",
+    "gateway timeout",
+    "payment required",
+    "method not allowed",
+    "request entity too large",
+    "overloaded",
+    "invalid access token",
+    "invalid api-key",
+    "incorrect api key",
+];
+
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
 }
 
-/// Whether a line holds a lone three-digit number from 100 to 599: the cheap test before the
-/// status regex (most log lines that say "error" or "code" carry none).
-fn has_status_number(line: &[u8]) -> bool {
-    let mut run = 0usize;
-    let mut first = 0u8;
-    for (i, &b) in line.iter().enumerate() {
-        if b.is_ascii_digit() {
-            if run == 0 {
-                first = b;
-            }
-            run += 1;
-        } else {
-            if run == 3 && (b'1'..=b'5').contains(&first) {
+/// Whether the three digits at `s..s + 3` of `line` read as an HTTP status, by the words around
+/// them (no regex: this runs on every log line that says "status" or "error").
+fn status_at(line: &[u8], s: usize) -> bool {
+    let e = s + 3;
+    let first = line[s];
+    // A word before it, then up to five of ` \t:=\"'([`: `status=429`, `Error code: 401`.
+    let mut k = s;
+    while k > 0 && s - k < 5 && b" \t:=\\\"'([".contains(&line[k - 1]) {
+        k -= 1;
+    }
+    let bounded = line.get(e).is_none_or(|&b| !is_word(b));
+    let before_ok = bounded
+        && (k..=s).any(|k| {
+            let head = &line[..k];
+            STATUS_BEFORE.iter().any(|w| head.ends_with(w.as_bytes())) || http_version_before(head)
+        });
+    if before_ok {
+        return true;
+    }
+    // A phrase after it: `401 Unauthorized`.
+    if s == 0 || !is_word(line[s - 1]) {
+        let ws = line[e..]
+            .iter()
+            .take_while(|&&b| b == b' ' || b == b'\t')
+            .count();
+        if ws > 0 {
+            let rest = &line[e + ws..];
+            if STATUS_AFTER.iter().any(|p| rest.starts_with(p.as_bytes())) {
                 return true;
             }
-            run = 0;
         }
-        if i + 1 == line.len() && run == 3 && (b'1'..=b'5').contains(&first) {
+    }
+    // At the start of the line, a 4xx/5xx and words: `429: Too Many Requests`, `503 - busy`.
+    if matches!(first, b'4' | b'5') && line[..s].iter().all(|&b| b == b' ' || b == b'\t') {
+        let blanks = |at: usize| {
+            line.get(at..).map_or(0, |r| {
+                r.iter().take_while(|&&b| b == b' ' || b == b'\t').count()
+            })
+        };
+        let ws = blanks(e);
+        let (at, ws) = match line.get(e + ws) {
+            Some(b':' | b'-') => (e + ws + 1, blanks(e + ws + 1)),
+            _ => (e, ws),
+        };
+        if ws > 0 && line.get(at + ws).is_some_and(u8::is_ascii_lowercase) {
             return true;
         }
     }
     false
 }
 
-/// HTTP statuses stated on one ASCII-lowercased line.
+/// Whether `head` ends with `http/` and a version (`http/1.1`, `http/2`).
+fn http_version_before(head: &[u8]) -> bool {
+    let v = head
+        .iter()
+        .rev()
+        .take_while(|&&b| b.is_ascii_digit() || b == b'.')
+        .count();
+    v > 0 && head[..head.len() - v].ends_with(b"http/")
+}
+
+/// HTTP statuses stated on one ASCII-lowercased line: every run of exactly three digits from
+/// 100 to 599 that [`status_at`] accepts.
 pub fn statuses_in(lower_line: &str, out: &mut BTreeSet<u16>) {
-    if !has_status_number(lower_line.as_bytes()) {
-        return;
-    }
-    for c in status_regex().captures_iter(lower_line) {
-        let m = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3));
-        if let Some(s) = m.and_then(|m| m.as_str().parse::<u16>().ok()) {
-            if (100..600).contains(&s) {
-                out.insert(s);
-            }
+    let line = lower_line.as_bytes();
+    let mut i = 0;
+    while i < line.len() {
+        if !line[i].is_ascii_digit() {
+            i += 1;
+            continue;
         }
+        let run = line[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if run == 3 && (b'1'..=b'5').contains(&line[i]) && status_at(line, i) {
+            let n = line[i..i + 3]
+                .iter()
+                .fold(0u16, |n, &d| n * 10 + u16::from(d - b'0'));
+            out.insert(n);
+        }
+        i += run;
     }
 }
 
@@ -274,6 +348,71 @@ pub fn url_at(text: &str, pos: usize) -> Option<(usize, String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The regex the hand-written reader replaced (it cost a PikeVM run per log line).
+    fn regex_statuses(lower_line: &str) -> BTreeSet<u16> {
+        let p = concat!(
+            r#"(?:error code|status[ _]?code|status|http/[0-9.]+|http|api error|internal error|"code"|'code'|\\"code\\"|error|code)"#,
+            r#"[ \t:=\\"'(\[]{0,5}([1-5][0-9][0-9])(?-u:\b)"#,
+            r#"|(?-u:\b)([1-5][0-9][0-9])[ \t]+(?:status code|unauthorized|forbidden|not found|too many requests|bad request|internal server error|service unavailable|bad gateway|gateway time-?out|payment required|method not allowed|request entity too large|overloaded|invalid access token|invalid api-key|incorrect api key)"#,
+            r#"|^[ \t]*([45][0-9][0-9])[ \t]*[:-]?[ \t]+[a-z]"#,
+        );
+        let re = Regex::new(p).expect("compiles");
+        re.captures_iter(lower_line)
+            .filter_map(|c| c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)))
+            .filter_map(|m| m.as_str().parse::<u16>().ok())
+            .filter(|s| (100..600).contains(s))
+            .collect()
+    }
+
+    #[test]
+    fn statuses_as_the_regex_read_them() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests");
+        let mut lines: Vec<String> = Vec::new();
+        for sub in ["corpus", "guides", "holdout"] {
+            let Ok(rd) = std::fs::read_dir(dir.join(sub)) else {
+                continue;
+            };
+            for f in rd.flatten() {
+                if let Ok(t) = std::fs::read_to_string(f.path()) {
+                    lines.extend(t.lines().map(str::to_ascii_lowercase));
+                }
+            }
+        }
+        assert!(lines.len() > 1000, "the corpus is there");
+        let tricky = [
+            "status 404x",
+            "status404",
+            "code500",
+            "http/1.1 403 forbidden",
+            "http/2 429",
+            "404 x",
+            "404: not found",
+            "  503 - busy",
+            "503-busy",
+            "503 -busy",
+            "404:x",
+            "error code:  \"500",
+            "status=200 code=401",
+            "1404 not found",
+            "x404 not found",
+            "status code 404",
+            "\\\"code\\\": 400",
+            "'code': 429",
+            "error(403)",
+            "error[503]",
+            "api error:     401",
+            "api error:      401",
+            "429\ttoo many requests",
+            "http 404",
+        ];
+        lines.extend(tricky.iter().map(|s| s.to_string()));
+        for l in &lines {
+            let mut ours = BTreeSet::new();
+            statuses_in(l, &mut ours);
+            assert_eq!(ours, regex_statuses(l), "{l:?}");
+        }
+    }
 
     fn statuses(s: &str) -> Vec<u16> {
         let mut out = BTreeSet::new();
