@@ -23,8 +23,11 @@ pub struct Keywords {
     /// Byte → equivalence class; class 0 holds every byte that appears in no literal.
     classes: [u8; 256],
     stride: usize,
-    /// `table[state + class]` is the next state, premultiplied by `stride`. State 0 is the root.
+    /// `table[state + class]` is the next state, premultiplied by `stride`. States that report
+    /// matches come first, so one comparison with `match_limit` tells them apart.
     table: Vec<u32>,
+    start: usize,
+    match_limit: usize,
     /// Per state (indexed by `state / stride`): its matches, `outputs[from..to]`.
     output_range: Vec<(u32, u32)>,
     outputs: Vec<u32>,
@@ -109,11 +112,31 @@ impl Keywords {
             }
         }
 
+        // Renumber: matching states first.
+        let matching = |s: usize| output_range[s].0 < output_range[s].1;
+        let order: Vec<usize> = (0..n)
+            .filter(|&s| matching(s))
+            .chain((0..n).filter(|&s| !matching(s)))
+            .collect();
+        let n_match = order.iter().take_while(|&&s| matching(s)).count();
+        let mut new_of = vec![0usize; n];
+        for (new, &old) in order.iter().enumerate() {
+            new_of[old] = new;
+        }
+        let table: Vec<u32> = order
+            .iter()
+            .flat_map(|&old| &table[old * stride..(old + 1) * stride])
+            .map(|&next| (new_of[next as usize / stride] * stride) as u32)
+            .collect();
+        let output_range: Vec<(u32, u32)> = order.iter().map(|&old| output_range[old]).collect();
+
         let lens: Vec<usize> = literals.iter().map(|l| l.as_ref().len()).collect();
         Keywords {
             classes,
             stride,
             table,
+            start: new_of[0] * stride,
+            match_limit: n_match * stride,
             output_range,
             outputs,
             max_len: lens.iter().copied().max().unwrap_or(0),
@@ -127,7 +150,7 @@ impl Keywords {
             k: self,
             haystack,
             at: 0,
-            state: 0,
+            state: self.start,
             pending: (0, 0),
         }
     }
@@ -205,9 +228,8 @@ impl Iterator for Overlapping<'_> {
             let mut found = None;
             for (i, &b) in rest.iter().enumerate() {
                 state = k.table[state + usize::from(k.classes[usize::from(b)])] as usize;
-                let range = k.output_range[state / k.stride];
-                if range.0 < range.1 {
-                    found = Some((i + 1, range));
+                if state < k.match_limit {
+                    found = Some((i + 1, k.output_range[state / k.stride]));
                     break;
                 }
             }
