@@ -142,6 +142,8 @@ pub fn diagnose(input: &str, opts: &Options) -> Report {
     if let Some(obj) = facts_json.as_object_mut() {
         obj.insert("config".into(), config_to_json(&cfg, &redactor, text));
     }
+    // Notes may quote the paste (a value that is not TOML, say): masked like the rest.
+    let notes: Vec<String> = notes.iter().map(|n| redactor.scrub(n, text)).collect();
     if let Some(obj) = facts_json.as_object_mut() {
         obj.insert("notes".into(), serde_json::Value::from(notes));
     }
@@ -330,7 +332,10 @@ fn config_to_json(cfg: &config::Config, r: &Redactor, text: &str) -> serde_json:
     let blocks: Vec<serde_json::Value> = cfg
         .blocks
         .iter()
-        .map(|b| serde_json::json!({"format": b.format.as_str(), "start": b.start, "end": b.end, "notes": b.notes}))
+        .map(|b| {
+            let notes: Vec<String> = b.notes.iter().map(|n| r.scrub(n, text)).collect();
+            serde_json::json!({"format": b.format.as_str(), "start": b.start, "end": b.end, "notes": notes})
+        })
         .collect();
     let settings: Vec<serde_json::Value> = cfg
         .settings
@@ -339,7 +344,8 @@ fn config_to_json(cfg: &config::Config, r: &Redactor, text: &str) -> serde_json:
         .take(MAX_FACT_SETTINGS)
         .map(|s| {
             let (a, b) = s.value_span;
-            serde_json::json!({"block": s.block, "path": s.path, "value": r.slice(text, a, b), "start": a, "end": b})
+            // A key name can be a key (`{"sk-…": "prod"}`).
+            serde_json::json!({"block": s.block, "path": r.scrub(&s.path, text), "value": r.slice(text, a, b), "start": a, "end": b})
         })
         .collect();
     serde_json::json!({"blocks": blocks, "settings": settings, "settings_total": cfg.settings.len()})

@@ -207,18 +207,24 @@ pub fn everywhere(text: &str, found: &mut Vec<Secret>) {
     if values.is_empty() {
         return;
     }
+    // Lookups by value and by start, so that thousands of keys stay linear.
+    let mut model: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, s) in found.iter().enumerate() {
+        if let Some(v) = text.get(s.start..s.end) {
+            model.entry(v).or_insert(i);
+        }
+    }
+    let mut taken: std::collections::HashSet<usize> = found.iter().map(|s| s.start).collect();
     let mut extra = Vec::new();
     let mut add = |start: usize, v: &str| {
-        let Some(model) = found.iter().find(|s| text.get(s.start..s.end) == Some(v)) else {
+        let Some(&i) = model.get(v) else {
             return;
         };
-        if !found.iter().any(|s| s.start == start)
-            && !extra.iter().any(|s: &Secret| s.start == start)
-        {
+        if taken.insert(start) {
             extra.push(Secret {
                 start,
                 end: start + v.len(),
-                ..model.clone()
+                ..found[i].clone()
             });
         }
     };
@@ -244,6 +250,8 @@ pub struct Redactor {
     /// Sorted by start, non-overlapping.
     secrets: Vec<Secret>,
     pub show: bool,
+    /// Secrets by their first [`SCRUB_HEAD`] bytes, for [`Redactor::scrub`] (built once).
+    heads: std::sync::OnceLock<std::collections::HashMap<[u8; SCRUB_HEAD], Vec<usize>>>,
 }
 
 impl Redactor {
@@ -259,6 +267,7 @@ impl Redactor {
         Redactor {
             secrets: merged,
             show,
+            heads: std::sync::OnceLock::new(),
         }
     }
 
@@ -292,22 +301,101 @@ impl Redactor {
         out
     }
 
-    /// Masks any secret that appears verbatim in a string built from the paste elsewhere
-    /// (an edit's replacement, a corrected snippet).
+    /// Masks any secret that appears in a string built from the paste elsewhere (an edit's
+    /// replacement, a corrected snippet, a note quoting the paste): verbatim, or cut short
+    /// (its first [`SCRUB_HEAD`] bytes or more, then `…` or the end: a quote that was cut).
+    /// Longer secrets first, so one that holds another is masked whole. `text` is the paste the
+    /// secrets were found in, the same on every call.
     pub fn scrub(&self, s: &str, text: &str) -> String {
         if self.show {
             return s.to_string();
         }
-        let mut out = s.to_string();
-        for k in &self.secrets {
-            if let Some(v) = text.get(k.start..k.end) {
-                if out.contains(v) {
-                    out = out.replace(v, &k.masked);
+        // Only the secrets whose first bytes occur in `s`: linear in `s`, however many keys.
+        let heads = self.heads.get_or_init(|| {
+            let mut m: std::collections::HashMap<[u8; SCRUB_HEAD], Vec<usize>> =
+                std::collections::HashMap::new();
+            for (i, k) in self.secrets.iter().enumerate() {
+                let head = text
+                    .as_bytes()
+                    .get(k.start..k.end)
+                    .and_then(|v| v.get(..SCRUB_HEAD))
+                    .and_then(|h| <[u8; SCRUB_HEAD]>::try_from(h).ok());
+                if let (Some(h), false) = (head, k.placeholder) {
+                    m.entry(h).or_default().push(i);
                 }
+            }
+            m
+        });
+        let mut candidates: Vec<usize> = s
+            .as_bytes()
+            .windows(SCRUB_HEAD)
+            .filter_map(|w| <[u8; SCRUB_HEAD]>::try_from(w).ok())
+            .filter_map(|w| heads.get(&w))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut values: Vec<(&str, &str)> = candidates
+            .into_iter()
+            .filter_map(|i| self.secrets.get(i))
+            .filter_map(|k| Some((text.get(k.start..k.end)?, k.masked.as_str())))
+            .collect();
+        values.sort_by_key(|(v, _)| std::cmp::Reverse(v.len()));
+        let mut out = s.to_string();
+        for (v, masked) in values {
+            if let Some(m) = mask_heads(&out, v, masked) {
+                out = m;
             }
         }
         out
     }
+}
+
+/// The first bytes of a secret that, cut short there (followed by `…` or the end), count as the
+/// secret quoted.
+pub const SCRUB_HEAD: usize = 8;
+
+/// `s` with every occurrence of `v`, and every run of `v`'s first [`SCRUB_HEAD`] bytes or more
+/// that ends with `…` or the end of `s`, replaced by `masked`; `None` when there is none.
+fn mask_heads(s: &str, v: &str, masked: &str) -> Option<String> {
+    let mut n = SCRUB_HEAD.min(v.len());
+    while !v.is_char_boundary(n) {
+        n -= 1;
+    }
+    let head = v.get(..n).filter(|h| !h.is_empty())?;
+    if !s.contains(head) {
+        return None;
+    }
+    let (sb, vb) = (s.as_bytes(), v.as_bytes());
+    let mut out = String::new();
+    let mut at = 0;
+    for (i, _) in s.match_indices(head) {
+        if i < at {
+            continue;
+        }
+        let mut m = n;
+        while m < vb.len() && sb.get(i + m) == Some(&vb[m]) {
+            m += 1;
+        }
+        while !v.is_char_boundary(m) {
+            m -= 1;
+        }
+        let cut_short = s
+            .get(i + m..)
+            .is_some_and(|r| r.is_empty() || r.starts_with('…'));
+        if m < vb.len() && !cut_short {
+            continue;
+        }
+        out.push_str(s.get(at..i).unwrap_or(""));
+        out.push_str(masked);
+        at = i + m;
+    }
+    if at == 0 && out.is_empty() {
+        return None;
+    }
+    out.push_str(s.get(at..).unwrap_or(""));
+    Some(out)
 }
 
 #[cfg(test)]
@@ -384,6 +472,16 @@ mod tests {
         assert_eq!(
             r.scrub("x sk-sp-a1b2c3d4e5f6a7b8c9d0 y", text),
             "x sk-sp-…c9d0 y"
+        );
+        // A quote cut short (a note shows 40 characters of a line) is masked too.
+        assert_eq!(
+            r.scrub("`OpenAI(api_key=\"sk-sp-a1b2c3d4e5…` is not", text),
+            "`OpenAI(api_key=\"sk-sp-…c9d0…` is not"
+        );
+        assert_eq!(
+            r.scrub("sk-sp-a1b2…, sk-sp-a1b2c3d4e5X, sk-sp-a1b.", text),
+            "sk-sp-…c9d0…, sk-sp-a1b2c3d4e5X, sk-sp-a1b.",
+            "cut short and then `…` is the key; going on otherwise, or shorter, is not"
         );
         let shown = Redactor::new(r.secrets().to_vec(), true);
         assert_eq!(shown.slice(text, 0, text.len()), text);

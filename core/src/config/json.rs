@@ -7,7 +7,7 @@
 //! `=` in inline tables, dates). Truncation stops gracefully: everything read before the cut is
 //! kept.
 
-use super::{Ctx, Format, Outcome, Setting, ValueKind, MAX_DEPTH, MAX_RAW_VALUE};
+use super::{Ctx, Format, Outcome, Setting, ValueKind, MAX_DEPTH, MAX_PATH, MAX_RAW_VALUE};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Dialect {
@@ -817,12 +817,30 @@ fn short(s: &str) -> String {
     out
 }
 
-/// Appends `.name` (or `name` at the root) to a path.
+/// Appends `.name` (or `name` at the root) to a path. A path stops growing at [`MAX_PATH`]
+/// bytes (ending in `…`): every setting keeps a copy of its path, so a 1 MB key over 10,000
+/// settings would otherwise take 10 GB.
 pub(crate) fn push_key(path: &mut String, name: &str) {
+    if path.len() >= MAX_PATH {
+        if !path.ends_with('…') {
+            path.push('…');
+        }
+        return;
+    }
     if !path.is_empty() {
         path.push('.');
     }
-    path.push_str(name);
+    let room = MAX_PATH.saturating_sub(path.len());
+    if name.len() <= room {
+        path.push_str(name);
+    } else {
+        let mut cut = room;
+        while !name.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        path.push_str(&name[..cut]);
+        path.push('…');
+    }
 }
 
 /// The kind of a bare literal, if it is one in this dialect.

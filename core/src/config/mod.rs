@@ -6,7 +6,8 @@
 //!
 //! Guarantees: linear time in the paste, no panics on any input, nesting bounded by
 //! [`MAX_DEPTH`], at most [`MAX_SETTINGS`] settings and [`MAX_BLOCKS`] blocks (with a note when
-//! a bound is hit). Half-pasted or invalid blocks give what can be read, with a note.
+//! a bound is hit), paths at most [`MAX_PATH`] bytes. Half-pasted or invalid blocks give what can
+//! be read, with a note.
 //!
 //! Paths are normalised and dotted:
 //!
@@ -47,6 +48,8 @@ pub const MAX_SETTINGS: usize = 10_000;
 pub const MAX_BLOCKS: usize = 2_000;
 /// Containers whose raw text is longer than this keep an empty `value` (use `value_span`).
 pub const MAX_RAW_VALUE: usize = 4096;
+/// Longest setting path kept, in bytes; longer ones are cut and end in `…`.
+pub const MAX_PATH: usize = 512;
 
 /// The syntax a block is written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -367,10 +370,70 @@ pub(crate) enum Outcome {
     Skip { resume: usize },
 }
 
+/// What segmentation knows about the line it is in, so that work on one long line stays
+/// linear however many blocks start on it: its end, and the next code marker and inline object
+/// after some position (found once, reused until passed).
+#[derive(Default)]
+struct Ahead {
+    /// `line_end` answered for positions `line_from..=line.0`.
+    line_from: usize,
+    line: Option<(usize, usize)>,
+    /// Next code marker at or after `marker_from`, on the line ending at `marker_le`.
+    marker_le: usize,
+    marker_from: usize,
+    marker: Option<Option<(usize, usize)>>,
+    /// Next inline object at or after `brace_from`, on the line ending at `brace_le`.
+    brace_le: usize,
+    brace_from: usize,
+    brace: Option<Option<usize>>,
+}
+
+impl Ahead {
+    fn line_end(&mut self, text: &str, pos: usize) -> (usize, usize) {
+        if let Some((le, next)) = self.line {
+            if pos >= self.line_from && pos <= le {
+                return (le, next);
+            }
+        }
+        let r = line_end(text, pos);
+        self.line_from = pos;
+        self.line = Some(r);
+        r
+    }
+
+    /// The next code marker `(start, end)` in `pos..le`.
+    fn marker(&mut self, text: &str, pos: usize, le: usize) -> Option<(usize, usize)> {
+        let valid = self.marker_le == le
+            && pos >= self.marker_from
+            && self.marker.is_some_and(|m| m.is_none_or(|(s, _)| s >= pos));
+        if !valid {
+            let m = text
+                .get(pos..le)
+                .and_then(|s| code_markers().find(s.as_bytes(), true))
+                .map(|m| (pos + m.start, pos + m.end));
+            (self.marker_le, self.marker_from, self.marker) = (le, pos, Some(m));
+        }
+        self.marker.flatten()
+    }
+
+    /// The next inline object in `pos..le`.
+    fn brace(&mut self, b: &[u8], pos: usize, le: usize) -> Option<usize> {
+        let valid = self.brace_le == le
+            && pos >= self.brace_from
+            && self.brace.is_some_and(|x| x.is_none_or(|s| s >= pos));
+        if !valid {
+            let x = next_inline_object(b, pos, le);
+            (self.brace_le, self.brace_from, self.brace) = (le, pos, Some(x));
+        }
+        self.brace.flatten()
+    }
+}
+
 fn segment(text: &str, ctx: &mut Ctx) {
     let n = text.len();
     let mut pos = 0;
     let mut yaml_off_until = 0;
+    let mut ahead = Ahead::default();
     while pos < n {
         if ctx.blocks.len() >= MAX_BLOCKS {
             ctx.notes.push(format!(
@@ -378,7 +441,7 @@ fn segment(text: &str, ctx: &mut Ctx) {
             ));
             return;
         }
-        let (le, next) = line_end(text, pos);
+        let (le, next) = ahead.line_end(text, pos);
         let ls = skip_blank(text, pos, le);
         let mut resume = next;
         let at_line_start = pos == 0 || text.as_bytes().get(pos - 1) == Some(&b'\n');
@@ -390,7 +453,7 @@ fn segment(text: &str, ctx: &mut Ctx) {
         if let Some(out) = found {
             match out {
                 Outcome::Read { end } => {
-                    pos = after_block(text, end, pos);
+                    pos = after_block(text, &mut ahead, end, pos);
                     continue;
                 }
                 Outcome::Skip { resume: r } => resume = r.max(next),
@@ -398,8 +461,8 @@ fn segment(text: &str, ctx: &mut Ctx) {
         }
         // Nothing starts at the line's beginning: look inside it for an SDK call or an
         // inline JSON object (`Error code: 400 - {'error': ...}`).
-        match mid_line_block(text, ctx, ls, le) {
-            Outcome::Read { end } => pos = after_block(text, end, pos),
+        match mid_line_block(text, ctx, &mut ahead, ls, le) {
+            Outcome::Read { end } => pos = after_block(text, &mut ahead, end, pos),
             Outcome::Skip { resume: r } => {
                 pos = if r > le {
                     json::line_start_or_next(text, ctx, r).max(resume)
@@ -413,9 +476,9 @@ fn segment(text: &str, ctx: &mut Ctx) {
 
 /// Where scanning resumes after a block that ends at `end`: the next line when only blanks or
 /// punctuation remain on the block's last line.
-fn after_block(text: &str, end: usize, prev: usize) -> usize {
+fn after_block(text: &str, ahead: &mut Ahead, end: usize, prev: usize) -> usize {
     let end = end.max(prev + 1).min(text.len());
-    let (le, next) = line_end(text, end);
+    let (le, next) = ahead.line_end(text, end);
     let b = text.as_bytes();
     let rest_blank = (end..le).all(|i| {
         matches!(
@@ -509,26 +572,15 @@ pub(crate) fn skip_ws_any(text: &str, mut pos: usize) -> usize {
     pos
 }
 
-fn mid_line_block(text: &str, ctx: &mut Ctx, from: usize, le: usize) -> Outcome {
+fn mid_line_block(text: &str, ctx: &mut Ctx, ahead: &mut Ahead, from: usize, le: usize) -> Outcome {
     let b = text.as_bytes();
     let mut pos = from;
-    let mut marker: Option<(usize, usize)> = None; // (start, end) of the next code marker
-    let mut brace: Option<usize> = None;
     while pos < le {
-        if marker.is_none_or(|(s, _)| s < pos) {
-            marker = text
-                .get(pos..le)
-                .and_then(|s| code_markers().find(s.as_bytes(), true))
-                .map(|m| (pos + m.start, pos + m.end));
-        }
-        if brace.is_none_or(|s| s < pos) {
-            brace = next_inline_object(b, pos, le);
-        }
-        let m = marker.map(|m| m.0);
-        let (out, at) = match (m, brace) {
+        let marker = ahead.marker(text, pos, le);
+        let brace = ahead.brace(b, pos, le);
+        let (out, at) = match (marker, brace) {
             (None, None) => break,
-            (Some(ms), br) if br.is_none_or(|x| ms <= x) => {
-                let me = marker.map_or(ms, |m| m.1);
+            (Some((ms, me)), br) if br.is_none_or(|x| ms <= x) => {
                 (code::read_call(text, ctx, from, ms, me), ms)
             }
             (_, Some(x)) => (json::read_block(text, ctx, x, true, false), x),
