@@ -8,6 +8,9 @@ use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+// The limits every regex is compiled with at run time (core/src/regex_limits.rs).
+include!("src/regex_limits.rs");
+
 const CATEGORIES: &[&str] = &[
     "auth",
     "permission",
@@ -257,7 +260,7 @@ fn validate(file: &str, r: &Rule, ids: &mut HashSet<String>, errors: &mut Vec<St
         }
     }
     for (i, p) in r.patterns.iter().enumerate() {
-        if let Err(e) = regex::Regex::new(p) {
+        if let Err(e) = bounded_regex(p) {
             err(format!("pattern {} `{p}` does not compile (no Unicode tables here: use [0-9], [ \\t], (?-u:\\b)):\n{e}", i + 1));
         }
         if has_uppercase_literal(p) {

@@ -48,7 +48,7 @@ pub const DNS_MARKERS: &[&str] = &[
 fn dns_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r#"(?:enotfound|eai_again|could not resolve host:?|failed to resolve(?: host)?:?|lookup)[ \t]+\\?["']?([a-z0-9-]+(?:\.[a-z0-9-]+)+)"#)
+        crate::regex_limits::bounded_regex(r#"(?:enotfound|eai_again|could not resolve host:?|failed to resolve(?: host)?:?|lookup)[ \t]+\\?["']?([a-z0-9-]+(?:\.[a-z0-9-]+)+)"#)
             .unwrap_or_else(|e| panic!("dns regex: {e}"))
     })
 }

@@ -14,6 +14,7 @@ pub mod locate;
 pub mod model;
 pub mod models;
 pub mod order;
+pub mod regex_limits;
 pub mod report;
 pub mod retry;
 pub mod scan;

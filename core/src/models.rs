@@ -13,7 +13,7 @@ fn mention_regex() -> &'static Regex {
             r#"(?:model[ \t]*(?:\\?["'])?[ \t]*[:=]?[ \t]*\\?["'`]|model[ \t]+|unsupported model[ \t]+|模型[ \t]*\\?["'`]?)"#,
             r#"([a-z0-9][a-z0-9._/:-]{1,80})"#
         );
-        Regex::new(p).unwrap_or_else(|e| panic!("model regex: {e}"))
+        crate::regex_limits::bounded_regex(p).unwrap_or_else(|e| panic!("model regex: {e}"))
     })
 }
 

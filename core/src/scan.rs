@@ -83,11 +83,11 @@ fn automaton() -> &'static Automaton {
 fn rule_regexes(i: usize) -> &'static [Regex] {
     let a = automaton();
     a.regexes[i].get_or_init(|| {
-        // Patterns were compiled once by build.rs with the same regex features: they compile.
+        // build.rs compiled every pattern with the same regex features and limits: they compile.
         RULES[i]
             .patterns
             .iter()
-            .filter_map(|p| Regex::new(p).ok())
+            .filter_map(|p| crate::regex_limits::bounded_regex(p).ok())
             .collect()
     })
 }

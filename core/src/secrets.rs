@@ -140,7 +140,7 @@ fn field_regex() -> &'static Regex {
         let pattern = format!(
             r#"(?:{field}(?:\\?["'])?[ \t]*[:=][ \t]*(?:\\?["'])?(?:bearer[ \t]+)?|authorization(?:\\?["'])?[ \t]*[:=][ \t]*(?:\\?["'])?(?:bearer|basic|token)?[ \t]*|bearer[ \t]+|key provided:[ \t]*|[?&]key=)([^ \t\r\n"'`,;{{}}()\[\]<>\\]+)"#
         );
-        Regex::new(&pattern).unwrap_or_else(|e| panic!("field regex: {e}"))
+        crate::regex_limits::bounded_regex(&pattern).unwrap_or_else(|e| panic!("field regex: {e}"))
     })
 }
 

@@ -26,7 +26,7 @@ const PARAMS: &[&str] = &[
 fn version_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?:claude code|claude-code|codex(?:-cli)?|qwen code|qwen-code|openclaw|cline|openai|anthropic|dashscope|litellm)[ /@v]{1,3}v?([0-9]+\.[0-9]+(?:\.[0-9]+)?)")
+        crate::regex_limits::bounded_regex(r"(?:claude code|claude-code|codex(?:-cli)?|qwen code|qwen-code|openclaw|cline|openai|anthropic|dashscope|litellm)[ /@v]{1,3}v?([0-9]+\.[0-9]+(?:\.[0-9]+)?)")
             .unwrap_or_else(|e| panic!("version regex: {e}"))
     })
 }

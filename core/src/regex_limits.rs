@@ -1,0 +1,46 @@
+// Explicit bounds on every regex the engine compiles. Shared, by `include!`, by the library
+// (core/src/scan.rs and the fixed regexes) and by core/build.rs, which compiles every rule
+// pattern with these same limits: a pattern over them stops the build instead of being dropped
+// at run time. The regex crate's matching is linear in the haystack whatever the pattern (no
+// backtracking); these limits bound what a pattern may cost in memory.
+//
+// (No `//!` here: the file is included into build.rs as well as compiled as a module.)
+
+/// Largest compiled program (NFA) of one pattern, in bytes. The biggest rule pattern compiles
+/// to a small fraction of it (patterns carry no Unicode classes); the crate's default is 10 MiB.
+pub const REGEX_SIZE_LIMIT: usize = 1 << 20;
+
+/// Cache of one pattern's lazy DFA (CLI build, `perf`), in bytes; when full it is cleared and
+/// matching goes on (or falls back to the NFA), still linear. The crate's default is 2 MiB.
+pub const REGEX_DFA_SIZE_LIMIT: usize = 1 << 20;
+
+/// Deepest nesting of groups and repetitions a pattern may have (the crate's default is 250).
+pub const REGEX_NEST_LIMIT: u32 = 64;
+
+/// Compiles `pattern` under the limits above.
+pub fn bounded_regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
+    regex::RegexBuilder::new(pattern)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_DFA_SIZE_LIMIT)
+        .nest_limit(REGEX_NEST_LIMIT)
+        .build()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bounded_regex;
+
+    #[test]
+    fn limits_refuse_what_the_defaults_allow() {
+        let big = "(?:[a-z0-9_]{40}){1000}";
+        assert!(
+            regex::Regex::new(big).is_ok(),
+            "the crate's defaults allow it"
+        );
+        assert!(bounded_regex(big).is_err(), "over the program size limit");
+        let deep = format!("{}a{}", "(?:".repeat(100), ")".repeat(100));
+        assert!(regex::Regex::new(&deep).is_ok());
+        assert!(bounded_regex(&deep).is_err(), "over the nesting limit");
+        assert!(bounded_regex("week allocated quota exceeded").is_ok());
+    }
+}
