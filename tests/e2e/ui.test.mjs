@@ -3,8 +3,9 @@
 // language switch, share links (no key in them, loaded by a new page), pasted markup shown as
 // text, and no request leaving the page's origin.
 //
-// DOM contract used here (beyond page.test.mjs): section#corrected .corrected-block with
-// button.view-text / button.view-diff (aria-pressed), pre.diff with ins.diff-add / del.diff-del,
+// DOM contract used here (beyond page.test.mjs): section#corrected with button.view-text /
+// button.view-diff (aria-pressed) and, per block, div.corrected-block[data-format] holding
+// pre#corrected-<i> (.diff in the diff view, with ins.diff-add / del.diff-del lines),
 // button.copy (masked) and button.copy-key; button.share-button, #share-status, input#share-link,
 // p.shared-note.
 //
@@ -114,8 +115,9 @@ test("a wrong Claude Code base URL: diagnosis, corrected config and its diff", a
   assert.ok(shown.includes("sk-sp-…"), "the key is shown masked");
 
   // The diff view: the old line removed, the new one added, signs kept (not colour alone).
-  const viewText = block.getByRole("button", { name: "Corrected", exact: true });
-  const viewDiff = block.getByRole("button", { name: "Diff", exact: true });
+  const panel = page.locator("#corrected");
+  const viewText = panel.getByRole("button", { name: "Corrected", exact: true });
+  const viewDiff = panel.getByRole("button", { name: "Diff", exact: true });
   assert.equal(await viewText.getAttribute("aria-pressed"), "true");
   await viewDiff.click();
   assert.equal(await viewDiff.getAttribute("aria-pressed"), "true");

@@ -63,11 +63,7 @@ pub fn share_button(p: &ShareProps) -> Html {
             <div class="share-row">
                 <button type="button" class="share-button" {onclick}
                     disabled={*step == Step::Working} aria-describedby="share-hint">
-                    <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-                        <path d="M10 14a5 5 0 0 0 7 0l3-3a5 5 0 0 0-7-7l-1 1M14 10a5 5 0 0 0-7 0l-3 3a5 5 0 0 0 7 7l1-1"
-                            fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-                    </svg>
-                    <span>{ t.share }</span>
+                    { t.share }
                 </button>
                 <span id="share-status" class="share-status" role="status" aria-live="polite">{ message }</span>
             </div>
