@@ -144,10 +144,15 @@ pub fn make_link(text: &str, done: impl FnOnce(Result<String, Error>) + 'static)
     if shared.len() > MAX_TEXT {
         return done(Err(Error::TooLong));
     }
+    // This page without its query (embed options) or fragment: a link opens the full page.
     let page = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
-    let page = page.split('#').next().unwrap_or_default().to_string();
+    let page = page
+        .split(['?', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_string();
     transform(
         shared.as_bytes(),
         true,
