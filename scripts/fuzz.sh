@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Coverage-guided fuzzing of llmdoctor-core (cargo-fuzz / libFuzzer, nightly toolchain).
+#
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     run each target SECONDS (default 60), one by one
+#   scripts/fuzz.sh --list                     the targets
+#
+# Targets and their checks: fuzz/src/targets.rs; long runs and recorded figures:
+# docs/ROBUSTNESS.md. Seeds are the repo's own pastes (tests/corpus, tests/guides,
+# tests/adversarial) and the regressions; the working corpus grows in fuzz/corpus/<target>
+# (gitignored, kept between runs). A dictionary of the rules' keywords and the catalog's hosts
+# is generated into it. Extra libFuzzer flags: FUZZ_FLAGS="-fork=1 -ignore_crashes=1".
+#
+# Output: one `fuzz <target>: ...` line per target with executions, executions per second,
+# coverage (cov = edges, ft = features) and peak RSS. Exit 1 when a target finds a crash, a
+# timeout (> 10 s for one input) or an out-of-memory (> 2 GB RSS, > 1 GB in one allocation); the
+# input is in fuzz/artifacts/<target>/. Fix it, then copy it to
+# tests/adversarial/regressions/<target>/ under a name that says what it was: `cargo test`
+# replays every file there through the same checks.
+set -euo pipefail
+# shellcheck source=scripts/env.sh
+. "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+
+TARGETS_ALL=(diagnose segment config_readers secrets)
+if [ "${1:-}" = "--list" ]; then
+  printf '%s\n' "${TARGETS_ALL[@]}"
+  exit 0
+fi
+SECONDS_EACH=${1:-60}
+shift || true
+TARGETS=("$@")
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=("${TARGETS_ALL[@]}")
+
+# No silent skip: without nightly or cargo-fuzz this fails, and says how to get them.
+if ! rustup run nightly rustc --version >/dev/null 2>&1; then
+  echo "fuzz: the nightly toolchain is missing (rustup toolchain install nightly --profile minimal)" >&2
+  exit 1
+fi
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  echo "fuzz: cargo-fuzz is missing (scripts/tools.sh installs it)" >&2
+  exit 1
+fi
+
+# Release with debug assertions and overflow checks (cargo-fuzz's default); no sanitizer: core
+# forbids unsafe code, and the sanitizer would halve the executions.
+BUILD_FLAGS=(--sanitizer none)
+cargo +nightly fuzz build "${BUILD_FLAGS[@]}" >/dev/null 2>&1 || cargo +nightly fuzz build "${BUILD_FLAGS[@]}"
+HOST=$(rustc +nightly -vV | sed -n 's/^host: //p')
+# A copy of the binaries: a rebuild during a long run (libFuzzer's -fork mode starts the binary
+# again for each job) does not change what is being fuzzed.
+BIN=$(mktemp -d)
+trap 'rm -rf "$BIN"' EXIT
+for t in "${TARGETS[@]}"; do
+  [ -x "fuzz/target/$HOST/release/$t" ] || { echo "fuzz: no target '$t' (scripts/fuzz.sh --list)" >&2; exit 2; }
+  cp "fuzz/target/$HOST/release/$t" "$BIN/"
+done
+
+DICT=fuzz/corpus/llmdoctor.dict
+mkdir -p fuzz/corpus
+{
+  # Rule keywords (ASCII ones: libFuzzer dictionaries are bytes, written as C strings) and hosts.
+  grep -h '^keywords' rules/*.toml | grep -o '"[^"\\]*"'
+  grep -ho 'host = "[^"\\]*"' rules/catalog.toml | sed 's/^host = //'
+  printf '"%s"\n' 'curl ' ' -H ' ' -d ' 'export ' 'Authorization: Bearer ' 'x-api-key: ' \
+    '\"env\": {' 'ANTHROPIC_BASE_URL' 'ANTHROPIC_AUTH_TOKEN' 'OPENAI_API_KEY' '[model_providers.' \
+    'base_url = ' 'wire_api' 'apiKey: ' 'OpenAI(' 'api_key=' 'HTTP/1.1' 'https://' 'sk-sp-' \
+    'sk-' 'API Error: ' 'Error code: ' 'Traceback' '$env:' 'setx ' '```'
+} | LC_ALL=C grep -v '[^ -~]' | sort -u >"$DICT"
+
+failed=0
+for t in "${TARGETS[@]}"; do
+  mkdir -p "fuzz/corpus/$t" "fuzz/artifacts/$t" "tests/adversarial/regressions/$t"
+  log="fuzz/artifacts/$t/last-run.log"
+  rc=0
+  # shellcheck disable=SC2086 # FUZZ_FLAGS is a list of flags
+  "$BIN/$t" "fuzz/corpus/$t" tests/corpus tests/guides tests/adversarial/cases \
+    "tests/adversarial/regressions/$t" \
+    -dict="$DICT" -max_total_time="$SECONDS_EACH" -max_len=65536 -timeout=10 \
+    -rss_limit_mb=2048 -malloc_limit_mb=1024 -print_final_stats=1 \
+    -artifact_prefix="fuzz/artifacts/$t/" ${FUZZ_FLAGS:-} >"$log" 2>&1 || rc=$?
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n1)
+  rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n1)
+  rss=$(sed -n 's/^stat::peak_rss_mb: *//p' "$log" | tail -n1)
+  cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -n1 || true)
+  if [ -z "$execs" ]; then # -fork mode prints `#N: cov: ... time: Ts` lines instead of stat::
+    last=$(grep -E '^#[0-9]+: cov: ' "$log" | tail -n1 || true)
+    execs=$(sed -nE 's/^#([0-9]+):.*/\1/p' <<<"$last")
+    secs=$(sed -nE 's/.* time: ([0-9]+)s.*/\1/p' <<<"$last")
+    [ -z "$execs" ] || [ -z "$secs" ] || [ "$secs" -eq 0 ] || rate=$((execs / secs))
+    crashes=$(sed -nE 's|.*oom/timeout/crash: ([0-9]+/[0-9]+/[0-9]+).*|\1|p' <<<"$last")
+    if [ -n "$crashes" ] && [ "$crashes" != "0/0/0" ]; then
+      echo "fuzz $t: oom/timeout/crash $crashes (inputs in fuzz/artifacts/$t/)"
+      rc=1
+    fi
+  fi
+  if [ "$rc" -eq 0 ]; then
+    echo "fuzz $t: ok, ${SECONDS_EACH}s, ${execs:-?} execs (${rate:-?}/s), ${cov:-cov ?}, peak RSS ${rss:-?} MB"
+  else
+    failed=$((failed + 1))
+    echo "fuzz $t: FOUND A PROBLEM (exit $rc) after ${execs:-?} execs; log: $log"
+    grep -E 'panicked at|^==[0-9]+== ERROR|SUMMARY|Test unit written' -A3 "$log" | head -n 20 || true
+    echo "fuzz $t: fix it, then copy the input to tests/adversarial/regressions/$t/ (docs/ROBUSTNESS.md)"
+  fi
+done
+[ "$failed" -eq 0 ]
