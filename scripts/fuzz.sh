@@ -28,6 +28,11 @@ if [ "${1:-}" = "--list" ]; then
 fi
 SECONDS_EACH=${1:-60}
 shift || true
+# libFuzzer reads 0 as "no limit": a run here always ends.
+if ! [[ "$SECONDS_EACH" =~ ^[0-9]+$ ]] || [ "$SECONDS_EACH" -lt 1 ]; then
+  echo "fuzz: SECONDS must be a whole number of seconds, at least 1 (got '$SECONDS_EACH')" >&2
+  exit 2
+fi
 TARGETS=("$@")
 [ ${#TARGETS[@]} -gt 0 ] || TARGETS=("${TARGETS_ALL[@]}")
 

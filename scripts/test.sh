@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs every check and test, in order, stopping at the first failure:
 #   tools → fmt → clippy (native, wasm) → core builds for wasm → core has no web crate
-#   → cargo test → trunk build --release → page size budget → browser test (tests/e2e).
-# The last line is `N passed, M failed`, the tests of cargo and of the browser test added up.
+#   → cargo test → fuzz smoke (60 s per target) → trunk build --release → page size budget
+#   → browser test (tests/e2e).
+# The last line is `N passed, M failed`: the tests of cargo, the fuzz targets and the browser
+# test added up.
 set -euo pipefail
 # shellcheck source=scripts/env.sh
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -47,6 +49,16 @@ count_cargo() {
   FAILED=$((FAILED + f))
 }
 
+# count_fuzz LOG: one passed per `fuzz <target>: ok` line of scripts/fuzz.sh, one failed per
+# target that found something.
+count_fuzz() {
+  local p f
+  p=$(grep -cE '^fuzz [a-z_]+: ok' "$1" || true)
+  f=$(grep -cE '^fuzz [a-z_]+: FOUND' "$1" || true)
+  PASSED=$((PASSED + p))
+  FAILED=$((FAILED + f))
+}
+
 # count_node LOG: add up node's test runner totals (spec `ℹ pass N` or TAP `# pass N`).
 count_node() {
   local p f
@@ -86,6 +98,14 @@ section "cargo test --workspace"
 rc=0
 cargo test --workspace --locked 2>&1 | tee "$LOGS/cargo-test.log" || rc=$?
 count_cargo "$LOGS/cargo-test.log"
+[ "$rc" -eq 0 ]
+
+section "fuzz smoke (scripts/fuzz.sh, ${FUZZ_SECONDS:-60} s per target)"
+# Every fuzz target for a minute (nightly + cargo-fuzz from tools.sh; fails if either is missing).
+# Longer runs: docs/ROBUSTNESS.md.
+rc=0
+"$ROOT/scripts/fuzz.sh" "${FUZZ_SECONDS:-60}" 2>&1 | tee "$LOGS/fuzz.log" || rc=$?
+count_fuzz "$LOGS/fuzz.log"
 [ "$rc" -eq 0 ]
 
 section "trunk build --release"

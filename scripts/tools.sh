@@ -67,6 +67,26 @@ else
   say wasm-bindgen "$WB_VERSION installed in $(since "$t")${have:+ (was $have)}"
 fi
 
+# --- Nightly toolchain and cargo-fuzz, for the fuzz step (scripts/fuzz.sh) ------------------------
+# libFuzzer's instrumentation needs nightly rustc; the build itself stays on stable. Installed when
+# missing; if that fails, this fails (the fuzz step never skips silently).
+if rustup run nightly rustc --version >/dev/null 2>&1; then
+  say nightly "$(rustup run nightly rustc --version | awk '{print $2, $4}' | tr -d ')') present"
+else
+  t=$(date +%s)
+  rustup toolchain install nightly --profile minimal >/dev/null 2>&1
+  say nightly "$(rustup run nightly rustc --version | awk '{print $2}') installed in $(since "$t")"
+fi
+CARGO_FUZZ_VERSION=0.13.2 # builds with stable 1.95 (--locked)
+have=$(cargo fuzz --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$have" = "$CARGO_FUZZ_VERSION" ]; then
+  say cargo-fuzz "$have present"
+else
+  t=$(date +%s)
+  cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --force --quiet
+  say cargo-fuzz "$CARGO_FUZZ_VERSION installed in $(since "$t")${have:+ (was $have)}"
+fi
+
 # --- Node.js and npm (on the machine image; Debian's as a fallback) -------------------------------
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   t=$(date +%s)
