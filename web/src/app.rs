@@ -30,18 +30,18 @@ pub fn app() -> Html {
         })
         .forget();
     });
-    let lang = state.lang;
-    let t = ui(lang);
-
-    // Follow the hash (#/, #/rules, #/rules/<id>).
+    // An example the URL presets (`?tool=`, from the embed loader): loaded as if chosen.
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                EventListener::new(&w, "hashchange", move |_| {
-                    dispatch.dispatch(Action::Navigate(Route::parse(&prefs::hash())));
-                })
-            });
+            if let Some(example) = crate::embed::preset() {
+                dispatch.dispatch(Action::Load(AttrValue::Static(example.text), clock::now()));
+            }
+        });
+    }
+    let lang = state.lang;
+    let t = ui(lang);
+
     // Rule texts, as the view needs them: the wasm carries none (web/src/texts.rs).
     {
         let dispatch = dispatch.clone();
@@ -68,6 +68,15 @@ pub fn app() -> Html {
         });
     }
 
+    // Follow the hash (#/, #/rules, #/rules/<id>).
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "hashchange", move |_| {
+                    dispatch.dispatch(Action::Navigate(Route::parse(&prefs::hash())));
+                })
+            });
             move || drop(listener)
         });
     }
@@ -168,6 +177,9 @@ pub fn app() -> Html {
     html! {
         <>
             <Header {lang} route={state.route.clone()} {on_lang} />
+            if let Some(e) = &state.texts_error {
+                <p class="texts-error" role="alert">{ t.texts_error }{ " (" }{ e.clone() }{ ")" }</p>
+            }
             <main id="main" tabindex="-1">{ body }</main>
             <footer class="site-footer">
                 <p>{ t.footer }{ " · v" }{ llmdoctor_core::VERSION }</p>
@@ -175,6 +187,3 @@ pub fn app() -> Html {
         </>
     }
 }
-            if let Some(e) = &state.texts_error {
-                <p class="texts-error" role="alert">{ t.texts_error }{ " (" }{ e.clone() }{ ")" }</p>
-            }

@@ -4,14 +4,15 @@
 mod app;
 mod clock;
 mod components;
+mod embed;
 mod examples;
 mod highlight;
 mod i18n;
 mod prefs;
 mod share;
 mod state;
-
 mod texts;
+
 fn main() {
     yew::Renderer::<app::App>::new().render();
 }

@@ -6,8 +6,12 @@ use wasm_bindgen::{JsCast, JsValue};
 
 const LANG_KEY: &str = "llmdoctor.lang";
 
-/// The remembered language, else the browser's (`zh*` → Chinese), else English.
+/// The URL's (`?lang=zh`, as the embed loader writes it), else the remembered language, else the
+/// browser's (`zh*` → Chinese), else English.
 pub fn initial_lang() -> Lang {
+    if let Some(lang) = crate::embed::param("lang").as_deref().and_then(Lang::parse) {
+        return lang;
+    }
     let Some(win) = web_sys::window() else {
         return Lang::En;
     };
