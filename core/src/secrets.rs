@@ -398,6 +398,11 @@ fn mask_heads(s: &str, v: &str, masked: &str) -> Option<String> {
     Some(out)
 }
 
+/// By start, the longest first among those starting at the same place.
+pub fn sort_secrets(secrets: &mut Vec<Secret>) {
+    crate::order::sort_by_key(secrets, |s| (s.start as u64, crate::order::desc(s.end), 0));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -486,9 +491,4 @@ mod tests {
         let shown = Redactor::new(r.secrets().to_vec(), true);
         assert_eq!(shown.slice(text, 0, text.len()), text);
     }
-}
-
-/// By start, the longest first among those starting at the same place.
-pub fn sort_secrets(secrets: &mut Vec<Secret>) {
-    crate::order::sort_by_key(secrets, |s| (s.start as u64, crate::order::desc(s.end), 0));
 }
