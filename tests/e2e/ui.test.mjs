@@ -119,7 +119,10 @@ test("a wrong Claude Code base URL: diagnosis, corrected config and its diff", a
   const viewText = panel.getByRole("button", { name: "Corrected", exact: true });
   const viewDiff = panel.getByRole("button", { name: "Diff", exact: true });
   assert.equal(await viewText.getAttribute("aria-pressed"), "true");
-  await viewDiff.click();
+  assert.ok(await block.getByRole("region", { name: "Corrected json" }).isVisible(), "named code region");
+  // By keyboard: focus the switch and press Enter.
+  await viewDiff.focus();
+  await page.keyboard.press("Enter");
   assert.equal(await viewDiff.getAttribute("aria-pressed"), "true");
   assert.equal(await viewText.getAttribute("aria-pressed"), "false");
   const diff = block.locator("pre[id^=corrected-].diff");
@@ -128,7 +131,10 @@ test("a wrong Claude Code base URL: diagnosis, corrected config and its diff", a
   const added = await diff.locator("ins.diff-add").allTextContents();
   assert.deepEqual(removed.map((l) => l.trim()), [`removed: -    ${WRONG_URL}`]);
   assert.deepEqual(added.map((l) => l.trim()), [`added: +    ${RIGHT_URL}`]);
-  assert.ok((await diff.getAttribute("aria-label")).length > 0, "the diff says how to read it");
+  assert.ok(
+    await block.getByRole("region", { name: /lines starting with \+ are added/ }).isVisible(),
+    "the diff says how to read it",
+  );
   assert.ok((await diff.innerText()).includes("@@ "), "hunk header shown");
   await viewText.click();
   await block.locator("pre[id^=corrected-]:not(.diff)").waitFor({ state: "visible", timeout: TIMEOUT_MS });

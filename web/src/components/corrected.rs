@@ -55,14 +55,15 @@ pub fn corrected_panel(p: &CorrectedProps) -> Html {
             <div class="corrected-block" data-format={c.format}>
                 <div class="corrected-head">
                     <h3>{ t.corrected }{ " · " }{ c.format }</h3>
-                    <CopyButton text={AttrValue::from(c.text.clone())} lang={p.lang} what={AttrValue::from(what)} />
+                    <CopyButton text={AttrValue::from(c.text.clone())} lang={p.lang} what={AttrValue::from(what.clone())} />
                     <button type="button" class="copy-key" onclick={on_copy_key} aria-describedby="copy-key-hint">
                         <span aria-live="polite">{ key_label }</span>
                     </button>
                 </div>
                 <div class="code">
-                    <pre id={format!("corrected-{i}")} class={diff.then_some("diff")}
-                        aria-label={diff.then_some(t.diff_label)}>
+                    // A named region that takes focus: long lines scroll by keyboard too.
+                    <pre id={format!("corrected-{i}")} class={diff.then_some("diff")} tabindex="0"
+                        role="region" aria-label={if diff { t.diff_label.to_string() } else { what.clone() }}>
                         <code>
                             if diff { { diff_lines(&c.diff, t) } } else { { c.text.clone() } }
                         </code>
