@@ -45,6 +45,16 @@ pub fn apply(report: &Report, input: &Input, unsafe_fixes: bool) -> Outcome {
             );
             continue;
         }
+        if src.altered {
+            // Writing the paste back would replace bytes the file really has (invalid UTF-8)
+            // or drop its end (over the input bound).
+            out.messages.push(format!(
+                "{}: not rewritten: it was read changed or in part (see the warning above); use --diff",
+                src.name
+            ));
+            out.failed = true;
+            continue;
+        }
         let review = mine
             .iter()
             .filter(|(_, a)| *a == Applicability::Review)

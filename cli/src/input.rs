@@ -1,6 +1,12 @@
 //! Reading the inputs: files or stdin, joined into one paste. Binary input is refused; invalid
 //! UTF-8 is read lossily with a warning.
+//!
+//! Big input: every input is read straight into the one buffer that becomes the paste (no second
+//! copy when it is valid UTF-8: the buffer becomes the `String` as it is), and reading stops at
+//! the engine's bound ([`MAX_INPUT`]) with a warning, so a multi-gigabyte log is never loaded
+//! whole; the engine diagnoses the part read.
 
+use llmdoctor_core::MAX_INPUT;
 use std::io::Read;
 
 pub struct Source {
@@ -11,6 +17,9 @@ pub struct Source {
     pub start: usize,
     /// 1-based line of the joined paste where this input begins.
     pub first_line: usize,
+    /// The paste holds this input changed (invalid UTF-8 replaced) or in part (over the bound):
+    /// `--fix` must not write it back.
+    pub altered: bool,
 }
 
 pub struct Input {
@@ -25,67 +34,91 @@ fn is_binary(bytes: &[u8]) -> bool {
 }
 
 pub fn read(names: &[String]) -> Result<Input, String> {
+    read_bounded(names, MAX_INPUT)
+}
+
+/// [`read`] with the bound on the joined paste as a parameter (tests use a small one).
+fn read_bounded(names: &[String], limit: usize) -> Result<Input, String> {
     let names: Vec<String> = if names.is_empty() {
         vec!["-".into()]
     } else {
         names.to_vec()
     };
-    let mut input = Input {
-        text: String::new(),
-        sources: Vec::new(),
-        warnings: Vec::new(),
-    };
+    let mut buf: Vec<u8> = Vec::new();
+    let mut sources = Vec::new();
+    let mut warnings = Vec::new();
     let mut line = 1;
     for name in names {
-        let bytes = if name == "-" {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .lock()
-                .read_to_end(&mut buf)
-                .map_err(|e| format!("<stdin>: cannot read: {e}"))?;
-            buf
-        } else {
-            std::fs::read(&name).map_err(|e| format!("{name}: cannot read: {e}"))?
-        };
         let shown = if name == "-" {
             "<stdin>".to_string()
         } else {
-            name
+            name.clone()
         };
-        if is_binary(&bytes) {
-            return Err(format!("{shown}: looks like a binary file (NUL bytes); paste the error text or the config instead"));
-        }
-        let text = match String::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(e) => {
-                input.warnings.push(format!(
-                    "{shown}: not valid UTF-8; invalid bytes were replaced with U+FFFD"
-                ));
-                String::from_utf8_lossy(e.as_bytes()).into_owned()
-            }
-        };
-        let mut text = text;
-        if text.starts_with('\u{feff}') {
-            text.drain(..'\u{feff}'.len_utf8());
-        }
-        if !input.text.is_empty() && !input.text.ends_with('\n') {
-            input.text.push('\n');
+        if !buf.is_empty() && buf.last() != Some(&b'\n') {
+            buf.push(b'\n');
             line += 1;
         }
-        input.sources.push(Source {
-            name: shown,
-            start: input.text.len(),
-            first_line: line,
-            ends_with_newline: text.ends_with('\n'),
-        });
-        line += text.matches('\n').count();
-        if input.text.is_empty() {
-            input.text = text; // one input: no copy
+        let start = buf.len();
+        // One byte over what is left tells a cut input from one that fits exactly.
+        let room = limit.saturating_sub(start);
+        let want = u64::try_from(room).unwrap_or(u64::MAX).saturating_add(1);
+        let read = if name == "-" {
+            std::io::stdin().lock().take(want).read_to_end(&mut buf)
         } else {
-            input.text.push_str(&text);
+            std::fs::File::open(&name).and_then(|f| {
+                let size = f.metadata().map_or(0, |m| m.len());
+                buf.reserve(usize::try_from(size.min(want)).unwrap_or(room));
+                f.take(want).read_to_end(&mut buf)
+            })
+        };
+        read.map_err(|e| format!("{shown}: cannot read: {e}"))?;
+        if is_binary(&buf[start..]) {
+            return Err(format!("{shown}: looks like a binary file (NUL bytes); paste the error text or the config instead"));
         }
+        let mut altered = false;
+        if buf.len() - start > room {
+            // Cut at the bound, on a character's first byte.
+            let mut cut = start + room;
+            while cut > start && buf.get(cut).is_some_and(|&b| b & 0xC0 == 0x80) {
+                cut -= 1;
+            }
+            buf.truncate(cut);
+            altered = true;
+            warnings.push(format!(
+                "{shown}: only the first {} bytes are read (the engine reads at most {} MiB in all); the rest is not diagnosed",
+                cut - start,
+                limit / (1024 * 1024)
+            ));
+        }
+        if buf[start..].starts_with("\u{feff}".as_bytes()) {
+            buf.drain(start..start + 3);
+        }
+        if std::str::from_utf8(&buf[start..]).is_err() {
+            warnings.push(format!(
+                "{shown}: not valid UTF-8; invalid bytes were replaced with U+FFFD"
+            ));
+            let fixed = String::from_utf8_lossy(&buf[start..]).into_owned();
+            buf.truncate(start);
+            buf.extend_from_slice(fixed.as_bytes());
+            altered = true;
+        }
+        sources.push(Source {
+            name: shown,
+            start,
+            first_line: line,
+            ends_with_newline: buf.len() > start && buf.last() == Some(&b'\n'),
+            altered,
+        });
+        line += buf[start..].iter().filter(|&&b| b == b'\n').count();
     }
-    Ok(input)
+    // Every part was checked above: this only re-validates, it does not copy.
+    let text =
+        String::from_utf8(buf).map_err(|e| format!("input: not UTF-8 after reading: {e}"))?;
+    Ok(Input {
+        text,
+        sources,
+        warnings,
+    })
 }
 
 impl Input {
@@ -113,5 +146,89 @@ impl Input {
         s.map_or(("<stdin>", line), |s| {
             (s.name.as_str(), line + 1 - s.first_line)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read_bounded;
+
+    fn files(parts: &[&[u8]]) -> (std::path::PathBuf, Vec<String>) {
+        let dir = std::env::temp_dir().join(format!(
+            "llmdoctor-input-{}-{}",
+            std::process::id(),
+            parts.len() * 1000 + parts.first().map_or(0, |p| p.len())
+        ));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let names = parts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let f = dir.join(format!("{i}.txt"));
+                std::fs::write(&f, p).expect("write");
+                f.to_string_lossy().into_owned()
+            })
+            .collect();
+        (dir, names)
+    }
+
+    #[test]
+    fn inputs_are_joined_with_a_newline_and_their_lines_counted() {
+        let (dir, names) = files(&[b"a\nb", b"\xef\xbb\xbfc\n", b"d"]);
+        let input = read_bounded(&names, 1 << 20).expect("read");
+        assert_eq!(input.text, "a\nb\nc\nd");
+        let starts: Vec<(usize, usize)> = input
+            .sources
+            .iter()
+            .map(|s| (s.start, s.first_line))
+            .collect();
+        assert_eq!(starts, [(0, 1), (4, 3), (6, 4)]);
+        assert!(input.warnings.is_empty());
+        assert!(input.sources.iter().all(|s| !s.altered));
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced_in_its_own_part_with_a_warning() {
+        let (dir, names) = files(&[b"ok\n", b"caf\xe9\n"]);
+        let input = read_bounded(&names, 1 << 20).expect("read");
+        assert_eq!(input.text, "ok\ncaf\u{fffd}\n");
+        assert_eq!(input.warnings.len(), 1);
+        assert!(input.warnings[0].contains("not valid UTF-8"));
+        assert_eq!(
+            input.sources.iter().map(|s| s.altered).collect::<Vec<_>>(),
+            [false, true]
+        );
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn reading_stops_at_the_bound_on_a_character_boundary_with_a_warning() {
+        // 10 bytes allowed: "abcdefgh" + the first byte of "é" would split it.
+        let (dir, names) = files(&["abcdefghé tail".as_bytes(), b"second"]);
+        let input = read_bounded(&names, 9).expect("read");
+        assert_eq!(
+            input.text, "abcdefgh\n",
+            "cut before the split character; nothing of the second file fits"
+        );
+        assert!(input
+            .warnings
+            .iter()
+            .any(|w| w.contains("only the first 8 bytes")));
+        assert!(input.sources[0].altered);
+        let exact = read_bounded(&names[..1], "abcdefghé tail".len()).expect("read");
+        assert!(
+            exact.warnings.is_empty(),
+            "an input that fits exactly is not cut"
+        );
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn nul_bytes_are_refused() {
+        let (dir, names) = files(&[b"x\0y"]);
+        let err = read_bounded(&names, 1 << 20).err().unwrap_or_default();
+        assert!(err.contains("binary"), "{err}");
+        let _ = std::fs::remove_dir_all(dir);
     }
 }

@@ -22,8 +22,11 @@ fn cases() -> Vec<(String, PathBuf)> {
     out
 }
 
+/// A case's header lines, `(key, value)`.
+type Header = Vec<(String, String)>;
+
 /// Header lines and the paste's bytes.
-fn split(bytes: &[u8]) -> Option<(Vec<(String, String)>, Vec<u8>)> {
+fn split(bytes: &[u8]) -> Option<(Header, Vec<u8>)> {
     let sep = b"\n---\n";
     let at = bytes.windows(sep.len()).position(|w| w == sep)?;
     let header = String::from_utf8_lossy(&bytes[..at])

@@ -7,8 +7,11 @@ use crate::plant::Planted;
 use llmdoctor_core::secrets::Redactor;
 use llmdoctor_core::{config, diagnose as run_diagnose, parse_rfc3339, scan, Lang, Options};
 
+/// A fuzz target's body: any bytes in, a panic on any violation.
+pub type Target = fn(&[u8]);
+
 /// The fuzz targets by name, as `cargo fuzz run <name>` knows them.
-pub const ALL: &[(&str, fn(&[u8]))] = &[
+pub const ALL: &[(&str, Target)] = &[
     ("diagnose", diagnose),
     ("segment", segment),
     ("config_readers", config_readers),
