@@ -75,7 +75,7 @@ fn paste_2kb(b: Bencher) {
         .bench(|| diagnose(black_box(PASTE), &o));
 }
 
-#[divan::bench(args = [100 * 1024, 1024 * 1024, 10 * 1024 * 1024])]
+#[divan::bench(args = [100 * 1024, 1024 * 1024, 10 * 1024 * 1024, 50 * 1024 * 1024], sample_count = 10)]
 fn log_bytes(b: Bencher, n: usize) {
     let text = log(n);
     let o = opts();
@@ -88,6 +88,66 @@ fn log_bytes(b: Bencher, n: usize) {
 #[divan::bench(sample_count = 10)]
 fn adversarial_one_line_10mb(b: Bencher) {
     let text = "week allocated quota exceeded ".repeat(10 * 1024 * 1024 / 30);
+    let o = opts();
+    b.counter(BytesCount::of_str(&text))
+        .bench(|| diagnose(black_box(&text), &o));
+}
+
+/// The worst inputs known (tests/adversarial, docs/ROBUSTNESS.md), by name: each must stay
+/// linear. Timed, not asserted.
+fn worst(name: &str) -> String {
+    let hex = |n: usize| {
+        format!(
+            "{:032x}",
+            (n as u128 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c835)
+        )
+    };
+    match name {
+        "one-line-50mb" => {
+            let pad = "x".repeat(25 * 1024 * 1024);
+            format!("{pad} API Error: 429 week allocated quota exceeded {pad}")
+        }
+        "over-the-bound-80mb" => log(80 * 1024 * 1024),
+        "unclosed-braces-1mb" => "{\"a\":".repeat(1024 * 1024 / 5),
+        "inline-objects-one-line-2mb" => "x {'a': 1} ".repeat(2 * 1024 * 1024 / 11),
+        "failed-inline-objects-one-line-2mb" => "x {'a' ".repeat(2 * 1024 * 1024 / 7),
+        "keys-32k" => {
+            let mut s = String::from("API Error: 401 invalid access token or token expired\n");
+            for i in 0..32_000 {
+                s.push_str(&format!("KEY_{i}_API_KEY=sk-{}9e3779b97f4a7c15\n", hex(i)));
+            }
+            s
+        }
+        "long-json-key-1mb" => format!(
+            "{{\"{}\": {{{}\"z\": 2}}}}",
+            "k".repeat(1024 * 1024),
+            "\"a\": 1, ".repeat(5000)
+        ),
+        "nested-brackets-100k" => "[".repeat(100_000) + &"]".repeat(100_000),
+        "repeated-error-10k" => {
+            "2026-11-22 10:30:01 ERROR API Error: 429 week allocated quota exceeded\n"
+                .repeat(10_000)
+        }
+        _ => String::new(),
+    }
+}
+
+#[divan::bench(
+    args = [
+        "one-line-50mb",
+        "over-the-bound-80mb",
+        "unclosed-braces-1mb",
+        "inline-objects-one-line-2mb",
+        "failed-inline-objects-one-line-2mb",
+        "keys-32k",
+        "long-json-key-1mb",
+        "nested-brackets-100k",
+        "repeated-error-10k",
+    ],
+    sample_count = 5
+)]
+fn worst_inputs(b: Bencher, name: &str) {
+    let text = worst(name);
     let o = opts();
     b.counter(BytesCount::of_str(&text))
         .bench(|| diagnose(black_box(&text), &o));
