@@ -7,7 +7,7 @@ use crate::model::{Category, Lang, Reset, Severity, RULES};
 use crate::models;
 use crate::report::{Context, Diagnosis, Edit, Evidence, Fix, Report, ResetInfo, SCHEMA};
 use crate::retry;
-use crate::scan::scan;
+use crate::scan::{scan, Scan, Scanner};
 use crate::secrets::Redactor;
 use crate::time::{self, Instant, PLAN_OFFSET};
 use crate::{config, corrected, findings};
@@ -39,27 +39,92 @@ pub fn fired(text: &str) -> Vec<&'static str> {
         .collect()
 }
 
+/// Diagnoses `input` in one call. Front ends that must stay responsive on huge pastes use a
+/// [`Session`] instead: the same work in steps.
 pub fn diagnose(input: &str, opts: &Options) -> Report {
-    let mut notes = Vec::new();
-    let text = if input.len() > MAX_INPUT {
-        let mut cut = MAX_INPUT;
-        while !input.is_char_boundary(cut) {
-            cut -= 1;
+    Session::new(input, opts).finish()
+}
+
+/// Lines scanned per [`Session::step`] by default: about 30 ms of work in the page's wasm.
+pub const STEP_BYTES: usize = 256 * 1024;
+
+/// A diagnosis in steps: [`Session::step`] scans the next piece of the paste (whole lines),
+/// [`Session::finish`] scans what is left and builds the report — the same report as
+/// [`diagnose`]. The page runs one step per browser task so that a 50 MB paste never freezes it.
+pub struct Session<T: AsRef<str>> {
+    input: T,
+    /// Bytes of `input` read: all of it, or the first [`MAX_INPUT`] cut at a character boundary.
+    len: usize,
+    lower: String,
+    scanner: Scanner,
+    opts: Options,
+    notes: Vec<String>,
+}
+
+impl<T: AsRef<str>> Session<T> {
+    pub fn new(input: T, opts: &Options) -> Session<T> {
+        let mut notes = Vec::new();
+        let whole = input.as_ref();
+        let mut len = whole.len();
+        if len > MAX_INPUT {
+            len = MAX_INPUT;
+            while !whole.is_char_boundary(len) {
+                len -= 1;
+            }
+            notes.push(format!(
+                "The paste is {} bytes; only the first {} bytes were read and diagnosed.",
+                whole.len(),
+                len
+            ));
         }
-        notes.push(format!(
-            "The paste is {} bytes; only the first {} bytes were read.",
-            input.len(),
-            cut
-        ));
-        &input[..cut]
-    } else {
-        input
-    };
-    if text.trim().is_empty() {
-        notes.push("The paste is empty.".to_string());
+        if whole[..len].trim().is_empty() {
+            notes.push("The paste is empty.".to_string());
+        }
+        Session {
+            lower: String::with_capacity(len),
+            input,
+            len,
+            scanner: Scanner::new(),
+            opts: opts.clone(),
+            notes,
+        }
     }
-    let lower = text.to_ascii_lowercase();
-    let s = scan(text, &lower);
+
+    /// Bytes scanned so far and in all.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.lower.len(), self.len)
+    }
+
+    /// Scans about `budget` more bytes, to the end of a line; true once everything is scanned.
+    pub fn step(&mut self, budget: usize) -> bool {
+        let text = &self.input.as_ref()[..self.len];
+        let from = self.lower.len();
+        if from >= self.len {
+            return true;
+        }
+        let bytes = text.as_bytes();
+        let want = from.saturating_add(budget.max(1)).min(self.len);
+        let to = bytes[want..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(self.len, |i| want + i + 1);
+        // Line ends are ASCII, so `to` is a character boundary.
+        self.lower.push_str(&text[from..to]);
+        self.lower[from..].make_ascii_lowercase();
+        self.scanner.feed(text, &self.lower, from, to);
+        to >= self.len
+    }
+
+    /// Scans what is left and builds the report.
+    pub fn finish(mut self) -> Report {
+        while !self.step(usize::MAX) {}
+        let text = &self.input.as_ref()[..self.len];
+        build(text, self.scanner.finish(text), &self.opts, self.notes)
+    }
+}
+
+/// The report from a finished scan: facts, config, findings, evidence, corrections.
+fn build(text: &str, s: Scan, opts: &Options, mut notes: Vec<String>) -> Report {
     let facts = s.facts;
     let redactor = Redactor::new(facts.keys.clone(), opts.show_secrets);
 
@@ -221,7 +286,8 @@ fn context(text: &str, r: &Redactor, start: usize, end: usize) -> Context {
     }
     let end = end.min(to);
     let before = r.slice(text, from, start);
-    let middle = r.slice(text, start, end);
+    // A long match (`401[ \t]+unauthorized` over a line of blanks) is cut like the evidence.
+    let middle = cut(r.slice(text, start, end));
     let after = r.slice(text, end, to).trim_end_matches('\r').to_string();
     let lead = if from > ls { "…" } else { "" };
     let tail = if to < le { "…" } else { "" };

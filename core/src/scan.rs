@@ -106,132 +106,197 @@ pub struct Scan {
 
 /// Scans `text` (`lower` is its ASCII-lowercased copy: same byte offsets).
 pub fn scan(text: &str, lower: &str) -> Scan {
-    let a = automaton();
-    let bytes = lower.as_bytes();
-    let mut hits: Vec<Option<Hit>> = vec![None; RULES.len()];
-    let mut rule_done_at: Vec<usize> = vec![usize::MAX; RULES.len()];
-    let mut facts = Facts::default();
-    let mut keys: Vec<secrets::Secret> = Vec::new();
-    let (mut line_start, mut line_end) = (0usize, 0usize);
-    let mut have_line = false;
-    let (mut status_done, mut fields_done, mut dns_done) = (usize::MAX, usize::MAX, usize::MAX);
-    let mut url_until = 0usize;
+    let mut s = Scanner::new();
+    s.feed(text, lower, 0, text.len());
+    s.finish(text)
+}
 
-    for m in a.ac.overlapping(bytes) {
-        let pos = m.start;
-        if !have_line || pos >= line_end || pos < line_start {
-            let from = if have_line && pos >= line_end {
-                line_end
-            } else {
-                0
-            };
-            line_start = bytes[from..pos]
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(from, |i| from + i + 1);
-            line_end = bytes[pos..]
-                .iter()
-                .position(|&b| b == b'\n')
-                .map_or(bytes.len(), |i| pos + i);
-            have_line = true;
+/// The scan in pieces, for callers that must not block: [`Scanner::feed`] consecutive ranges
+/// that end at line ends (or the text's end), then [`Scanner::finish`]. No keyword holds a line
+/// break, so no match crosses a piece boundary and the result equals one [`scan`].
+pub struct Scanner {
+    hits: Vec<Option<Hit>>,
+    rule_done_at: Vec<usize>,
+    facts: Facts,
+    keys: Vec<secrets::Secret>,
+    line: Option<(usize, usize)>,
+    status_done: usize,
+    fields_done: usize,
+    dns_done: usize,
+    url_until: usize,
+}
+
+impl Default for Scanner {
+    fn default() -> Self {
+        Scanner::new()
+    }
+}
+
+impl Scanner {
+    pub fn new() -> Scanner {
+        Scanner {
+            hits: vec![None; RULES.len()],
+            rule_done_at: vec![usize::MAX; RULES.len()],
+            facts: Facts::default(),
+            keys: Vec::new(),
+            line: None,
+            status_done: usize::MAX,
+            fields_done: usize::MAX,
+            dns_done: usize::MAX,
+            url_until: 0,
         }
-        let (ls, le) = (line_start, line_end);
-        for t in &a.targets[m.pattern] {
-            match *t {
-                Target::Rule(i) => {
-                    if rule_done_at[i] == ls {
-                        continue;
-                    }
-                    rule_done_at[i] = ls;
-                    match_rule(i, lower, ls, le, &mut hits[i]);
+    }
+
+    /// Scans `from..to` of `text`; `lower` must be lowercased at least up to `to`.
+    pub fn feed(&mut self, text: &str, lower: &str, from: usize, to: usize) {
+        let a = automaton();
+        let bytes = lower.as_bytes();
+        let Some(piece) = bytes.get(from..to) else {
+            return;
+        };
+        let Scanner {
+            hits,
+            rule_done_at,
+            facts,
+            keys,
+            line,
+            status_done,
+            fields_done,
+            dns_done,
+            url_until,
+        } = self;
+        for m in a.ac.overlapping(piece) {
+            let m = crate::keywords::Match {
+                pattern: m.pattern,
+                start: m.start + from,
+                end: m.end + from,
+            };
+            let pos = m.start;
+            let (ls, le) = match *line {
+                Some((ls, le)) if pos >= ls && pos < le => (ls, le),
+                _ => {
+                    let back = match *line {
+                        Some((_, le)) if pos >= le => le,
+                        _ => 0,
+                    };
+                    let ls = bytes[back..pos]
+                        .iter()
+                        .rposition(|&b| b == b'\n')
+                        .map_or(back, |i| back + i + 1);
+                    let le = bytes[pos..]
+                        .iter()
+                        .position(|&b| b == b'\n')
+                        .map_or(bytes.len(), |i| pos + i);
+                    *line = Some((ls, le));
+                    (ls, le)
                 }
-                Target::Tool(tool) => {
-                    if word_bounded(bytes, pos, m.end) {
-                        facts.tools.insert(tool);
+            };
+            for t in &a.targets[m.pattern] {
+                match *t {
+                    Target::Rule(i) => {
+                        if rule_done_at[i] == ls {
+                            continue;
+                        }
+                        rule_done_at[i] = ls;
+                        match_rule(i, lower, ls, le, &mut hits[i]);
                     }
-                }
-                Target::Host(i) => {
-                    let h = HOSTS[i].host;
-                    let starts_ok = h.starts_with('.') || pos == 0 || !is_host_byte(bytes[pos - 1]);
-                    let ends_ok = bytes.get(m.end).is_none_or(|&b| {
-                        !is_host_byte(b)
-                            || b == b'.'
-                                && bytes
-                                    .get(m.end + 1)
-                                    .is_none_or(|&c| !c.is_ascii_alphanumeric())
-                    });
-                    if starts_ok && ends_ok {
-                        let host_start = if h.starts_with('.') {
-                            bytes[ls..pos]
-                                .iter()
-                                .rposition(|&b| !is_host_byte(b))
-                                .map_or(ls, |i| ls + i + 1)
-                        } else {
-                            pos
-                        };
-                        if let Some(host) = lower.get(host_start..m.end) {
-                            facts.add_host(host);
+                    Target::Tool(tool) => {
+                        if word_bounded(bytes, pos, m.end) {
+                            facts.tools.insert(tool);
                         }
                     }
-                }
-                Target::Url => {
-                    if pos < url_until {
-                        continue;
-                    }
-                    if let Some((end, host, path)) = facts::url_at(text, pos) {
-                        url_until = end;
-                        let entry = facts::lookup_host(&host);
-                        facts.add_host(&host);
-                        if facts.endpoints.len() < 64 {
-                            facts.endpoints.push(facts::Endpoint {
-                                start: pos,
-                                end,
-                                url: text.get(pos..end).unwrap_or("").to_string(),
-                                host,
-                                path,
-                                provider: entry.map_or("", |h| h.provider),
-                                plan: entry.map_or("", |h| h.plan),
-                                region: entry.map_or("", |h| h.region),
-                            });
+                    Target::Host(i) => {
+                        let h = HOSTS[i].host;
+                        let starts_ok =
+                            h.starts_with('.') || pos == 0 || !is_host_byte(bytes[pos - 1]);
+                        let ends_ok = bytes.get(m.end).is_none_or(|&b| {
+                            !is_host_byte(b)
+                                || b == b'.'
+                                    && bytes
+                                        .get(m.end + 1)
+                                        .is_none_or(|&c| !c.is_ascii_alphanumeric())
+                        });
+                        if starts_ok && ends_ok {
+                            let host_start = if h.starts_with('.') {
+                                bytes[ls..pos]
+                                    .iter()
+                                    .rposition(|&b| !is_host_byte(b))
+                                    .map_or(ls, |i| ls + i + 1)
+                            } else {
+                                pos
+                            };
+                            if let Some(host) = lower.get(host_start..m.end) {
+                                facts.add_host(host);
+                            }
                         }
                     }
-                }
-                Target::KeyPrefix => {
-                    if let Some(s) = secrets::prefixed_at(text, pos) {
-                        keys.push(s);
-                    }
-                }
-                Target::KeyField => {
-                    if fields_done != ls {
-                        fields_done = ls;
-                        if let (Some(line), Some(low)) = (text.get(ls..le), lower.get(ls..le)) {
-                            secrets::in_fields(line, low, ls, &mut keys);
+                    Target::Url => {
+                        if pos < *url_until {
+                            continue;
+                        }
+                        if let Some((end, host, path)) = facts::url_at(text, pos) {
+                            *url_until = end;
+                            let entry = facts::lookup_host(&host);
+                            facts.add_host(&host);
+                            if facts.endpoints.len() < 64 {
+                                facts.endpoints.push(facts::Endpoint {
+                                    start: pos,
+                                    end,
+                                    url: text.get(pos..end).unwrap_or("").to_string(),
+                                    host,
+                                    path,
+                                    provider: entry.map_or("", |h| h.provider),
+                                    plan: entry.map_or("", |h| h.plan),
+                                    region: entry.map_or("", |h| h.region),
+                                });
+                            }
                         }
                     }
-                }
-                Target::Status => {}
-                Target::Dns => {
-                    if dns_done != ls {
-                        dns_done = ls;
-                        if let Some(low) = lower.get(ls..le) {
-                            facts::dns_hosts(low, &mut facts);
+                    Target::KeyPrefix => {
+                        if let Some(s) = secrets::prefixed_at(text, pos) {
+                            keys.push(s);
+                        }
+                    }
+                    Target::KeyField => {
+                        if *fields_done != ls {
+                            *fields_done = ls;
+                            if let (Some(line), Some(low)) = (text.get(ls..le), lower.get(ls..le)) {
+                                secrets::in_fields(line, low, ls, keys);
+                            }
+                        }
+                    }
+                    Target::Status => {}
+                    Target::Dns => {
+                        if *dns_done != ls {
+                            *dns_done = ls;
+                            if let Some(low) = lower.get(ls..le) {
+                                facts::dns_hosts(low, facts);
+                            }
                         }
                     }
                 }
             }
-        }
-        if status_done != ls {
-            status_done = ls;
-            if let Some(low) = lower.get(ls..le) {
-                facts::statuses_in(low, &mut facts.statuses);
+            if *status_done != ls {
+                *status_done = ls;
+                if let Some(low) = lower.get(ls..le) {
+                    facts::statuses_in(low, &mut facts.statuses);
+                }
             }
         }
     }
-    secrets::everywhere(text, &mut keys);
-    secrets::sort_secrets(&mut keys);
-    keys.dedup_by(|b, a| b.start < a.end);
-    facts.keys = keys;
-    Scan { hits, facts }
+
+    /// Every occurrence of the keys found, anywhere in `text`; the scan's result.
+    pub fn finish(self, text: &str) -> Scan {
+        let (mut keys, mut facts) = (self.keys, self.facts);
+        secrets::everywhere(text, &mut keys);
+        secrets::sort_secrets(&mut keys);
+        keys.dedup_by(|b, a| b.start < a.end);
+        facts.keys = keys;
+        Scan {
+            hits: self.hits,
+            facts,
+        }
+    }
 }
 
 fn match_rule(i: usize, lower: &str, ls: usize, le: usize, hit: &mut Option<Hit>) {
