@@ -72,7 +72,11 @@ impl Planted {
         let prefix = prefixes[rng.below(prefixes.len())];
         const ALNUM: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
         const HEX: &[u8] = b"0123456789abcdef";
-        let alphabet = if rng.next().is_multiple_of(2) { HEX } else { ALNUM };
+        let alphabet = if rng.next().is_multiple_of(2) {
+            HEX
+        } else {
+            ALNUM
+        };
         let len = 24 + rng.below(24);
         // Real keys have a digit and a letter (the engine's entropy floor wants both).
         let body: String = "a7"
