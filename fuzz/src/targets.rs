@@ -4,6 +4,7 @@
 
 use crate::contract;
 use crate::plant::Planted;
+use llmdoctor_core::diagnose::Session;
 use llmdoctor_core::secrets::Redactor;
 use llmdoctor_core::{config, diagnose as run_diagnose, parse_rfc3339, scan, Lang, Options};
 
@@ -25,7 +26,9 @@ pub fn paste(data: &[u8]) -> String {
 
 /// The whole engine: any bytes (read as the CLI reads a file) with a fresh key planted on a
 /// line of its own. No panic, a report that keeps the contract, output linear in the input,
-/// and the key never in the output, in either language. The first byte picks the options.
+/// and the key never in the output, in either language; with the first byte's high bit, the
+/// same report when diagnosed in steps (`diagnose::Session`, as the page does). The first byte
+/// picks the options.
 pub fn diagnose(data: &[u8]) {
     let (opt, rest) = data.split_first().map_or((0, data), |(o, r)| (*o, r));
     let planted = Planted::new(data, paste(rest));
@@ -40,6 +43,17 @@ pub fn diagnose(data: &[u8]) {
     let report = run_diagnose(&planted.text, &opts);
     let json = contract::check_report("diagnose", &planted.text, &report);
     planted.assert_not_in("report JSON", &json);
+    if opt & 0x80 != 0 {
+        // The page diagnoses big pastes in steps: the same report, whatever the step size.
+        let mut session = Session::new(planted.text.as_str(), &opts);
+        let budget = 1 + usize::from(opt & 0x78) * 16;
+        while !session.step(budget) {}
+        let stepped = serde_json::to_string(&session.finish()).unwrap_or_default();
+        assert!(
+            stepped == json,
+            "a diagnosis in steps of {budget} bytes differs from one call"
+        );
+    }
 }
 
 /// Segmentation and every config reader behind it, on any bytes: no panic, blocks and settings
