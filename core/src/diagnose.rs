@@ -1,6 +1,7 @@
 //! From a paste to a report: scan, filter by facts, rank, and render each finding in the chosen
 //! language with evidence, retry guidance and quota reset times. Everything is redacted here.
 
+use crate::config::Config;
 use crate::facts::Facts;
 use crate::locate::line_cols;
 use crate::model::{Category, Lang, Reset, Severity, RULES};
@@ -56,7 +57,10 @@ pub struct Session<T: AsRef<str>> {
     /// Bytes of `input` read: all of it, or the first [`MAX_INPUT`] cut at a character boundary.
     len: usize,
     lower: String,
-    scanner: Scanner,
+    scanner: Option<Scanner>,
+    /// After the scan: its result (every key found everywhere), then the config blocks read.
+    scan: Option<Scan>,
+    cfg: Option<Config>,
     opts: Options,
     notes: Vec<String>,
 }
@@ -84,7 +88,9 @@ impl<T: AsRef<str>> Session<T> {
             lower: String::with_capacity(len),
             input,
             len,
-            scanner: Scanner::new(),
+            scanner: Some(Scanner::new()),
+            scan: None,
+            cfg: None,
             opts: opts.clone(),
             notes,
         }
@@ -95,13 +101,23 @@ impl<T: AsRef<str>> Session<T> {
         (self.lower.len(), self.len)
     }
 
-    /// Scans about `budget` more bytes, to the end of a line; true once everything is scanned.
+    /// Scans about `budget` more bytes, to the end of a line; once all is scanned, takes the
+    /// next phase (keys found everywhere, then the config blocks). True when only the report
+    /// is left to build.
     pub fn step(&mut self, budget: usize) -> bool {
         let text = &self.input.as_ref()[..self.len];
         let from = self.lower.len();
         if from >= self.len {
-            return true;
+            if let Some(scanner) = self.scanner.take() {
+                self.scan = Some(scanner.finish(text));
+            } else if self.cfg.is_none() {
+                self.cfg = Some(config::read(config_part(text, &mut self.notes)));
+            }
+            return self.cfg.is_some();
         }
+        let Some(scanner) = self.scanner.as_mut() else {
+            return true;
+        };
         let bytes = text.as_bytes();
         let want = from.saturating_add(budget.max(1)).min(self.len);
         let to = bytes[want..]
@@ -111,24 +127,33 @@ impl<T: AsRef<str>> Session<T> {
         // Line ends are ASCII, so `to` is a character boundary.
         self.lower.push_str(&text[from..to]);
         self.lower[from..].make_ascii_lowercase();
-        self.scanner.feed(text, &self.lower, from, to);
-        to >= self.len
+        scanner.feed(text, &self.lower, from, to);
+        false
     }
 
     /// Scans what is left and builds the report.
     pub fn finish(mut self) -> Report {
         while !self.step(usize::MAX) {}
         let text = &self.input.as_ref()[..self.len];
-        build(text, self.scanner.finish(text), &self.opts, self.notes)
+        let mut notes = self.notes;
+        // After the loop both are there; the fallbacks only keep this total.
+        let scan = match self.scan {
+            Some(scan) => scan,
+            None => self.scanner.unwrap_or_default().finish(text),
+        };
+        let cfg = match self.cfg {
+            Some(cfg) => cfg,
+            None => config::read(config_part(text, &mut notes)),
+        };
+        build(text, scan, cfg, &self.opts, notes)
     }
 }
 
 /// The report from a finished scan: facts, config, findings, evidence, corrections.
-fn build(text: &str, s: Scan, opts: &Options, mut notes: Vec<String>) -> Report {
+fn build(text: &str, s: Scan, cfg: Config, opts: &Options, mut notes: Vec<String>) -> Report {
     let facts = s.facts;
     let redactor = Redactor::new(facts.keys.clone(), opts.show_secrets);
 
-    let cfg = config::read(config_part(text, &mut notes));
     notes.extend(cfg.notes.iter().cloned());
     for b in &cfg.blocks {
         notes.extend(b.notes.iter().cloned());
@@ -222,8 +247,9 @@ fn build(text: &str, s: Scan, opts: &Options, mut notes: Vec<String>) -> Report 
 
 /// Config blocks are read from the first [`MAX_CONFIG_INPUT`] bytes: a paste that large is a
 /// log, and the configs in it come first (a bound that keeps big logs fast; error rules still
-/// read everything).
-pub const MAX_CONFIG_INPUT: usize = 2 * 1024 * 1024;
+/// read everything). In the page that reading is one task of its own (web/src/jobs.rs): at
+/// 1 MiB it stays near 100 ms of wasm, inside the 200 ms task budget.
+pub const MAX_CONFIG_INPUT: usize = 1024 * 1024;
 
 fn config_part<'a>(text: &'a str, notes: &mut Vec<String>) -> &'a str {
     if text.len() <= MAX_CONFIG_INPUT {

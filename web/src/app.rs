@@ -8,6 +8,8 @@ use crate::{clock, prefs};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use llmdoctor_core::Lang;
+use std::cell::Cell;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -127,7 +129,7 @@ pub fn app() -> Html {
         Callback::from(move |text: AttrValue| {
             let leading = !std::mem::replace(&mut *burst.borrow_mut(), true);
             if leading {
-                dispatch.dispatch(Action::Load(text, clock::now()));
+                dispatch.dispatch(Action::Input(text, clock::now()));
             } else {
                 dispatch.dispatch(Action::Edit(text));
             }
@@ -148,6 +150,26 @@ pub fn app() -> Html {
             dispatch.dispatch(Action::Load(text, clock::now()));
         })
     };
+    // A big paste's stepped diagnosis (web/src/jobs.rs), started when the state asks for one.
+    {
+        let current = use_mut_ref(|| Rc::new(Cell::new(0u32)));
+        let dispatch = dispatch.clone();
+        let run = (state.job > 0 && state.progress.is_some())
+            .then(|| (state.text.clone(), state.now, state.options(clock::now())));
+        use_effect_with(state.job, move |&job| {
+            let current = current.borrow().clone();
+            match run {
+                Some((text, Some(now), opts)) => {
+                    let opts = llmdoctor_core::Options {
+                        now: Some(now),
+                        ..opts
+                    };
+                    crate::jobs::run(job, text, opts, now, current, dispatch);
+                }
+                _ => current.set(job),
+            }
+        });
+    }
     let on_billing_day = {
         let dispatch = dispatch.clone();
         Callback::from(move |day: Option<u8>| dispatch.dispatch(Action::SetBillingDay(day)))
@@ -157,10 +179,18 @@ pub fn app() -> Html {
     let body = match &state.route {
         Route::Diagnose => html! {
             <div class="workspace">
-                <PasteBox text={state.text.clone()} {lang} {on_input} on_load={on_load.clone()} />
+                <PasteBox
+                    loaded={state.loaded.clone()}
+                    replaced={state.replaced}
+                    empty={state.text.is_empty()}
+                    {lang}
+                    {on_input}
+                    on_load={on_load.clone()}
+                />
                 <Results
                     analysis={state.analysis.clone()}
-                    pending={state.pending}
+                    pending={state.pending || state.progress.is_some()}
+                    progress={state.progress}
                     {lang}
                     billing_day={state.billing_day}
                     {on_billing_day}

@@ -8,6 +8,7 @@ mod embed;
 mod examples;
 mod highlight;
 mod i18n;
+mod jobs;
 mod prefs;
 mod share;
 mod state;

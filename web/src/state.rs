@@ -69,7 +69,22 @@ pub struct State {
     pub texts: u32,
     /// Why a language's rule texts could not be loaded, if they could not.
     pub texts_error: Option<AttrValue>,
+    /// Bumped when the text is replaced from outside the box (an example, Clear, a share link):
+    /// only then does the box set its value — typing never sends 5 MB back into it.
+    pub replaced: u32,
+    /// The text last put in the box from outside (what the box takes when `replaced` changes).
+    pub loaded: AttrValue,
+    /// A paste over [`SYNC_LIMIT`] is diagnosed in steps, one per browser task (app.rs runs
+    /// them): the number of the latest such job (0: none yet) and its progress in percent.
+    pub job: u32,
+    pub progress: Option<u8>,
+    /// The "now" of the latest diagnosis, so that a language switch can run it again.
+    pub now: Option<Instant>,
 }
+
+/// Pastes larger than this are diagnosed in steps so that no task blocks the page for long
+/// (DESIGN.md: no main-thread task over 200 ms); smaller ones at once (~5 ms for 10 KB).
+pub const SYNC_LIMIT: usize = 256 * 1024;
 
 impl State {
     pub fn new(lang: Lang, route: Route) -> State {
@@ -83,32 +98,51 @@ impl State {
             rule_query: AttrValue::default(),
             texts: 0,
             texts_error: None,
+            replaced: 0,
+            loaded: AttrValue::default(),
+            job: 0,
+            progress: None,
+            now: None,
         }
     }
 
-    fn analyse(&self, now: Instant) -> Option<Shared> {
-        if self.text.trim().is_empty() {
-            return None;
-        }
-        let opts = Options {
+    /// The engine's options for this state at `now`.
+    pub fn options(&self, now: Instant) -> Options {
+        Options {
             lang: self.lang,
             now: Some(now),
             billing_day: self.billing_day,
             show_secrets: false,
-        };
-        let report = diagnose(&self.text, &opts);
-        Some(Shared(Rc::new(Analysis {
-            report,
-            now,
-            text: self.text.clone(),
-        })))
+        }
+    }
+
+    /// Diagnoses the text at `now`: at once, or by starting a stepped job for a big paste.
+    fn analyse(&mut self, now: Instant) {
+        self.now = Some(now);
+        self.progress = None;
+        if self.text.trim().is_empty() {
+            self.analysis = None;
+        } else if self.text.len() > SYNC_LIMIT {
+            self.job += 1;
+            self.progress = Some(0);
+            self.analysis = None;
+        } else {
+            let report = diagnose(&self.text, &self.options(now));
+            self.analysis = Some(Analysis::shared(report, now, self.text.clone()));
+        }
     }
 
     fn rerun(mut self) -> State {
-        if let Some(now) = self.analysis.as_ref().map(|a| a.now) {
-            self.analysis = self.analyse(now);
+        if let Some(now) = self.now {
+            self.analyse(now);
         }
         self
+    }
+}
+
+impl Analysis {
+    pub fn shared(report: Report, now: Instant, text: AttrValue) -> Shared {
+        Shared(Rc::new(Analysis { report, now, text }))
     }
 }
 
@@ -117,7 +151,9 @@ pub enum Action {
     Edit(AttrValue),
     /// Typing paused: run the engine if the text changed since the last run.
     Flush(Instant),
-    /// Replace the text (a paste after a pause, an example, clear) and diagnose at once.
+    /// The first input after a pause (a paste, one edit): diagnose at once.
+    Input(AttrValue, Instant),
+    /// Replace the text from outside the box (an example, Clear, a share link) and diagnose.
     Load(AttrValue, Instant),
     SetLang(Lang),
     SetBillingDay(Option<u8>),
@@ -125,6 +161,10 @@ pub enum Action {
     RuleQuery(AttrValue),
     /// A language's rule texts arrived (or failed to): diagnose again to show them.
     Texts(Result<(), String>),
+    /// A stepped job (see [`State::job`]) got this far, in percent.
+    Progress(u32, u8),
+    /// A stepped job finished.
+    Analysed(u32, Shared),
 }
 
 impl Reducible for State {
@@ -143,15 +183,22 @@ impl Reducible for State {
             Action::Flush(now) => {
                 if s.pending {
                     s.pending = false;
-                    s.analysis = s.analyse(now);
+                    s.analyse(now);
                 } else {
                     return self;
                 }
             }
-            Action::Load(text, now) => {
+            Action::Input(text, now) => {
                 s.text = text;
                 s.pending = false;
-                s.analysis = s.analyse(now);
+                s.analyse(now);
+            }
+            Action::Load(text, now) => {
+                s.text = text.clone();
+                s.loaded = text;
+                s.replaced += 1;
+                s.pending = false;
+                s.analyse(now);
             }
             Action::SetLang(lang) => {
                 s.lang = lang;
@@ -169,6 +216,15 @@ impl Reducible for State {
                 s = s.rerun();
             }
             Action::Texts(Err(e)) => s.texts_error = Some(e.into()),
+            Action::Progress(job, pct) if job == s.job && s.progress.is_some() => {
+                s.progress = Some(pct);
+            }
+            Action::Analysed(job, analysis) if job == s.job && s.progress.is_some() => {
+                s.progress = None;
+                s.analysis = Some(analysis);
+            }
+            // A job the text or options have moved past since.
+            Action::Progress(..) | Action::Analysed(..) => return self,
         }
         Rc::new(s)
     }
@@ -206,5 +262,41 @@ mod tests {
         assert_ne!(a.report.diagnoses[0].title, b.report.diagnoses[0].title);
         let s = s.reduce(Action::Edit("  ".into()));
         assert!(!s.pending && s.analysis.is_none());
+    }
+
+    #[test]
+    fn a_big_paste_becomes_a_stepped_job_and_stale_jobs_are_ignored() {
+        let now = Instant(1_790_000_000);
+        let big = "x\n".repeat(SYNC_LIMIT) + "401 invalid access token";
+        let s = Rc::new(State::new(Lang::En, Route::Diagnose));
+        let s = s.reduce(Action::Input(big.clone().into(), now));
+        assert_eq!((s.job, s.progress), (1, Some(0)));
+        assert!(s.analysis.is_none(), "nothing is diagnosed at once");
+        // Typing more starts another job; the first one's result no longer applies.
+        let s = s.reduce(Action::Input((big.clone() + "!").into(), now));
+        assert_eq!(s.job, 2);
+        let report = diagnose(&big, &s.options(now));
+        let stale = s.clone().reduce(Action::Analysed(
+            1,
+            Analysis::shared(report, now, big.into()),
+        ));
+        assert!(stale.analysis.is_none() && stale.progress.is_some());
+        let s = s.reduce(Action::Progress(2, 40));
+        assert_eq!(s.progress, Some(40));
+        let report = diagnose(&s.text, &s.options(now));
+        let done = s.clone().reduce(Action::Analysed(
+            2,
+            Analysis::shared(report, now, s.text.clone()),
+        ));
+        assert!(done.progress.is_none());
+        assert_eq!(
+            done.analysis
+                .as_ref()
+                .map(|a| a.report.diagnoses.is_empty()),
+            Some(false)
+        );
+        // A small paste is diagnosed at once again.
+        let small = done.reduce(Action::Input("401 invalid access token".into(), now));
+        assert!(small.progress.is_none() && small.analysis.is_some());
     }
 }

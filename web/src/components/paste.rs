@@ -6,7 +6,13 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PasteBoxProps {
-    pub text: AttrValue,
+    /// Text put in the box from outside (an example, Clear, a share link), taken when
+    /// `replaced` changes. Otherwise the box owns its value: typing never copies a 5 MB paste
+    /// back into it, and props never carry it (comparing them would cost a pass over it).
+    pub loaded: AttrValue,
+    pub replaced: u32,
+    /// Whether the box is empty (Clear is disabled then).
+    pub empty: bool,
     pub lang: Lang,
     /// Every keystroke or paste (the parent debounces).
     pub on_input: Callback<AttrValue>,
@@ -18,6 +24,15 @@ pub struct PasteBoxProps {
 #[function_component(PasteBox)]
 pub fn paste_box(p: &PasteBoxProps) -> Html {
     let t = ui(p.lang);
+    let area = use_node_ref();
+    {
+        let (area, text) = (area.clone(), p.loaded.clone());
+        use_effect_with(p.replaced, move |_| {
+            if let Some(ta) = area.cast::<HtmlTextAreaElement>() {
+                ta.set_value(&text);
+            }
+        });
+    }
     let oninput = {
         let on_input = p.on_input.clone();
         Callback::from(move |e: InputEvent| {
@@ -52,14 +67,14 @@ pub fn paste_box(p: &PasteBoxProps) -> Html {
                             <option value={e.id}>{ e.label(p.lang) }</option>
                         }) }
                     </select>
-                    <button type="button" class="ghost" onclick={on_clear} disabled={p.text.is_empty()}>
+                    <button type="button" class="ghost" onclick={on_clear} disabled={p.empty}>
                         { t.clear }
                     </button>
                 </div>
             </div>
             <textarea
                 id="paste"
-                value={p.text.clone()}
+                ref={area}
                 {oninput}
                 placeholder={t.paste_placeholder}
                 spellcheck="false"

@@ -10,6 +10,9 @@ pub struct ResultsProps {
     pub analysis: Option<Shared>,
     /// The text changed; a fresh diagnosis is on its way.
     pub pending: bool,
+    /// How far a big paste's stepped diagnosis has got, in percent.
+    #[prop_or_default]
+    pub progress: Option<u8>,
     pub lang: Lang,
     pub billing_day: Option<u8>,
     pub on_billing_day: Callback<Option<u8>>,
@@ -31,7 +34,10 @@ pub fn results(p: &ResultsProps) -> Html {
     };
     let n = p.analysis.as_ref().map(|a| a.report.diagnoses.len());
     let status = match n {
-        None if p.pending => t.status_working.to_string(),
+        None if p.pending => match p.progress {
+            Some(pct) => format!("{} {pct}%", t.status_working),
+            None => t.status_working.to_string(),
+        },
         None => t.status_empty.to_string(),
         Some(0) => t.status_none.to_string(),
         Some(n) => findings(p.lang, n),
