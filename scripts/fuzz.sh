@@ -99,7 +99,7 @@ for t in "${TARGETS[@]}"; do
     fi
   fi
   if [ "$rc" -eq 0 ]; then
-    echo "fuzz $t: ok, ${SECONDS_EACH}s, ${execs:-?} execs (${rate:-?}/s), ${cov:-cov ?}, peak RSS ${rss:-?} MB"
+    echo "fuzz $t: ok, ${SECONDS_EACH}s, ${execs:-?} execs (${rate:-?}/s), ${cov:-cov ?}${rss:+, peak RSS $rss MB}"
   else
     failed=$((failed + 1))
     echo "fuzz $t: FOUND A PROBLEM (exit $rc) after ${execs:-?} execs; log: $log"
