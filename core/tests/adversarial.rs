@@ -298,7 +298,10 @@ fn every_small_case_passes_every_fuzz_target() {
             continue; // the generated ones are big: diagnosed above
         }
         for (target, run) in targets::ALL {
-            let at = bytes.windows(5).position(|w| w == b"\n---\n").map_or(0, |i| i + 5);
+            let at = bytes
+                .windows(5)
+                .position(|w| w == b"\n---\n")
+                .map_or(0, |i| i + 5);
             let paste = &bytes[at..];
             std::panic::catch_unwind(|| run(paste))
                 .unwrap_or_else(|_| panic!("{name}: fuzz target `{target}` fails"));
