@@ -30,16 +30,24 @@ struct Automaton {
     regexes: Vec<OnceLock<Vec<Regex>>>,
 }
 
+/// Builds the keyword automaton now rather than on the first scan (the page does this while it
+/// waits for the user's first paste: ~50 ms of its wasm).
+pub fn warm() {
+    let _ = automaton();
+}
+
 fn automaton() -> &'static Automaton {
     static A: OnceLock<Automaton> = OnceLock::new();
     A.get_or_init(|| {
         let mut literals: Vec<String> = Vec::new();
         let mut targets: Vec<Vec<Target>> = Vec::new();
+        let mut index: std::collections::BTreeMap<String, usize> = Default::default();
         let mut add = |lit: &str, t: Target| {
             let lit = lit.to_ascii_lowercase();
-            match literals.iter().position(|l| *l == lit) {
-                Some(i) => targets[i].push(t),
+            match index.get(&lit) {
+                Some(&i) => targets[i].push(t),
                 None => {
+                    index.insert(lit.clone(), literals.len());
                     literals.push(lit);
                     targets.push(vec![t]);
                 }
