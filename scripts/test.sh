@@ -116,10 +116,10 @@ section "single-file build (dist/llmdoctor.html)"
 node scripts/single-file.mjs dist
 
 section "page size, gzip -9 (HTML + JS + wasm + CSS)"
-BUDGET=$((350 * 1024)) # DESIGN.md budget: first load ≤ 350 KB gzip
-# The page is over the budget today (docs/BENCHMARKS.md; issue 5 owns getting under it).
-# Until then this step guards against growth: it fails above CEILING and reports the budget.
-CEILING=$((460 * 1024))
+BUDGET=$((350 * 1024)) # DESIGN.md budget: first load ≤ 350 KB gzip (KiB: 358,400 bytes)
+# Rule texts are not in the first load: the page fetches a rule's words (~0.3-1 KB) when a
+# diagnosis shows it (web/src/texts.rs); tests/e2e/bench.mjs measures what a first diagnosis
+# fetches in all.
 # Not part of the first load: the service worker (fetched after it), the embed loader and its
 # example page (docs sites), the single-file build (a download). Printed, not counted.
 NOT_FIRST_LOAD=(sw.js embed.js embed-example.html llmdoctor.html)
@@ -139,10 +139,7 @@ for f in "${NOT_FIRST_LOAD[@]}"; do
   fi
 done
 if [ "$total" -gt "$BUDGET" ]; then
-  echo "OVER the $((BUDGET / 1024)) KB budget by $((total - BUDGET)) bytes (tracked in docs/BENCHMARKS.md)"
-fi
-if [ "$total" -gt "$CEILING" ]; then
-  echo "over the $((CEILING / 1024)) KB growth ceiling: the page grew; find what and shrink it"
+  echo "OVER the $((BUDGET / 1024)) KB budget by $((total - BUDGET)) bytes: find what grew (docs/BENCHMARKS.md, twiggy)"
   exit 1
 fi
 
