@@ -21,7 +21,9 @@ const gz = async (file) => zlib.gzipSync(await fs.readFile(file), { level: 9 }).
 const { server, origin } = await serveStatic();
 const { context, close } = await launch();
 
-async function firstDiagnosis() {
+// `preset`: the page opens with an example (`?tool=claude-code`) and diagnoses it at once;
+// otherwise the paste is typed in as soon as the box is there.
+async function firstDiagnosis(preset) {
   const page = await context.newPage();
   const fetched = [];
   page.on("requestfinished", (r) => fetched.push(new URL(r.url()).pathname));
@@ -35,7 +37,14 @@ async function firstDiagnosis() {
       }
     }).observe(document, { childList: true, subtree: true, characterData: true });
   });
-  await page.goto(origin + "/?tool=claude-code", { waitUntil: "load" });
+  if (preset) {
+    await page.goto(origin + "/?tool=claude-code", { waitUntil: "commit" });
+  } else {
+    await page.goto(origin + "/", { waitUntil: "commit" });
+    const box = page.locator("textarea#paste");
+    await box.waitFor({ timeout: 15000 });
+    await box.fill("API Error: 401 invalid access token or token expired");
+  }
   await page.waitForFunction(() => window.__first, null, { timeout: 15000 });
   const ms = await page.evaluate(() => window.__first);
   await page.close();
@@ -96,12 +105,13 @@ async function bigPaste() {
   return { ms, longest };
 }
 
-const firsts = [], keys = [], bigs = [];
+const firsts = [], typed = [], keys = [], bigs = [];
 let fetched = [];
 for (let i = 0; i < RUNS; i++) {
-  const f = await firstDiagnosis();
+  const f = await firstDiagnosis(true);
   firsts.push(f.ms);
   fetched = f.fetched;
+  typed.push((await firstDiagnosis(false)).ms);
   keys.push(await keystrokes());
 }
 for (let i = 0; i < Math.min(RUNS, 3); i++) bigs.push(await bigPaste());
@@ -119,6 +129,7 @@ for (const p of [...new Set(fetched)]) {
 }
 console.log("files fetched up to the first diagnosis (gzip -9 bytes):\n" + rows.join("\n"));
 console.log(`first load: ${load} B gzip (${(load / 1024).toFixed(1)} KiB; budget 350 KiB) + rule texts for the first diagnosis ${texts} B`);
-console.log(`navigation → first diagnosis: median ${median(firsts).toFixed(0)} ms over ${RUNS} (${firsts.map((x) => x.toFixed(0)).join(", ")}); budget 300 ms`);
+console.log(`navigation → first diagnosis, example preset in the URL: median ${median(firsts).toFixed(0)} ms over ${RUNS} (${firsts.map((x) => x.toFixed(0)).join(", ")}); budget 300 ms`);
+console.log(`navigation → first diagnosis, paste typed as soon as the box is there: median ${median(typed).toFixed(0)} ms (${typed.map((x) => x.toFixed(0)).join(", ")}); budget 300 ms`);
 console.log(`re-diagnose ${keys[0].bytes} B paste per keystroke: median ${median(keys.map((k) => k.ms)).toFixed(2)} ms, worst ${Math.max(...keys.map((k) => k.max)).toFixed(2)} ms; budget 5 ms`);
 console.log(`5 MB log: diagnosis after ${median(bigs.map((b) => b.ms))} ms (median of ${bigs.length}), longest main-thread task ${Math.max(...bigs.map((b) => b.longest)).toFixed(0)} ms; budget 200 ms`);
