@@ -298,7 +298,7 @@ impl Scanner {
         let (mut keys, mut facts) = (self.keys, self.facts);
         secrets::everywhere(text, &mut keys);
         secrets::sort_secrets(&mut keys);
-        keys.dedup_by(|b, a| b.start < a.end);
+        secrets::merge_overlapping(&mut keys);
         facts.keys = keys;
         Scan {
             hits: self.hits,

@@ -259,10 +259,7 @@ impl Redactor {
         sort_secrets(&mut secrets);
         let mut merged: Vec<Secret> = Vec::with_capacity(secrets.len());
         for s in secrets {
-            match merged.last() {
-                Some(last) if s.start < last.end => {}
-                _ => merged.push(s),
-            }
+            push_merged(&mut merged, s);
         }
         Redactor {
             secrets: merged,
@@ -398,6 +395,30 @@ fn mask_heads(s: &str, v: &str, masked: &str) -> Option<String> {
     Some(out)
 }
 
+/// Merges overlapping secrets (sorted by start) into one span each, masks joined: dropping the
+/// later one left its tail unmasked (a field value `THROPIC_AUTH_TOKEN=sk` overlapping the key
+/// `sk-rT4k…` that followed it showed the key without its `sk`; found by the secrets fuzz target).
+pub fn merge_overlapping(secrets: &mut Vec<Secret>) {
+    let mut merged: Vec<Secret> = Vec::with_capacity(secrets.len());
+    for s in secrets.drain(..) {
+        push_merged(&mut merged, s);
+    }
+    *secrets = merged;
+}
+
+fn push_merged(merged: &mut Vec<Secret>, s: Secret) {
+    match merged.last_mut() {
+        Some(last) if s.start < last.end => {
+            if s.end > last.end {
+                last.end = s.end;
+                last.masked.push_str(&s.masked);
+                last.placeholder &= s.placeholder;
+            }
+        }
+        _ => merged.push(s),
+    }
+}
+
 /// By start, the longest first among those starting at the same place.
 pub fn sort_secrets(secrets: &mut Vec<Secret>) {
     crate::order::sort_by_key(secrets, |s| (s.start as u64, crate::order::desc(s.end), 0));
@@ -464,6 +485,23 @@ mod tests {
             let got = out.first().map(|s| &line[s.start..s.end]);
             assert_eq!(got, want, "{line}");
         }
+    }
+
+    #[test]
+    fn overlapping_secrets_are_masked_as_one_span() {
+        let text = "T=AUTH_TOKEN=sk-rT4k4Qm8x9y0z1a2b3c4d5e6 end";
+        let field = Secret {
+            start: 2,
+            end: 15,
+            kind: "unknown",
+            masked: mask("AUTH_TOKEN=sk"),
+            placeholder: false,
+        };
+        let key = prefixed_at(text, 13).expect("a key");
+        let r = Redactor::new(vec![field, key], false);
+        let out = r.slice(text, 0, text.len());
+        assert!(!out.contains("rT4k4Qm8x9"), "the later key's body is masked: {out}");
+        assert!(out.ends_with(" end") && out.starts_with("T="), "{out}");
     }
 
     #[test]
