@@ -869,15 +869,12 @@ fn literal_kind(raw: &str, dialect: Dialect) -> Option<ValueKind> {
         raw.into()
     };
     let body = cleaned.trim_start_matches(['-', '+']);
-    let is_num = cleaned.parse::<f64>().is_ok()
+    let is_num = super::is_decimal(&cleaned)
         || (body.len() > 2
             && (body.starts_with("0x") || body.starts_with("0o") || body.starts_with("0b"))
             && body.bytes().skip(2).all(|c| c.is_ascii_hexdigit()))
         || (dialect == Dialect::Code
-            && body
-                .trim_end_matches(['L', 'l', 'f', 'F', 'd', 'D'])
-                .parse::<f64>()
-                .is_ok());
+            && super::is_decimal(body.trim_end_matches(['L', 'l', 'f', 'F', 'd', 'D'])));
     if is_num {
         return Some(ValueKind::Num);
     }

@@ -190,6 +190,42 @@ pub fn read(text: &str) -> Config {
     }
 }
 
+/// Whether `s` reads as a number the way `f64::from_str` reads one (sign, digits with at most
+/// one `.`, an exponent; `inf`, `infinity`, `nan` in any case) — without linking the float
+/// parser into the page (~4 KB of wasm) for a yes-or-no.
+pub(crate) fn is_decimal(s: &str) -> bool {
+    let b = s.strip_prefix(['+', '-']).unwrap_or(s).as_bytes();
+    if [&b"inf"[..], b"infinity", b"nan"]
+        .iter()
+        .any(|w| b.eq_ignore_ascii_case(w))
+    {
+        return true;
+    }
+    let int = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut i = int;
+    let mut frac = 0;
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        frac = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        i += frac;
+    }
+    if int + frac == 0 {
+        return false;
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(b.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        let exp = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if exp == 0 {
+            return false;
+        }
+        i += exp;
+    }
+    i == b.len()
+}
+
 /// State shared by the block readers.
 pub(crate) struct Ctx {
     line_starts: Vec<usize>,

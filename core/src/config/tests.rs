@@ -1095,3 +1095,58 @@ fn many_unclosed_calls_stay_linear() {
     let text = "resp = client.chat.completions.create(\n  File \"x\", line 1\n".repeat(20_000);
     spans_ok(&read(&text), &text);
 }
+
+#[test]
+fn is_decimal_reads_numbers_as_f64_from_str_does() {
+    let mut cases: Vec<String> = [
+        "0",
+        "1",
+        "-1",
+        "+1",
+        "1.",
+        ".5",
+        ".",
+        "-.",
+        "1e5",
+        "1E+5",
+        "1e-5",
+        "1e",
+        "1e+",
+        "e5",
+        "1.5e3",
+        "inf",
+        "-inf",
+        "+Infinity",
+        "NaN",
+        "nan1",
+        "infinit",
+        "1_000",
+        "0x10",
+        "1.2.3",
+        "",
+        "-",
+        "+",
+        "١",
+        "1 ",
+        " 1",
+        "12abc",
+        "1.e5",
+        ".e5",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    // Every string of up to four characters over the alphabet numbers are made of.
+    let alphabet = ['1', '.', 'e', '+', '-', 'E', '0'];
+    let mut level = vec![String::new()];
+    for _ in 0..4 {
+        level = level
+            .iter()
+            .flat_map(|p| alphabet.iter().map(move |c| format!("{p}{c}")))
+            .collect();
+        cases.extend(level.iter().cloned());
+    }
+    for s in &cases {
+        assert_eq!(super::is_decimal(s), s.parse::<f64>().is_ok(), "{s:?}");
+    }
+}

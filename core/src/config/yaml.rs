@@ -310,7 +310,7 @@ fn scalar(text: &str, v: usize, e: usize) -> Option<Scalar> {
         "null" | "~" | "Null" | "NULL" => ValueKind::Null,
         _ if c == b'[' => ValueKind::Array,
         _ if c == b'{' => ValueKind::Object,
-        _ if raw.parse::<f64>().is_ok() => ValueKind::Num,
+        _ if super::is_decimal(raw) => ValueKind::Num,
         _ => ValueKind::Str,
     };
     Some(Scalar {
