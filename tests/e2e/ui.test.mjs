@@ -167,6 +167,19 @@ test("Copy puts the masked config on the clipboard, Copy with my key the real on
   await page.close();
 });
 
+test("Copy support bundle: the error, tool, endpoint and masked key — never the key", async () => {
+  const page = await openPage();
+  await paste(page, SETTINGS);
+  const bundle = await clickAndRead(page, page.getByRole("button", { name: "Copy support bundle" }));
+  assert.ok(bundle.includes("404 status code (no body)"), bundle);
+  assert.ok(bundle.includes("claude-code"), bundle);
+  assert.ok(bundle.includes("coding.dashscope.aliyuncs.com"), bundle);
+  assert.ok(bundle.includes("sk-sp-…"), "the key's masked form identifies it");
+  assertNoKey(bundle, "the support bundle");
+  await page.getByText("Support bundle copied").waitFor({ timeout: TIMEOUT_MS });
+  await page.close();
+});
+
 test("the language switch changes the texts and is remembered after a reload", async () => {
   const page = await openPage();
   const first = await paste(page, SETTINGS);

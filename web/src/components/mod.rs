@@ -1,5 +1,6 @@
 //! One component per file, each with its own `Props`.
 
+mod bundle;
 mod copy_button;
 mod corrected;
 mod diagnosis;
@@ -17,6 +18,7 @@ mod selfcheck;
 mod share;
 mod steps;
 
+pub use bundle::BundleButton;
 pub use copy_button::CopyButton;
 pub use corrected::CorrectedPanel;
 pub use diagnosis::DiagnosisCard;

@@ -1,4 +1,4 @@
-use super::{CorrectedPanel, DiagnosisCard, FactsPanel, SelfCheck, ShareButton};
+use super::{BundleButton, CorrectedPanel, DiagnosisCard, FactsPanel, SelfCheck, ShareButton};
 use crate::i18n::{findings, ui};
 use crate::share::{use_share_links, Opened};
 use crate::state::Shared;
@@ -88,6 +88,7 @@ pub fn results(p: &ResultsProps) -> Html {
                     { status }
                 </p>
                 if let Some(a) = &p.analysis {
+                    <BundleButton analysis={a.clone()} lang={p.lang} />
                     <ShareButton text={a.text.clone()} lang={p.lang} />
                 }
             </div>
