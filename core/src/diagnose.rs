@@ -422,6 +422,16 @@ const MAX_FACT_SETTINGS: usize = 200;
 
 /// The config blocks read and their settings, values masked like everything else.
 fn config_to_json(cfg: &config::Config, r: &Redactor, text: &str) -> serde_json::Value {
+    // SDK argument names are snake-cased (`sk-or-v1-…=` is read as `sk_or_v1_…`): a key used
+    // as a name is looked for in that form too (found by the diagnose fuzz target).
+    let snaked: std::collections::HashMap<String, &str> = if r.show {
+        std::collections::HashMap::new()
+    } else {
+        r.secrets()
+            .iter()
+            .filter_map(|k| Some((config::snake(text.get(k.start..k.end)?), k.masked.as_str())))
+            .collect()
+    };
     let blocks: Vec<serde_json::Value> = cfg
         .blocks
         .iter()
@@ -438,10 +448,28 @@ fn config_to_json(cfg: &config::Config, r: &Redactor, text: &str) -> serde_json:
         .map(|s| {
             let (a, b) = s.value_span;
             // A key name can be a key (`{"sk-…": "prod"}`).
-            serde_json::json!({"block": s.block, "path": r.scrub(&s.path, text), "value": r.slice(text, a, b), "start": a, "end": b})
+            serde_json::json!({"block": s.block, "path": masked_path(&s.path, r, text, &snaked), "value": r.slice(text, a, b), "start": a, "end": b})
         })
         .collect();
     serde_json::json!({"blocks": blocks, "settings": settings, "settings_total": cfg.settings.len()})
+}
+
+/// A setting's path with every key in it masked: verbatim or cut short (`Redactor::scrub`), or
+/// as a snake-cased segment.
+fn masked_path(
+    path: &str,
+    r: &Redactor,
+    text: &str,
+    snaked: &std::collections::HashMap<String, &str>,
+) -> String {
+    let path = r.scrub(path, text);
+    if snaked.is_empty() {
+        return path;
+    }
+    path.split('.')
+        .map(|seg| snaked.get(seg).copied().unwrap_or(seg))
+        .collect::<Vec<&str>>()
+        .join(".")
 }
 
 fn facts_to_json(f: &Facts, r: &Redactor, text: &str) -> serde_json::Value {
