@@ -500,7 +500,10 @@ mod tests {
         let key = prefixed_at(text, 13).expect("a key");
         let r = Redactor::new(vec![field, key], false);
         let out = r.slice(text, 0, text.len());
-        assert!(!out.contains("rT4k4Qm8x9"), "the later key's body is masked: {out}");
+        assert!(
+            !out.contains("rT4k4Qm8x9"),
+            "the later key's body is masked: {out}"
+        );
         assert!(out.ends_with(" end") && out.starts_with("T="), "{out}");
     }
 
