@@ -15,7 +15,8 @@ fn write(path: &Path, text: &str) -> Result<(), String> {
 }
 
 fn run(dir: &Path) -> Result<(), String> {
-    for (lang, code) in [(Lang::En, "en"), (Lang::Zh, "zh")] {
+    for lang in [Lang::En, Lang::Zh] {
+        let code = lang.code();
         write(
             &dir.join(format!("texts-{code}.txt")),
             texts::embedded(lang),

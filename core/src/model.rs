@@ -101,6 +101,14 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The language's code: `en`, `zh` (what [`Lang::parse`] reads back).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
     pub fn parse(s: &str) -> Option<Lang> {
         match s.to_ascii_lowercase().as_str() {
             "en" => Some(Lang::En),

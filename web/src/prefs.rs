@@ -36,12 +36,8 @@ pub fn initial_lang() -> Lang {
 }
 
 pub fn remember_lang(lang: Lang) {
-    let code = match lang {
-        Lang::En => "en",
-        Lang::Zh => "zh",
-    };
     if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-        let _ = s.set_item(LANG_KEY, code);
+        let _ = s.set_item(LANG_KEY, lang.code());
     }
 }
 

@@ -12,13 +12,6 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::Callback;
 
-fn code(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "en",
-        Lang::Zh => "zh",
-    }
-}
-
 thread_local! {
     /// Files asked for and not yet arrived (or failed): never fetched twice at once.
     static IN_FLIGHT: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
@@ -35,7 +28,7 @@ pub fn ensure_rules(
         .into_iter()
         .filter(|&o| !texts::has(lang, o))
         .filter_map(|o| RULES.get(usize::from(o)))
-        .map(|r| format!("texts/{}/{}.txt", code(lang), r.id))
+        .map(|r| format!("texts/{}/{}.txt", lang.code(), r.id))
         .collect();
     load(lang, urls, done);
 }
@@ -43,7 +36,11 @@ pub fn ensure_rules(
 /// Makes every rule's title available in `lang` (the rules index), then calls `done`.
 pub fn ensure_titles(lang: Lang, done: Callback<Result<(), String>>) {
     if !texts::has_titles(lang) {
-        load(lang, vec![format!("texts/{}/titles.txt", code(lang))], done);
+        load(
+            lang,
+            vec![format!("texts/{}/titles.txt", lang.code())],
+            done,
+        );
     }
 }
 
@@ -92,7 +89,7 @@ fn load(lang: Lang, urls: Vec<String>, done: Callback<Result<(), String>>) {
 
 fn inline(lang: Lang) -> Option<String> {
     let doc = web_sys::window()?.document()?;
-    let el = doc.get_element_by_id(&format!("llmdoctor-texts-{}", code(lang)))?;
+    let el = doc.get_element_by_id(&format!("llmdoctor-texts-{}", lang.code()))?;
     el.text_content()
 }
 
