@@ -260,8 +260,8 @@ fn validate(file: &str, r: &Rule, ids: &mut HashSet<String>, errors: &mut Vec<St
         }
     }
     for (i, p) in r.patterns.iter().enumerate() {
-        if let Err(e) = bounded_regex(p) {
-            err(format!("pattern {} `{p}` does not compile (no Unicode tables here: use [0-9], [ \\t], (?-u:\\b)):\n{e}", i + 1));
+        if let Err(e) = bounded_rule_regex(p) {
+            err(format!("pattern {} `{p}` does not compile (a byte regex without Unicode mode: use [0-9], [ \\t], \\b; no non-ASCII character inside a class):\n{e}", i + 1));
         }
         if has_uppercase_literal(p) {
             err(format!(

@@ -6,7 +6,7 @@ use crate::facts::{self, Facts, DNS_MARKERS, STATUS_MARKERS, TOOL_MARKERS};
 use crate::keywords::Keywords;
 use crate::model::{HOSTS, RULES};
 use crate::secrets::{self, FIELD_MARKERS, PREFIXES};
-use regex::Regex;
+use regex::bytes::Regex;
 use std::sync::OnceLock;
 
 /// Evidence kept per rule; the rest is counted.
@@ -27,7 +27,10 @@ enum Target {
 struct Automaton {
     ac: Keywords,
     targets: Vec<Vec<Target>>,
-    regexes: Vec<OnceLock<Vec<Regex>>>,
+    /// Per rule, its patterns as indexes into `regexes`: rules share many patterns (the `401`
+    /// status pattern is in eight), and each distinct one is compiled once, when first needed.
+    patterns: Vec<Vec<usize>>,
+    regexes: Vec<OnceLock<Option<Regex>>>,
 }
 
 /// Builds the keyword automaton now rather than on the first scan (the page does this while it
@@ -79,25 +82,38 @@ fn automaton() -> &'static Automaton {
             add(m, Target::Dns);
         }
         let ac = Keywords::new(&literals);
-        let regexes = RULES.iter().map(|_| OnceLock::new()).collect();
+        let mut distinct: std::collections::BTreeMap<&str, usize> = Default::default();
+        let patterns = RULES
+            .iter()
+            .map(|r| {
+                let ids = r.patterns.iter().map(|&p| {
+                    let next = distinct.len();
+                    *distinct.entry(p).or_insert(next)
+                });
+                ids.collect()
+            })
+            .collect();
+        let regexes = distinct.keys().map(|_| OnceLock::new()).collect();
         Automaton {
             ac,
             targets,
+            patterns,
             regexes,
         }
     })
 }
 
-fn rule_regexes(i: usize) -> &'static [Regex] {
+/// Rule `i`'s compiled patterns.
+fn rule_regexes(i: usize) -> impl Iterator<Item = &'static Regex> {
     let a = automaton();
-    a.regexes[i].get_or_init(|| {
-        // build.rs compiled every pattern with the same regex features and limits: they compile.
-        RULES[i]
-            .patterns
-            .iter()
-            .filter_map(|p| crate::regex_limits::bounded_regex(p).ok())
-            .collect()
-    })
+    a.patterns[i]
+        .iter()
+        .zip(RULES[i].patterns)
+        .filter_map(|(&k, p)| {
+            // build.rs compiled every pattern with the same regex features and limits: they compile.
+            let re = a.regexes[k].get_or_init(|| crate::regex_limits::bounded_rule_regex(p).ok());
+            re.as_ref()
+        })
 }
 
 /// What one rule matched.
@@ -312,21 +328,36 @@ fn match_rule(i: usize, lower: &str, ls: usize, le: usize, hit: &mut Option<Hit>
         return;
     };
     let mut found: Vec<(usize, usize)> = Vec::new();
+    // Rule regexes work on bytes (regex_limits.rs): a match may start or end inside a character;
+    // evidence is whole characters.
+    let mut push = |s: usize, e: usize| {
+        let (mut s, mut e) = (s, e);
+        while !line.is_char_boundary(s) {
+            s -= 1;
+        }
+        while !line.is_char_boundary(e) {
+            e += 1;
+        }
+        found.push((ls + s, ls + e));
+    };
     for re in rule_regexes(i) {
         if re.captures_len() > 1 {
             // A pattern with a group names its evidence: context outside it is not highlighted.
-            for c in re.captures_iter(line) {
+            for c in re.captures_iter(line.as_bytes()) {
                 if let Some(m) = c
                     .get(1)
                     .or_else(|| c.get(0))
                     .filter(|m| m.end() > m.start())
                 {
-                    found.push((ls + m.start(), ls + m.end()));
+                    push(m.start(), m.end());
                 }
             }
         } else {
-            for m in re.find_iter(line).filter(|m| m.end() > m.start()) {
-                found.push((ls + m.start(), ls + m.end()));
+            for m in re
+                .find_iter(line.as_bytes())
+                .filter(|m| m.end() > m.start())
+            {
+                push(m.start(), m.end());
             }
         }
     }
