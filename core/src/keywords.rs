@@ -17,17 +17,18 @@ pub struct Match {
     pub end: usize,
 }
 
+/// The flag on a transition into a state that reports matches.
+const MATCH: u32 = 1 << 31;
+
 /// The automaton. Matching is byte-exact (the scanner lowercases the paste first).
 #[derive(Debug)]
 pub struct Keywords {
     /// Byte → equivalence class; class 0 holds every byte that appears in no literal.
     classes: [u8; 256],
     stride: usize,
-    /// `table[state + class]` is the next state, premultiplied by `stride`. States that report
-    /// matches come first, so one comparison with `match_limit` tells them apart.
+    /// `table[state + class]` is the next state, premultiplied by `stride`, with `MATCH` set
+    /// when that state reports matches. The start state is 0.
     table: Vec<u32>,
-    start: usize,
-    match_limit: usize,
     /// Per state (indexed by `state / stride`): its matches, `outputs[from..to]`.
     output_range: Vec<(u32, u32)>,
     outputs: Vec<u32>,
@@ -80,7 +81,9 @@ impl Keywords {
         }
 
         // Breadth first: failure links, the dense table, each state's matches (its own, then
-        // those of its failure state — the order the aho-corasick crate reports them in).
+        // those of its failure state — the order the aho-corasick crate reports them in). A
+        // transition into a state with matches carries `MATCH`: a child's failure state is
+        // shallower, so its row — flags included — is final before the child's row is written.
         let n = children.len();
         let mut table = vec![0u32; n * stride];
         let mut fail = vec![0usize; n];
@@ -100,43 +103,22 @@ impl Keywords {
             output_range[s] = (from, outputs.len() as u32);
             for &(c, child) in &children[s] {
                 let child = child as usize;
+                let slot = s * stride + usize::from(c);
                 // The child's failure: where the parent's failure goes on the same byte
                 // (the root's children fail to the root).
-                fail[child] = if s == 0 {
-                    0
-                } else {
-                    table[s * stride + usize::from(c)] as usize / stride
-                };
-                table[s * stride + usize::from(c)] = (child * stride) as u32;
+                let to_fail = if s == 0 { 0 } else { table[slot] };
+                fail[child] = (to_fail & !MATCH) as usize / stride;
+                let matching = !own[child].is_empty() || to_fail & MATCH != 0;
+                table[slot] = (child * stride) as u32 | if matching { MATCH } else { 0 };
                 queue.push_back(child);
             }
         }
-
-        // Renumber: matching states first.
-        let matching = |s: usize| output_range[s].0 < output_range[s].1;
-        let order: Vec<usize> = (0..n)
-            .filter(|&s| matching(s))
-            .chain((0..n).filter(|&s| !matching(s)))
-            .collect();
-        let n_match = order.iter().take_while(|&&s| matching(s)).count();
-        let mut new_of = vec![0usize; n];
-        for (new, &old) in order.iter().enumerate() {
-            new_of[old] = new;
-        }
-        let table: Vec<u32> = order
-            .iter()
-            .flat_map(|&old| &table[old * stride..(old + 1) * stride])
-            .map(|&next| (new_of[next as usize / stride] * stride) as u32)
-            .collect();
-        let output_range: Vec<(u32, u32)> = order.iter().map(|&old| output_range[old]).collect();
 
         let lens: Vec<usize> = literals.iter().map(|l| l.as_ref().len()).collect();
         Keywords {
             classes,
             stride,
             table,
-            start: new_of[0] * stride,
-            match_limit: n_match * stride,
             output_range,
             outputs,
             max_len: lens.iter().copied().max().unwrap_or(0),
@@ -150,7 +132,7 @@ impl Keywords {
             k: self,
             haystack,
             at: 0,
-            state: self.start,
+            state: 0,
             pending: (0, 0),
         }
     }
@@ -227,8 +209,9 @@ impl Iterator for Overlapping<'_> {
             let mut state = self.state;
             let mut found = None;
             for (i, &b) in rest.iter().enumerate() {
-                state = k.table[state + usize::from(k.classes[usize::from(b)])] as usize;
-                if state < k.match_limit {
+                let next = k.table[state + usize::from(k.classes[usize::from(b)])];
+                state = (next & !MATCH) as usize;
+                if next & MATCH != 0 {
                     found = Some((i + 1, k.output_range[state / k.stride]));
                     break;
                 }
