@@ -14,8 +14,18 @@ await bindings.default({ module_or_path: wasm });
 if (embed) {
   postHeight(params.get("origin"));
 } else if (/^https?:$/.test(location.protocol) && "serviceWorker" in navigator) {
-  // Offline after the first visit: sw.js keeps this page's own files, nothing else.
-  navigator.serviceWorker.register("./sw.js").catch(() => {});
+  // Offline after the first visit: sw.js keeps this page's own files, nothing else. Registered
+  // once the page has settled: installing it fetches every file of the page (~400 rule texts),
+  // which would otherwise queue ahead of the first diagnosis's own text fetch.
+  afterSettling(() => navigator.serviceWorker.register("./sw.js").catch(() => {}));
+}
+
+// Runs `f` when the page has loaded, two seconds have passed and the main thread is idle.
+function afterSettling(f) {
+  const idle = () => (window.requestIdleCallback ? requestIdleCallback(f, { timeout: 3000 }) : f());
+  const later = () => setTimeout(idle, 2000);
+  if (document.readyState === "complete") later();
+  else addEventListener("load", later, { once: true });
 }
 
 // Tells the parent page the document's height whenever it changes, so the loader can size the
