@@ -4,7 +4,15 @@
 
 import fs from "node:fs/promises";
 import path from "node:path";
+import { execFileSync } from "node:child_process";
 import { serveStatic, launch } from "./lib.mjs";
+
+// Without a CJK font the Chinese shots show boxes (tofu): say so instead of producing them silently.
+let cjk = "";
+try {
+  cjk = execFileSync("fc-list", [":lang=zh", "family"], { encoding: "utf8" }).trim();
+} catch {}
+if (!cjk) console.warn("screenshots: no CJK font (fc-list :lang=zh is empty): the zh shots will show boxes; install fonts-noto-cjk");
 
 const out = process.argv[2] ?? "/tmp/llmdoctor-shots";
 await fs.mkdir(out, { recursive: true });
