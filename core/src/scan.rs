@@ -328,16 +328,8 @@ fn match_rule(i: usize, lower: &str, ls: usize, le: usize, hit: &mut Option<Hit>
         return;
     };
     let mut found: Vec<(usize, usize)> = Vec::new();
-    // Rule regexes work on bytes (regex_limits.rs): a match may start or end inside a character;
-    // evidence is whole characters.
     let mut push = |s: usize, e: usize| {
-        let (mut s, mut e) = (s, e);
-        while !line.is_char_boundary(s) {
-            s -= 1;
-        }
-        while !line.is_char_boundary(e) {
-            e += 1;
-        }
+        let (s, e) = whole_chars(line, s, e);
         found.push((ls + s, ls + e));
     };
     for re in rule_regexes(i) {
@@ -377,6 +369,18 @@ fn match_rule(i: usize, lower: &str, ls: usize, le: usize, hit: &mut Option<Hit>
     }
 }
 
+/// `s..e` of `line` widened to whole characters. Rule regexes work on bytes (regex_limits.rs):
+/// a match may start or end inside a character; evidence is whole characters.
+fn whole_chars(line: &str, mut s: usize, mut e: usize) -> (usize, usize) {
+    while !line.is_char_boundary(s) {
+        s -= 1;
+    }
+    while !line.is_char_boundary(e) {
+        e += 1;
+    }
+    (s, e)
+}
+
 fn is_host_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'-' || b == b'.'
 }
@@ -385,4 +389,36 @@ fn word_bounded(b: &[u8], start: usize, end: usize) -> bool {
     let before = start == 0 || !b[start - 1].is_ascii_alphanumeric();
     let after = b.get(end).is_none_or(|c| !c.is_ascii_alphanumeric());
     before && after
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_are_widened_to_whole_characters() {
+        let line = "模型x"; // 模 is bytes 0..3, 型 3..6
+        assert_eq!(whole_chars(line, 1, 4), (0, 6));
+        assert_eq!(whole_chars(line, 3, 6), (3, 6), "already whole: unchanged");
+        assert_eq!(whole_chars(line, 6, 7), (6, 7));
+    }
+
+    #[test]
+    fn a_byte_regex_gap_over_chinese_text_gives_whole_character_evidence() {
+        let text =
+            "2026-12-05 错误：分组 default 下对于模型 qwen3-coder-plus 无可用渠道（请稍后重试）";
+        let lower = text.to_ascii_lowercase();
+        let s = scan(text, &lower);
+        let i = RULES
+            .iter()
+            .position(|r| r.id == "model-relay-no-channel")
+            .expect("the rule exists");
+        let hit = s.hits[i].as_ref().expect("the rule matched");
+        let spans: Vec<&str> = hit
+            .spans
+            .iter()
+            .filter_map(|&(a, b)| text.get(a..b))
+            .collect();
+        assert_eq!(spans, ["下对于模型 qwen3-coder-plus 无可用渠道"]);
+    }
 }
