@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 // The limits every regex is compiled with at run time (core/src/regex_limits.rs).
 include!("src/regex_limits.rs");
 
+#[path = "build/secrets.rs"]
+mod secrets;
+
 const CATEGORIES: &[&str] = &[
     "auth",
     "permission",
@@ -135,6 +138,7 @@ fn main() {
 
     let mut rules: Vec<(String, Rule)> = Vec::new();
     let mut catalog: Option<Catalog> = None;
+    let mut secrets_src: Option<String> = None;
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
         let name = format!(
@@ -144,6 +148,10 @@ fn main() {
                 .unwrap_or_default()
         );
         let src = std::fs::read_to_string(path).unwrap_or_else(|e| fail(&format!("{name}: {e}")));
+        if name == "rules/secrets.toml" {
+            secrets_src = Some(src);
+            continue;
+        }
         if name == "rules/catalog.toml" {
             catalog = Some(toml::from_str(&src).unwrap_or_else(|e| fail(&format!("{name}: {e}"))));
             continue;
@@ -204,6 +212,11 @@ fn main() {
     write(&out.join("texts_zh.txt"), &gen_texts(&rules, |r| &r.zh));
     write(&out.join("samples_gen.rs"), &gen_samples(&rules));
     write(&out.join("catalog_gen.rs"), &gen_catalog(&catalog));
+    let secrets_src = secrets_src.unwrap_or_else(|| fail("rules/secrets.toml is missing"));
+    write(
+        &out.join("secrets_gen.rs"),
+        &secrets::generate(&secrets_src).unwrap_or_else(|e| fail(&e)),
+    );
 }
 
 fn validate(file: &str, r: &Rule, ids: &mut HashSet<String>, errors: &mut Vec<String>) {

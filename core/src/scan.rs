@@ -5,7 +5,7 @@
 use crate::facts::{self, Facts, DNS_MARKERS, STATUS_MARKERS, TOOL_MARKERS};
 use crate::keywords::Keywords;
 use crate::model::{HOSTS, RULES};
-use crate::secrets::{self, FIELD_MARKERS, PREFIXES};
+use crate::secrets;
 use regex::bytes::Regex;
 use std::sync::OnceLock;
 
@@ -18,8 +18,6 @@ enum Target {
     Tool(&'static str),
     Host(usize),
     Url,
-    KeyPrefix,
-    KeyField,
     Status,
     Dns,
 }
@@ -69,12 +67,6 @@ fn automaton() -> &'static Automaton {
         }
         add("http://", Target::Url);
         add("https://", Target::Url);
-        for (p, _) in PREFIXES {
-            add(p, Target::KeyPrefix);
-        }
-        for m in FIELD_MARKERS {
-            add(m, Target::KeyField);
-        }
         for m in STATUS_MARKERS {
             add(m, Target::Status);
         }
@@ -132,7 +124,7 @@ pub struct Scan {
 pub fn scan(text: &str, lower: &str) -> Scan {
     let mut s = Scanner::new();
     s.feed(text, lower, 0, text.len());
-    s.finish(text)
+    s.finish(text, lower)
 }
 
 /// The scan in pieces, for callers that must not block: [`Scanner::feed`] consecutive ranges
@@ -142,10 +134,8 @@ pub struct Scanner {
     hits: Vec<Option<Hit>>,
     rule_done_at: Vec<usize>,
     facts: Facts,
-    keys: Vec<secrets::Secret>,
     line: Option<(usize, usize)>,
     status_done: usize,
-    fields_done: usize,
     dns_done: usize,
     url_until: usize,
 }
@@ -162,10 +152,8 @@ impl Scanner {
             hits: vec![None; RULES.len()],
             rule_done_at: vec![usize::MAX; RULES.len()],
             facts: Facts::default(),
-            keys: Vec::new(),
             line: None,
             status_done: usize::MAX,
-            fields_done: usize::MAX,
             dns_done: usize::MAX,
             url_until: 0,
         }
@@ -182,10 +170,8 @@ impl Scanner {
             hits,
             rule_done_at,
             facts,
-            keys,
             line,
             status_done,
-            fields_done,
             dns_done,
             url_until,
         } = self;
@@ -276,19 +262,6 @@ impl Scanner {
                             }
                         }
                     }
-                    Target::KeyPrefix => {
-                        if let Some(s) = secrets::prefixed_at(text, pos) {
-                            keys.push(s);
-                        }
-                    }
-                    Target::KeyField => {
-                        if *fields_done != ls {
-                            *fields_done = ls;
-                            if let (Some(line), Some(low)) = (text.get(ls..le), lower.get(ls..le)) {
-                                secrets::in_fields(line, low, ls, keys);
-                            }
-                        }
-                    }
                     Target::Status => {}
                     Target::Dns => {
                         if *dns_done != ls {
@@ -309,13 +282,10 @@ impl Scanner {
         }
     }
 
-    /// Every occurrence of the keys found, anywhere in `text`; the scan's result.
-    pub fn finish(self, text: &str) -> Scan {
-        let (mut keys, mut facts) = (self.keys, self.facts);
-        secrets::everywhere(text, &mut keys);
-        secrets::sort_secrets(&mut keys);
-        secrets::merge_overlapping(&mut keys);
-        facts.keys = keys;
+    /// The scan's result, with every secret in `text` (`lower`: the same, ASCII-lowercased).
+    pub fn finish(self, text: &str, lower: &str) -> Scan {
+        let mut facts = self.facts;
+        facts.keys = secrets::find(text, lower);
         Scan {
             hits: self.hits,
             facts,

@@ -4,7 +4,7 @@
 //! of the secret — no last four characters either.
 
 use crate::scan::scan;
-use crate::secrets::PREFIXES;
+use crate::secrets::{anchor_of_kind, shapes::SHAPES};
 
 /// The body that follows a kind's prefix in a placeholder. The engine reads
 /// `sk-sp-REDACTED-xxxx` as a placeholder plan key (kind kept, never a real key) and the
@@ -14,11 +14,7 @@ pub const REDACTED: &str = "REDACTED-xxxx";
 /// The placeholder for a key of `kind` (`plan` → `sk-sp-REDACTED-xxxx`); keys of no known
 /// prefix (`unknown`, values held by key fields) become `REDACTED-xxxx`.
 pub fn placeholder(kind: &str) -> String {
-    let prefix = PREFIXES
-        .iter()
-        .find(|(_, k)| *k == kind)
-        .map_or("", |(p, _)| p);
-    format!("{prefix}{REDACTED}")
+    format!("{}{REDACTED}", anchor_of_kind(kind))
 }
 
 /// `text` with every detected key replaced by [`placeholder`] of its kind, and keys that the
@@ -54,10 +50,12 @@ fn cut_half_masked(text: &str) -> String {
     let (mut at, mut i) = (0, 0);
     while i < b.len() {
         let boundary = i == 0 || !key_byte(b[i - 1]);
-        let prefix = PREFIXES
+        let prefix = SHAPES
             .iter()
-            .find(|(p, _)| boundary && b[i..].starts_with(p.as_bytes()));
-        let Some((p, _)) = prefix else {
+            .map(|s| s.anchor)
+            .filter(|a| !a.is_empty() && boundary && b[i..].starts_with(a.as_bytes()))
+            .max_by_key(|a| a.len());
+        let Some(p) = prefix else {
             i += 1;
             continue;
         };
@@ -83,17 +81,17 @@ fn cut_half_masked(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::secrets::prefixed_at;
 
     #[test]
     fn placeholders_keep_the_kind_and_are_no_keys() {
-        for (prefix, kind) in PREFIXES {
-            let p = placeholder(kind);
-            assert!(p.starts_with(prefix), "{p}");
-            let s = prefixed_at(&p, 0).expect("read as a key-like token");
-            assert!(s.placeholder, "{p} must read as a placeholder");
-            assert_eq!(s.kind, *kind, "{p}");
-            assert_eq!((s.start, s.end), (0, p.len()), "{p}");
+        for shape in SHAPES.iter().filter(|s| !s.anchor.is_empty()) {
+            let p = placeholder(shape.kind);
+            assert!(p.starts_with(anchor_of_kind(shape.kind)), "{p}");
+            let found = crate::secrets::find(&p, &p.to_ascii_lowercase());
+            assert!(
+                found.iter().all(|s| s.placeholder),
+                "{p} must read as a placeholder, not a key: {found:?}"
+            );
         }
         assert_eq!(placeholder("unknown"), REDACTED);
     }
@@ -109,7 +107,7 @@ mod tests {
             got,
             "ANTHROPIC_AUTH_TOKEN=sk-sp-REDACTED-xxxx\n\
              Incorrect API key provided: sk-sp-REDACTED-xxxx.\n\
-             Authorization: Bearer REDACTED-xxxx\n\
+             Authorization: Bearer eyJREDACTED-xxxx\n\
              placeholder stays: sk-xxxxxxxx"
         );
     }
@@ -117,7 +115,12 @@ mod tests {
     #[test]
     fn half_masked_keys_lose_their_visible_ends() {
         let text = "Your key sk-proj-ab12************************wxyz is not valid.";
-        assert_eq!(redact_for_share(text), "Your key sk-proj-… is not valid.");
+        assert_eq!(
+            redact_for_share(text),
+            "Your key sk-proj-REDACTED-xxxx is not valid."
+        );
+        let text = "Your key sk-ab12************************wxyz is not valid.";
+        assert_eq!(redact_for_share(text), "Your key sk-… is not valid.");
         // Where a key field holds it, it is read as a key and replaced like one.
         let text = "Incorrect API key provided: sk-proj-ab12*****************wxyz. You can";
         assert_eq!(

@@ -1,0 +1,359 @@
+//! Finding secrets in a paste: keys by their shape (rules/secrets.toml) anywhere, values of
+//! secret-named settings in any syntax, passwords in URLs and `curl -u`, cookies. Runs on the
+//! normalized paste ([`Normal`]) and maps every span back to the paste's own offsets.
+
+use super::names;
+use super::normal::Normal;
+use super::shapes::{self, Shape, SHAPES};
+use super::{mask_value, Secret};
+use crate::keywords::Keywords;
+use std::sync::OnceLock;
+
+/// What a literal of the detector's automaton marks.
+#[derive(Clone, Copy)]
+enum Mark {
+    Anchor,
+    Name,
+    Url,
+    CurlUser,
+}
+
+struct Detector {
+    ac: Keywords,
+    marks: Vec<Mark>,
+}
+
+fn detector() -> &'static Detector {
+    static D: OnceLock<Detector> = OnceLock::new();
+    D.get_or_init(|| {
+        let mut lits: Vec<String> = Vec::new();
+        let mut marks = Vec::new();
+        let mut add = |l: String, m: Mark| {
+            if !l.is_empty() && !lits.contains(&l) {
+                lits.push(l);
+                marks.push(m);
+            }
+        };
+        for s in SHAPES {
+            add(s.anchor.to_ascii_lowercase(), Mark::Anchor);
+        }
+        for m in names::markers() {
+            add(m.clone(), Mark::Name);
+        }
+        add("://".into(), Mark::Url);
+        add("-u ".into(), Mark::CurlUser);
+        add("--user".into(), Mark::CurlUser);
+        Detector {
+            ac: Keywords::new(&lits),
+            marks,
+        }
+    })
+}
+
+/// A secret in normalized offsets, before mapping.
+struct Found {
+    start: usize,
+    end: usize,
+    kind: &'static str,
+    /// The key as it reads, pieces joined (what the mask's tail and scrubbing use).
+    clean: String,
+    anchor: &'static str,
+    placeholder: bool,
+}
+
+/// Every secret in `text`, sorted by start and merged where they overlap; `lower` is `text`
+/// ASCII-lowercased (the scanner has it already).
+pub fn find(text: &str, lower: &str) -> Vec<Secret> {
+    let n = Normal::new(text);
+    let t = n.text.as_ref();
+    let owned;
+    let low: &str = if matches!(n.text, std::borrow::Cow::Borrowed(_)) && lower.len() == t.len() {
+        lower
+    } else {
+        owned = t.to_ascii_lowercase();
+        &owned
+    };
+    let mut found: Vec<Found> = Vec::new();
+    let d = detector();
+    let (b, lb) = (t.as_bytes(), low.as_bytes());
+    let mut line_done = usize::MAX;
+    for m in d.ac.overlapping(lb) {
+        match d.marks[m.pattern] {
+            Mark::Anchor => {
+                if let Some(f) = at_anchor(b, lb, m.start) {
+                    found.push(f);
+                }
+            }
+            Mark::Name | Mark::Url | Mark::CurlUser => {
+                let ls = lb[..m.start]
+                    .iter()
+                    .rposition(|&c| c == b'\n')
+                    .map_or(0, |i| i + 1);
+                if ls != line_done {
+                    line_done = ls;
+                    let le = lb[m.start..]
+                        .iter()
+                        .position(|&c| c == b'\n')
+                        .map_or(b.len(), |i| m.start + i);
+                    line_values(t, ls, le, &mut found);
+                }
+            }
+        }
+    }
+    for s in SHAPES.iter().filter(|s| s.anchor.is_empty()) {
+        unanchored(b, s, &mut found);
+    }
+    let mut out: Vec<Secret> = found
+        .into_iter()
+        .filter_map(|f| {
+            let (start, end) = (n.start(f.start), n.end(f.end));
+            (start < end && text.is_char_boundary(start) && text.is_char_boundary(end)).then(|| {
+                let masked = if f.placeholder {
+                    text[start..end].to_string()
+                } else {
+                    mask_value(f.anchor, &f.clean)
+                };
+                Secret {
+                    start,
+                    end,
+                    kind: f.kind,
+                    masked,
+                    placeholder: f.placeholder,
+                    clean: f.clean,
+                }
+            })
+        })
+        .collect();
+    super::everywhere(text, &mut out);
+    super::sort_secrets(&mut out);
+    super::merge_overlapping(&mut out);
+    out
+}
+
+/// A key of a known shape whose anchor starts at `p`, if there is one.
+fn at_anchor(b: &[u8], lb: &[u8], p: usize) -> Option<Found> {
+    let mut placeholder = None;
+    for shape in shapes::anchored(&lb[p..]) {
+        if !shape.glued && p > 0 && b[p - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        let body_start = p + shape.anchor.len();
+        // The body is read loosely (a wrong guess about a key's charset must fail towards
+        // masking), but strictly when the anchor is glued to a word (`risk-assessment-2024`).
+        let glued = p > 0 && (b[p - 1].is_ascii_alphanumeric() || matches!(b[p - 1], b'_' | b'-'));
+        let loose = |c: u8| {
+            c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.') || shape.body_byte(c)
+        };
+        let (end, clean_body) = if glued {
+            read_body(b, p, body_start, |c| shape.body_byte(c))
+        } else {
+            read_body(b, p, body_start, loose)
+        };
+        // What follows the shape's whole leading literal (`v1-` of `sk-or-v1-` is fixed text).
+        let lead = match shape.parts.first() {
+            Some(shapes::Part::Lit(l)) => l.get(shape.anchor.len()..).unwrap_or(""),
+            _ => "",
+        };
+        let body = clean_body
+            .strip_prefix(lead)
+            .unwrap_or(&clean_body)
+            .as_bytes();
+        if is_placeholder(body) {
+            placeholder.get_or_insert(Found {
+                start: p,
+                end,
+                kind: shape.kind,
+                clean: String::new(),
+                anchor: shape.anchor,
+                placeholder: true,
+            });
+            // A family's placeholder (`sk-or-v1-xxxx`) is not a shorter family's key.
+            break;
+        }
+        if body.len() < shape.min_masked().max(4) || !random_enough(body) {
+            continue;
+        }
+        let anchor_text = std::str::from_utf8(&b[p..body_start]).unwrap_or(shape.anchor);
+        // A provider's half-masked display (`sk-proj-ab12*****wxyz`) is one token.
+        let mut end = end;
+        if b.get(end) == Some(&b'*') {
+            end += b[end..].iter().take_while(|&&c| c == b'*').count();
+            end += b[end..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .count();
+        }
+        return Some(Found {
+            start: p,
+            end,
+            kind: shape.kind,
+            clean: format!("{anchor_text}{clean_body}"),
+            anchor: shape.anchor,
+            placeholder: false,
+        });
+    }
+    placeholder
+}
+
+/// A key's body from `at`: a run of `ok` bytes, and the pieces that continue it past what
+/// splits keys in pastes (string concatenation, a `\` line continuation, a raw line break inside
+/// a quoted string, a lone space or tab before a long random run). Returns the end and the
+/// pieces joined.
+fn read_body(b: &[u8], key_start: usize, at: usize, ok: impl Fn(u8) -> bool) -> (usize, String) {
+    let run = |from: usize| {
+        from + b[from.min(b.len())..]
+            .iter()
+            .take_while(|&&c| ok(c))
+            .count()
+    };
+    let mut end = run(at);
+    // A sentence's full stop is not the key's.
+    while end > at && b[end - 1] == b'.' {
+        end -= 1;
+    }
+    let mut clean = String::from_utf8_lossy(&b[at..end]).into_owned();
+    // Inside a quoted string, a raw line break does not end the key (a JSON string broken by
+    // an editor); elsewhere it does.
+    let quoted = key_start > 0 && matches!(b[key_start - 1], b'"' | b'\'');
+    for _ in 0..8 {
+        let Some(next) = continuation(b, end, quoted) else {
+            break;
+        };
+        let e = run(next);
+        if e == next {
+            break;
+        }
+        let piece = &b[next..e];
+        // Across a space or between two string literals, only a random run joins (not the next
+        // word, not the next JSON name).
+        let loose = matches!(b[end], b' ' | b'\t' | b'"' | b'\'');
+        if loose && (piece.len() < 8 || !random_enough(piece)) {
+            break;
+        }
+        clean.push_str(&String::from_utf8_lossy(piece));
+        end = e;
+    }
+    (end, clean)
+}
+
+/// Where a key split at `end` goes on, if it does.
+fn continuation(b: &[u8], end: usize, quoted: bool) -> Option<usize> {
+    let c = *b.get(end)?;
+    let skip_ws = |mut i: usize, nl: bool| {
+        while i < b.len()
+            && (b[i] == b' ' || b[i] == b'\t' || (nl && (b[i] == b'\n' || b[i] == b'\r')))
+        {
+            i += 1;
+        }
+        i
+    };
+    match c {
+        b'"' | b'\'' => {
+            // `"sk-abc" "def"`, `"sk-abc" + "def"`, over lines too.
+            let mut i = skip_ws(end + 1, true);
+            if b.get(i) == Some(&b'+') {
+                i = skip_ws(i + 1, true);
+            }
+            (i > end + 1
+                || b.get(end + 1) == Some(&b'+')
+                || b.get(end + 1).is_some_and(|&q| q == b'"' || q == b'\''))
+            .then_some(())?;
+            let q = *b.get(i)?;
+            (q == b'"' || q == b'\'').then_some(i + 1)
+        }
+        b'\\' => {
+            let mut i = end + 1;
+            if b.get(i) == Some(&b'\r') {
+                i += 1;
+            }
+            (b.get(i) == Some(&b'\n')).then(|| skip_ws(i + 1, false))
+        }
+        b'\n' if quoted => Some(skip_ws(end + 1, false)),
+        b' ' | b'\t' => {
+            let i = end + 1;
+            b.get(i)
+                .is_some_and(|x| x.is_ascii_alphanumeric())
+                .then_some(i)
+        }
+        _ => None,
+    }
+}
+
+/// Keys matched by their runs alone (`<32 hex>.<16 alnum>`), with a boundary on both sides.
+fn unanchored(b: &[u8], s: &'static Shape, out: &mut Vec<Found>) {
+    let Some(shapes::Part::Run(first, min, max)) = s.parts.first().copied() else {
+        return;
+    };
+    let mut i = 0;
+    while i < b.len() {
+        if !first.contains(b[i]) {
+            i += 1;
+            continue;
+        }
+        let n = b[i..].iter().take_while(|&&c| first.contains(c)).count();
+        let bounded = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        if bounded && (min..=max).contains(&n) {
+            if let Some(e) = s.match_at(b, i) {
+                if b.get(e).is_none_or(|c| !c.is_ascii_alphanumeric()) && random_enough(&b[i..e]) {
+                    out.push(Found {
+                        start: i,
+                        end: e,
+                        kind: s.kind,
+                        clean: String::from_utf8_lossy(&b[i..e]).into_owned(),
+                        anchor: "",
+                        placeholder: false,
+                    });
+                }
+            }
+        }
+        i += n;
+    }
+}
+
+/// Values of secret-named settings on one line (`ls..le` of the normalized text), in the
+/// syntaxes people paste them in; and passwords in URLs and `curl -u`.
+fn line_values(t: &str, ls: usize, le: usize, out: &mut Vec<Found>) {
+    let Some(line) = t.get(ls..le) else {
+        return;
+    };
+    for v in names::values_on_line(t, ls, le, line) {
+        let Some(value) = t.get(v.start..v.end) else {
+            continue;
+        };
+        if !super::worth_masking(value, v.strength) {
+            continue;
+        }
+        let shape = shapes::of_value(value);
+        out.push(Found {
+            start: v.start,
+            end: v.end,
+            kind: shape.map_or("unknown", |s| s.kind),
+            clean: value.to_string(),
+            anchor: shape.map_or("", |s| s.anchor),
+            placeholder: false,
+        });
+    }
+}
+
+/// `xxx`, `****`, `your-api-key-here`, `<replace-me>`-like bodies: documentation, not keys.
+pub fn is_placeholder(body: &[u8]) -> bool {
+    use shapes::{ALLOW_FILLER, ALLOW_WORDS};
+    if body.len() >= 3 && body.iter().all(|c| ALLOW_FILLER.as_bytes().contains(c)) {
+        return true;
+    }
+    if body.iter().any(u8::is_ascii_digit) {
+        return false;
+    }
+    let lower = body.to_ascii_lowercase();
+    ALLOW_WORDS
+        .iter()
+        .any(|w| lower.windows(w.len()).any(|x| x == w.as_bytes()))
+}
+
+/// A random-looking body: letters and digits, or both cases.
+pub fn random_enough(body: &[u8]) -> bool {
+    let digit = body.iter().any(u8::is_ascii_digit);
+    let upper = body.iter().any(u8::is_ascii_uppercase);
+    let lower = body.iter().any(u8::is_ascii_lowercase);
+    (digit && (upper || lower)) || (upper && lower)
+}

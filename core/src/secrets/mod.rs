@@ -1,0 +1,354 @@
+//! Finding API keys in a paste and masking them. Masking happens here, in core, before anything
+//! is rendered: every string that leaves the engine goes through [`Redactor`].
+
+mod find;
+pub mod names;
+pub mod normal;
+pub mod shapes;
+
+pub use find::{find, is_placeholder, random_enough};
+use serde::Serialize;
+
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Secret {
+    pub start: usize,
+    pub end: usize,
+    /// The shape's kind (`plan`, `general`, `anthropic`, `openai`, … rules/secrets.toml), or
+    /// `unknown` for a value held by a secret-named setting.
+    pub kind: &'static str,
+    pub masked: String,
+    /// A placeholder such as `sk-xxx` or `sk-your-api-key`: tells the key kind, hides nothing.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub placeholder: bool,
+    /// The key as it reads once what hid it is taken away (escapes decoded, invisible
+    /// characters dropped, split pieces joined): the form fixes and notes may quote.
+    #[serde(skip)]
+    pub clean: String,
+}
+
+impl Secret {
+    /// The clean forms of the key(s) this span holds (two when overlapping keys were merged).
+    pub fn cleans(&self) -> impl Iterator<Item = &str> {
+        self.clean.split('\0').filter(|c| !c.is_empty())
+    }
+}
+
+/// The anchor a key of `kind` starts with (`plan` → `sk-sp-`), or "" for unknown kinds.
+pub fn anchor_of_kind(kind: &str) -> &'static str {
+    shapes::SHAPES
+        .iter()
+        .find(|s| s.kind == kind)
+        .map_or("", |s| s.anchor)
+}
+
+/// Masks a key as its anchor + `…` + last 4 (`sk-sp-…3c1e`); short values keep no tail.
+pub fn mask(value: &str) -> String {
+    mask_value(shapes::of_value(value).map_or("", |s| s.anchor), value)
+}
+
+/// Masks `value` keeping `anchor` (if the value starts with it, in any case) and, for bodies of
+/// 12 characters or more, the last 4.
+pub fn mask_value(anchor: &str, value: &str) -> String {
+    let keep = value
+        .get(..anchor.len())
+        .filter(|p| !anchor.is_empty() && p.eq_ignore_ascii_case(anchor))
+        .unwrap_or("");
+    let rest = &value[keep.len()..];
+    let n = rest.chars().count();
+    if n >= 12 {
+        let tail: String = rest.chars().skip(n - 4).collect();
+        format!("{keep}…{tail}")
+    } else {
+        format!("{keep}…")
+    }
+}
+
+/// Whether a value held by a secret-named setting is worth masking: not a reference to a
+/// variable, a placeholder or a variable name; for weak names, random-looking.
+pub fn worth_masking(value: &str, strength: names::Strength) -> bool {
+    let v = value.trim();
+    if v.is_empty()
+        || shapes::ALLOW_REFERENCES.iter().any(|r| v.starts_with(r))
+        || shapes::ALLOW_VALUES
+            .iter()
+            .any(|a| v.eq_ignore_ascii_case(a))
+        || is_variable_name(v)
+        || is_placeholder(v.as_bytes())
+    {
+        return false;
+    }
+    match strength {
+        names::Strength::Strong => v.chars().count() >= 4,
+        names::Strength::Weak => looks_secret(v),
+    }
+}
+
+/// `OPENAI_API_KEY_2`: upper case, digits and `_`, with a `_` — a variable's name.
+fn is_variable_name(v: &str) -> bool {
+    v.contains('_')
+        && v.bytes().next().is_some_and(|c| c.is_ascii_uppercase())
+        && v.bytes()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'_')
+}
+
+/// Entropy floor for values of weakly named settings: at least 8 characters with a digit, or
+/// 20 of mixed case; no spaces (prose).
+pub fn looks_secret(v: &str) -> bool {
+    let n = v.chars().count();
+    if v.contains(' ') {
+        return false;
+    }
+    let digits = v.bytes().any(|b| b.is_ascii_digit());
+    let upper = v.bytes().any(|b| b.is_ascii_uppercase());
+    let lower = v.bytes().any(|b| b.is_ascii_lowercase());
+    (n >= 8 && digits && (upper || lower)) || (n >= 20 && upper && lower)
+}
+
+/// A key found once (in a config line, say) may stand elsewhere too, bare (an error message
+/// quoting it): adds every verbatim occurrence of every found key, in one pass.
+pub fn everywhere(text: &str, found: &mut Vec<Secret>) {
+    // Each key as it stands in the paste and as it reads (escapes decoded, pieces joined).
+    let mut model: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for (i, s) in found.iter().enumerate().filter(|(_, s)| !s.placeholder) {
+        if let Some(v) = text.get(s.start..s.end).filter(|v| v.len() >= 4) {
+            model.entry(v).or_insert(i);
+        }
+        for c in s.cleans().filter(|c| c.len() >= 4) {
+            model.entry(c).or_insert(i);
+        }
+    }
+    let values: Vec<&str> = model.keys().copied().take(1024).collect();
+    if values.is_empty() {
+        return;
+    }
+    let mut taken: std::collections::HashSet<usize> = found.iter().map(|s| s.start).collect();
+    let mut extra = Vec::new();
+    let mut add = |start: usize, v: &str| {
+        let Some(&i) = model.get(v) else {
+            return;
+        };
+        if taken.insert(start) {
+            extra.push(Secret {
+                start,
+                end: start + v.len(),
+                ..found[i].clone()
+            });
+        }
+    };
+    if values.len() <= 8 {
+        // A few keys (the usual paste): one memchr-driven search each beats building an automaton.
+        for v in &values {
+            for (i, _) in text.match_indices(v) {
+                add(i, v);
+            }
+        }
+    } else {
+        let ac = crate::keywords::Keywords::new(&values);
+        for m in ac.find_all_longest(text.as_bytes()) {
+            add(m.start, values[m.pattern]);
+        }
+    }
+    found.extend(extra);
+}
+
+/// Secrets' lower-cased forms (raw and clean) by their first [`SCRUB_HEAD`] bytes, with the
+/// index of the secret each belongs to.
+type Heads = std::collections::HashMap<[u8; SCRUB_HEAD], Vec<(String, usize)>>;
+
+/// Replaces every secret inside a range of the original text with its mask.
+#[derive(Debug, Default)]
+pub struct Redactor {
+    /// Sorted by start, non-overlapping.
+    secrets: Vec<Secret>,
+    pub show: bool,
+    /// Secrets by their first [`SCRUB_HEAD`] bytes, for [`Redactor::scrub`] (built once).
+    heads: std::sync::OnceLock<Heads>,
+}
+
+impl Redactor {
+    pub fn new(mut secrets: Vec<Secret>, show: bool) -> Redactor {
+        sort_secrets(&mut secrets);
+        let mut merged: Vec<Secret> = Vec::with_capacity(secrets.len());
+        for s in secrets {
+            push_merged(&mut merged, s);
+        }
+        Redactor {
+            secrets: merged,
+            show,
+            heads: std::sync::OnceLock::new(),
+        }
+    }
+
+    pub fn secrets(&self) -> &[Secret] {
+        &self.secrets
+    }
+
+    /// `text[start..end]`, with secrets masked (a key cut by the range is masked whole).
+    pub fn slice(&self, text: &str, start: usize, end: usize) -> String {
+        let Some(s) = text.get(start..end) else {
+            return String::new();
+        };
+        if self.show {
+            return s.to_string();
+        }
+        let first = self.secrets.partition_point(|k| k.end <= start);
+        let mut out = String::with_capacity(s.len());
+        let mut at = start;
+        for k in self.secrets[first..].iter().take_while(|k| k.start < end) {
+            if k.start > at {
+                out.push_str(text.get(at..k.start).unwrap_or(""));
+            }
+            if k.end > at {
+                out.push_str(&k.masked);
+                at = k.end;
+            }
+        }
+        if at < end {
+            out.push_str(text.get(at..end).unwrap_or(""));
+        }
+        out
+    }
+
+    /// Masks any secret that appears in a string built from the paste elsewhere (an edit's
+    /// replacement, a corrected snippet, a note quoting the paste): verbatim, or cut short
+    /// (its first [`SCRUB_HEAD`] bytes or more, then `…` or the end: a quote that was cut).
+    /// Longer secrets first, so one that holds another is masked whole. `text` is the paste the
+    /// secrets were found in, the same on every call.
+    pub fn scrub(&self, s: &str, text: &str) -> String {
+        if self.show {
+            return s.to_string();
+        }
+        // Only the secrets whose first bytes occur in `s`: linear in `s`, however many keys.
+        // Compared ASCII-lowercased: a derived string may have changed the key's case.
+        let heads = self.heads.get_or_init(|| {
+            let mut m: std::collections::HashMap<[u8; SCRUB_HEAD], Vec<(String, usize)>> =
+                std::collections::HashMap::new();
+            for (i, k) in self
+                .secrets
+                .iter()
+                .enumerate()
+                .filter(|(_, k)| !k.placeholder)
+            {
+                let raw = text.get(k.start..k.end).unwrap_or("");
+                for v in std::iter::once(raw).chain(k.cleans()) {
+                    let lower = v.to_ascii_lowercase();
+                    let head = lower
+                        .as_bytes()
+                        .get(..SCRUB_HEAD)
+                        .and_then(|h| <[u8; SCRUB_HEAD]>::try_from(h).ok());
+                    if let Some(h) = head {
+                        let e = m.entry(h).or_default();
+                        if !e.iter().any(|(x, _)| *x == lower) {
+                            e.push((lower, i));
+                        }
+                    }
+                }
+            }
+            m
+        });
+        let lower_s = s.to_ascii_lowercase();
+        let mut values: Vec<(&str, &str)> = lower_s
+            .as_bytes()
+            .windows(SCRUB_HEAD)
+            .filter_map(|w| <[u8; SCRUB_HEAD]>::try_from(w).ok())
+            .filter_map(|w| heads.get(&w))
+            .flatten()
+            .filter_map(|(v, i)| Some((v.as_str(), self.secrets.get(*i)?.masked.as_str())))
+            .collect();
+        values.sort_unstable();
+        values.dedup();
+        values.sort_by_key(|(v, _)| std::cmp::Reverse(v.len()));
+        let mut out = s.to_string();
+        for (v, masked) in values {
+            if let Some(m) = mask_heads(&out, v, masked) {
+                out = m;
+            }
+        }
+        out
+    }
+}
+
+/// The first bytes of a secret that, cut short there (followed by `…` or the end), count as the
+/// secret quoted.
+pub const SCRUB_HEAD: usize = 8;
+
+/// `s` with every occurrence of `v`, and every run of `v`'s first [`SCRUB_HEAD`] bytes or more
+/// that ends with `…` or the end of `s`, replaced by `masked`; `None` when there is none.
+fn mask_heads(s: &str, v: &str, masked: &str) -> Option<String> {
+    let mut n = SCRUB_HEAD.min(v.len());
+    while !v.is_char_boundary(n) {
+        n -= 1;
+    }
+    let head = v.get(..n).filter(|h| !h.is_empty())?;
+    // `v` is lower case; `s` is compared lower-cased (same byte offsets: ASCII only changes).
+    let ls = s.to_ascii_lowercase();
+    if !ls.contains(head) {
+        return None;
+    }
+    let (sb, vb) = (ls.as_bytes(), v.as_bytes());
+    let mut out = String::new();
+    let mut at = 0;
+    for (i, _) in ls.match_indices(head) {
+        if i < at {
+            continue;
+        }
+        let mut m = n;
+        while m < vb.len() && sb.get(i + m) == Some(&vb[m]) {
+            m += 1;
+        }
+        while !v.is_char_boundary(m) {
+            m -= 1;
+        }
+        let cut_short = s
+            .get(i + m..)
+            .is_some_and(|r| r.is_empty() || r.starts_with('…'));
+        if m < vb.len() && !cut_short {
+            continue;
+        }
+        out.push_str(s.get(at..i).unwrap_or(""));
+        out.push_str(masked);
+        at = i + m;
+    }
+    if at == 0 && out.is_empty() {
+        return None;
+    }
+    out.push_str(s.get(at..).unwrap_or(""));
+    Some(out)
+}
+
+/// Merges overlapping secrets (sorted by start) into one span each, masks joined: dropping the
+/// later one left its tail unmasked (a field value `THROPIC_AUTH_TOKEN=sk` overlapping the key
+/// `sk-rT4k…` that followed it showed the key without its `sk`; found by the secrets fuzz target).
+pub fn merge_overlapping(secrets: &mut Vec<Secret>) {
+    let mut merged: Vec<Secret> = Vec::with_capacity(secrets.len());
+    for s in secrets.drain(..) {
+        push_merged(&mut merged, s);
+    }
+    *secrets = merged;
+}
+
+fn push_merged(merged: &mut Vec<Secret>, s: Secret) {
+    match merged.last_mut() {
+        Some(last) if s.start < last.end => {
+            if s.end > last.end {
+                last.end = s.end;
+                last.masked.push_str(&s.masked);
+                last.placeholder &= s.placeholder;
+            }
+            // Both keys' clean forms stay known to scrubbing.
+            if !s.clean.is_empty() && !last.clean.contains(&s.clean) {
+                last.clean.push('\0');
+                last.clean.push_str(&s.clean);
+            }
+        }
+        _ => merged.push(s),
+    }
+}
+
+/// By start, the longest first among those starting at the same place.
+pub fn sort_secrets(secrets: &mut Vec<Secret>) {
+    crate::order::sort_by_key(secrets, |s| (s.start as u64, crate::order::desc(s.end), 0));
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,542 @@
+//! Secret-named settings (rules/secrets.toml `[names]`) and their values on a line, in the
+//! syntaxes pastes use: `NAME=v`, `NAME: v`, `"NAME": "v"`, `NAME = """v"""`, `$env:NAME="v"`,
+//! `setx NAME v`, fish `set -x NAME v`, `os.environ["NAME"] = "v"`, `WithAPIKey("v")`,
+//! `.apiKey("v")`, `Authorization: Bearer v`, YAML block scalars and lists, flow arrays; also
+//! `user:password@` in URLs, `curl -u user:password`, and cookie values.
+
+use super::shapes::{NAMES_CONTAINS, NAMES_EXCEPT, NAMES_HOLD_IDS, NAMES_LAST};
+use std::sync::OnceLock;
+
+/// How sure a name is that its value is a secret: `Strong` names (password, secret, …) hold one
+/// whatever it looks like; `Weak` ones (key, token, …) only when it looks random.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Strength {
+    Strong,
+    Weak,
+}
+
+/// Last words that make a name strong.
+const STRONG: &[&str] = &[
+    "password",
+    "passwd",
+    "pass",
+    "pwd",
+    "secret",
+    "passphrase",
+    "credential",
+    "credentials",
+];
+
+/// Literals (lowercase) that make a line worth reading for secret-named settings, derived from
+/// the names table on first use.
+pub fn markers() -> &'static [String] {
+    static M: OnceLock<Vec<String>> = OnceLock::new();
+    M.get_or_init(|| {
+        let mut v: Vec<String> = Vec::new();
+        for w in NAMES_LAST.iter().chain(NAMES_CONTAINS) {
+            let forms: Vec<String> = if w.len() >= 3 {
+                vec![w.to_string(), w.replace('_', "")]
+            } else {
+                // `ak`, `sk`: only as a name's last word (`DASHSCOPE_SK`, `AK=`).
+                vec![format!("_{w}"), format!("{w}="), format!("{w}:")]
+            };
+            for f in forms {
+                if !v.contains(&f) {
+                    v.push(f);
+                }
+            }
+        }
+        for extra in ["setx ", "set -", "cookie"] {
+            v.push(extra.to_string());
+        }
+        v
+    })
+}
+
+/// `accessKey`, `ACCESS-KEY`, `access.key` → `access_key`.
+pub fn normalize(name: &str) -> String {
+    let c: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, &ch) in c.iter().enumerate() {
+        if ch.is_ascii_uppercase() && i > 0 {
+            let prev = c[i - 1];
+            let next_lower = c.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
+            if prev.is_ascii_lowercase()
+                || prev.is_ascii_digit()
+                || (prev.is_ascii_uppercase() && next_lower)
+            {
+                out.push('_');
+            }
+        }
+        match ch {
+            '-' | '.' | ' ' | ':' | '/' => out.push('_'),
+            _ => out.push(ch.to_ascii_lowercase()),
+        }
+    }
+    out
+}
+
+/// Whether a setting of this name holds a secret, and how surely.
+pub fn secret_name(name: &str) -> Option<Strength> {
+    let n = normalize(name);
+    let n = n.trim_matches('_');
+    if NAMES_EXCEPT
+        .iter()
+        .any(|e| n == *e || n.ends_with(&format!("_{e}")))
+    {
+        return None;
+    }
+    let last = n.rsplit('_').next().unwrap_or(n);
+    if STRONG.contains(&last)
+        || n.contains("secret")
+        || n.contains("password")
+        || n.contains("private_key")
+    {
+        return Some(Strength::Strong);
+    }
+    (NAMES_LAST.contains(&last) || NAMES_CONTAINS.iter().any(|c| n.contains(c)))
+        .then_some(Strength::Weak)
+}
+
+/// Whether a setting of this name should hold a model id or a variable name.
+pub fn holds_id(name: &str) -> bool {
+    let n = normalize(name);
+    let last = n.rsplit('.').next().unwrap_or(&n);
+    NAMES_HOLD_IDS
+        .iter()
+        .any(|h| last == *h || last.ends_with(&format!("_{h}")))
+}
+
+/// A value found on a line: offsets in the normalized text.
+pub struct Value {
+    pub start: usize,
+    pub end: usize,
+    pub strength: Strength,
+}
+
+fn ident(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_' || c == b'.' || c == b'-'
+}
+
+/// Secret values on the line `ls..le` of `t`; block values (YAML, TOML `"""`) may go on below.
+pub fn values_on_line(t: &str, ls: usize, le: usize, line: &str) -> Vec<Value> {
+    let b = t.as_bytes();
+    let lb = line.as_bytes();
+    let mut out = Vec::new();
+    commands(t, ls, line, &mut out);
+    urls(ls, lb, &mut out);
+    let mut i = 0;
+    while i < lb.len() {
+        if !ident(lb[i]) || (i > 0 && ident(lb[i - 1])) {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < lb.len() && ident(lb[i]) {
+            i += 1;
+        }
+        let name = &line[s..i];
+        let Some(strength) = secret_name(name) else {
+            continue;
+        };
+        let lname = name.to_ascii_lowercase();
+        if lname == "cookie" || lname == "set-cookie" {
+            cookies(ls, lb, i, &mut out);
+            continue;
+        }
+        let Some(at) = operator(lb, i, &lname) else {
+            continue;
+        };
+        value_at(b, ls + at, le, ls, strength, &mut out);
+    }
+    out
+}
+
+/// After a name ending at `i`: the start of its value, past the quotes, the `=`, `:`, `(` or `,`
+/// between them.
+fn operator(lb: &[u8], mut i: usize, lname: &str) -> Option<usize> {
+    let start = i;
+    while i < lb.len() && matches!(lb[i], b'"' | b'\'' | b'`' | b']' | b' ' | b'\t') {
+        i += 1;
+    }
+    let rest = &lb[i..];
+    let op = if rest.starts_with(b":=") || rest.starts_with(b"=>") || rest.starts_with(b"==") {
+        2
+    } else if rest.starts_with(b" provided:") || rest.starts_with(b"provided:") {
+        rest.iter().position(|&c| c == b':')? + 1
+    } else if matches!(rest.first(), Some(b'=' | b':' | b'('))
+        // ("NAME", "value")
+        || (rest.first() == Some(&b',') && lb[start..i].iter().any(|&c| c == b'"' || c == b'\''))
+    {
+        1
+    } else if i > start && matches!(lname, "bearer" | "token" | "basic") {
+        0 // Bearer <token>
+    } else {
+        return None;
+    };
+    Some(i + op)
+}
+
+/// The value that starts at `at` (after the operator), quoted or not, or the block below it.
+fn value_at(b: &[u8], at: usize, le: usize, ls: usize, strength: Strength, out: &mut Vec<Value>) {
+    let mut i = at;
+    while i < le && matches!(b[i], b' ' | b'\t') {
+        i += 1;
+    }
+    // `f"…"`, `r'…'`, `b"…"`: a string prefix.
+    if i + 1 < le && matches!(b[i], b'f' | b'r' | b'b') && matches!(b[i + 1], b'"' | b'\'') {
+        i += 1;
+    }
+    let mut quote = None;
+    if i < le && matches!(b[i], b'"' | b'\'' | b'`') {
+        quote = Some(b[i]);
+        let triple = b
+            .get(i..i + 3)
+            .is_some_and(|q| q.iter().all(|&c| c == b[i]));
+        i += if triple { 3 } else { 1 };
+        if triple && i >= le {
+            // TOML `"""` / `'''`: the value starts on the next line.
+            block(b, le, ls, true, strength, out);
+            return;
+        }
+    }
+    while i < le && matches!(b[i], b' ' | b'\t') {
+        i += 1;
+    }
+    // `Bearer Bearer <token>`, `Basic <base64>`, `Token <t>`.
+    loop {
+        let rest = &b[i..le];
+        let scheme = ["bearer ", "basic ", "token "]
+            .iter()
+            .find(|s| rest.len() > s.len() && rest[..s.len()].eq_ignore_ascii_case(s.as_bytes()));
+        match scheme {
+            Some(s) => {
+                i += s.len();
+                while i < le && b[i] == b' ' {
+                    i += 1;
+                }
+            }
+            None => break,
+        }
+    }
+    if quote.is_none() && i < le && b[i] == b'[' {
+        array(b, i + 1, strength, out);
+        return;
+    }
+    let s = i;
+    match quote {
+        Some(q) => {
+            while i < le && b[i] != q {
+                i += 1;
+            }
+        }
+        None => {
+            while i < le
+                && !matches!(
+                    b[i],
+                    b' ' | b'\t'
+                        | b','
+                        | b';'
+                        | b')'
+                        | b'}'
+                        | b']'
+                        | b'"'
+                        | b'\''
+                        | b'`'
+                        | b'<'
+                        | b'>'
+                )
+            {
+                i += 1;
+            }
+        }
+    }
+    let mut e = i;
+    while e > s && matches!(b[e - 1], b' ' | b'\t') {
+        e -= 1;
+    }
+    if e > s {
+        let v = &b[s..e];
+        let block_marker =
+            quote.is_none() && matches!(v, b"|" | b">" | b"|-" | b">-" | b"|+" | b">+");
+        if !block_marker {
+            out.push(Value {
+                start: s,
+                end: e,
+                strength,
+            });
+            return;
+        }
+    }
+    if quote.is_none()
+        && b[s..le]
+            .iter()
+            .all(|c| matches!(c, b'|' | b'>' | b'-' | b'+' | b' ' | b'\t' | b'{'))
+    {
+        // `NAME:` alone, or `NAME: |`: a YAML block scalar or list below.
+        block(b, le, ls, false, strength, out);
+    }
+}
+
+/// Lines below the line ending at `le` that hold its value: more indented than it (YAML), or up
+/// to the closing `"""` (TOML); each line's content, list dashes and quotes taken off.
+fn block(b: &[u8], le: usize, ls: usize, toml: bool, strength: Strength, out: &mut Vec<Value>) {
+    let indent = b[ls..le]
+        .iter()
+        .take_while(|&&c| c == b' ' || c == b'\t')
+        .count();
+    let mut at = le + 1;
+    for _ in 0..16 {
+        if at >= b.len() {
+            break;
+        }
+        let end = b[at..]
+            .iter()
+            .position(|&c| c == b'\n')
+            .map_or(b.len(), |i| at + i);
+        let line = &b[at..end];
+        let ind = line
+            .iter()
+            .take_while(|&&c| c == b' ' || c == b'\t')
+            .count();
+        if !toml && (ind <= indent && !line.iter().all(|c| c.is_ascii_whitespace())) {
+            break;
+        }
+        let mut s = at + ind;
+        let mut e = end;
+        if !toml && b.get(s) == Some(&b'-') {
+            s += 1;
+            while s < e && b[s] == b' ' {
+                s += 1;
+            }
+        }
+        let closing = toml && line.windows(3).any(|w| w == b"\"\"\"" || w == b"'''");
+        while e > s && matches!(b[e - 1], b' ' | b'\t' | b'\r' | b'"' | b'\'' | b',') {
+            e -= 1;
+        }
+        while s < e && matches!(b[s], b'"' | b'\'') {
+            s += 1;
+        }
+        if e > s {
+            out.push(Value {
+                start: s,
+                end: e,
+                strength,
+            });
+        }
+        if closing {
+            break;
+        }
+        at = end + 1;
+    }
+}
+
+/// Quoted strings of a flow array (`["k1", "k2"]`), up to its `]`, over a few lines.
+fn array(b: &[u8], mut i: usize, strength: Strength, out: &mut Vec<Value>) {
+    let stop = (i + 4096).min(b.len());
+    while i < stop && b[i] != b']' {
+        if matches!(b[i], b'"' | b'\'') {
+            let q = b[i];
+            let s = i + 1;
+            let Some(n) = b[s..stop].iter().position(|&c| c == q || c == b'\n') else {
+                return;
+            };
+            if n > 0 {
+                out.push(Value {
+                    start: s,
+                    end: s + n,
+                    strength,
+                });
+            }
+            i = s + n + 1;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// `setx NAME value`, fish `set -x NAME value`, `curl -u user:password`.
+fn commands(t: &str, ls: usize, line: &str, out: &mut Vec<Value>) {
+    let lb = line.as_bytes();
+    let trimmed = line.trim_start();
+    let off = line.len() - trimmed.len();
+    let words: Vec<(usize, &str)> = trimmed
+        .split([' ', '\t'])
+        .scan(0usize, |pos, w| {
+            let at = *pos;
+            *pos += w.len() + 1;
+            Some((off + at, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let cmd = words.first().map(|(_, w)| w.to_ascii_lowercase());
+    let named_value = match cmd.as_deref() {
+        Some("setx") => words.get(1).zip(words.get(2)),
+        Some("set") => {
+            let rest: Vec<&(usize, &str)> = words[1..]
+                .iter()
+                .filter(|(_, w)| !w.starts_with('-'))
+                .collect();
+            let flagged = words.get(1).is_some_and(|(_, w)| w.starts_with('-'));
+            if flagged {
+                rest.first().copied().zip(rest.get(1).copied())
+            } else {
+                None
+            }
+        }
+        _ => None,
+    };
+    if let Some(((_, name), (at, _))) = named_value {
+        if let Some(strength) = secret_name(name) {
+            let _ = t;
+            let mut s = *at;
+            let mut e = lb.len();
+            while e > s && matches!(lb[e - 1], b' ' | b'\t' | b'\r') {
+                e -= 1;
+            }
+            while s < e && matches!(lb[s], b'"' | b'\'') {
+                s += 1;
+            }
+            while e > s && matches!(lb[e - 1], b'"' | b'\'') {
+                e -= 1;
+            }
+            if e > s {
+                out.push(Value {
+                    start: ls + s,
+                    end: ls + e,
+                    strength,
+                });
+            }
+        }
+    }
+    // curl -u user:password / --user user:password / -u :key
+    for (i, w) in words.iter().enumerate() {
+        let val = match w.1 {
+            "-u" | "--user" => words.get(i + 1).copied(),
+            x if x.starts_with("--user=") => Some((w.0 + 7, &x[7..])),
+            _ => None,
+        };
+        let Some((at, v)) = val else { continue };
+        let v_trim = v.trim_matches(|c| c == '"' || c == '\'');
+        let q = v.len() - v.trim_start_matches(['"', '\'']).len();
+        if let Some(c) = v_trim.find(':') {
+            let s = at + q + c + 1;
+            let e = at + q + v_trim.len();
+            if e > s {
+                out.push(Value {
+                    start: ls + s,
+                    end: ls + e,
+                    strength: Strength::Strong,
+                });
+            }
+        }
+    }
+}
+
+/// `scheme://user:password@host`: the password (any), or a lone token before `@`.
+fn urls(ls: usize, lb: &[u8], out: &mut Vec<Value>) {
+    let mut from = 0;
+    while let Some(p) = lb[from..].windows(3).position(|w| w == b"://") {
+        let s = from + p + 3;
+        let end = lb[s..]
+            .iter()
+            .position(|&c| {
+                matches!(
+                    c,
+                    b'/' | b'?' | b'#' | b' ' | b'\t' | b'"' | b'\'' | b'`' | b'<' | b'>'
+                )
+            })
+            .map_or(lb.len(), |i| s + i);
+        if let Some(at) = lb[s..end].iter().rposition(|&c| c == b'@') {
+            let info = &lb[s..s + at];
+            match info.iter().position(|&c| c == b':') {
+                Some(c) if c + 1 < info.len() => out.push(Value {
+                    start: ls + s + c + 1,
+                    end: ls + s + at,
+                    strength: Strength::Strong,
+                }),
+                Some(_) => {}
+                None if !info.is_empty() => out.push(Value {
+                    start: ls + s,
+                    end: ls + s + at,
+                    strength: Strength::Weak,
+                }),
+                None => {}
+            }
+        }
+        from = end.max(s);
+    }
+}
+
+/// `Cookie: a=v1; b=v2`: every value.
+fn cookies(ls: usize, lb: &[u8], mut i: usize, out: &mut Vec<Value>) {
+    while i < lb.len() && matches!(lb[i], b':' | b' ' | b'"' | b'\'') {
+        i += 1;
+    }
+    for part in lb[i..].split(|&c| c == b';') {
+        let base = part.as_ptr() as usize - lb.as_ptr() as usize;
+        if let Some(eq) = part.iter().position(|&c| c == b'=') {
+            let s = base + eq + 1;
+            let e = base + part.len()
+                - part
+                    .iter()
+                    .rev()
+                    .take_while(|c| matches!(c, b' ' | b'"' | b'\'' | b'\r'))
+                    .count();
+            if e > s {
+                out.push(Value {
+                    start: ls + s,
+                    end: ls + e,
+                    strength: Strength::Weak,
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        for n in [
+            "AZURE_OPENAI_KEY",
+            "OPENAI_KEY",
+            "AWS_SECRET_ACCESS_KEY",
+            "AWS_ACCESS_KEY_ID",
+            "PRIVATE_KEY",
+            "DASHSCOPE_AK",
+            "ALIYUN_SK",
+            "TENCENT_SECRET_ID",
+            "PASS",
+            "PWD",
+            "credentials",
+            "bearer",
+            "key",
+            "accessKey",
+            "license_key",
+            "signing_key",
+            "x-api-key",
+            "apiKey",
+            "WithAPIKey",
+            "Authorization",
+        ] {
+            assert!(secret_name(n).is_some(), "{n}");
+        }
+        for n in [
+            "max_tokens",
+            "model",
+            "base_url",
+            "keyboard",
+            "monkey",
+            "tokens",
+            "token_type",
+            "bypass",
+        ] {
+            assert!(secret_name(n).is_none(), "{n}");
+        }
+        assert_eq!(normalize("WithAPIKey"), "with_api_key");
+        assert_eq!(normalize("accessKey"), "access_key");
+    }
+}

@@ -1,0 +1,170 @@
+use super::shapes::SHAPES;
+use super::*;
+
+fn found(text: &str) -> Vec<Secret> {
+    find(text, &text.to_ascii_lowercase())
+}
+
+fn masked(text: &str) -> String {
+    Redactor::new(found(text), false).slice(text, 0, text.len())
+}
+
+/// No 8 characters in a row of `key`'s hidden part (after its anchor, before its last 4).
+fn assert_hidden(key: &str, anchor: &str, out: &str) {
+    let hidden = &key[anchor.len()..key.len().saturating_sub(4).max(anchor.len())];
+    for w in hidden.as_bytes().windows(8) {
+        let w = std::str::from_utf8(w).unwrap_or("");
+        assert!(!out.contains(w), "`{w}` of {key} shows in: {out}");
+    }
+}
+
+#[test]
+fn every_shape_finds_its_true_samples_and_not_its_false_ones() {
+    for s in SHAPES {
+        for t in s.true_samples {
+            let key = t.rsplit(' ').next().unwrap_or(t);
+            let got = found(t);
+            assert!(
+                got.iter().any(|k| !k.placeholder),
+                "{}: `{t}` not found",
+                s.id
+            );
+            assert_hidden(key, s.anchor, &masked(t));
+        }
+        for f in s.false_samples {
+            let got: Vec<_> = found(f).into_iter().filter(|k| !k.placeholder).collect();
+            assert!(got.is_empty(), "{}: `{f}` taken for a key: {got:?}", s.id);
+        }
+    }
+}
+
+#[test]
+fn masks_with_anchor_and_last_four() {
+    assert_eq!(mask("sk-sp-0123456789abcdef3c1e"), "sk-sp-…3c1e");
+    assert_eq!(mask("sk-0123456789abcdefABCD"), "sk-…ABCD");
+    assert_eq!(mask("AIzaSyA1234567890abcdefgh"), "AIza…efgh");
+    assert_eq!(mask("short"), "…");
+}
+
+#[test]
+fn keys_hidden_by_what_pastes_wrap_them_in() {
+    let key = "sk-proj-Ab3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dE3fG5hJ7kL9mN1pQ3sT";
+    let (head, tail) = key.split_at(30);
+    let cases = [
+        format!("\x1b[1m{key}\x1b[0m"),
+        format!("{{\"log\":\"auth failed\\n{key}\\n\"}}"),
+        format!("Authorization: Bearer%20{key}"),
+        format!("b'\\n{key}'"),
+        format!("openai.Inter{key}"),
+        format!("x{key}"),
+        format!("_{key}"),
+        format!("{head}\r{tail}"),
+        format!("{head}\x1b[0m{tail}"),
+        format!("{head}\u{00AD}{tail}"),
+        format!("{head}\u{200B}{tail}"),
+        format!("{head}\u{FFFD}{tail}"),
+        format!("{head} {tail}"),
+        format!("{head}\t{tail}"),
+        format!("api_key = (\"{head}\"\n    \"{tail}\")"),
+        format!("{{\"apiKey\": \"{head}\n{tail}\"}}"),
+        format!("export OPENAI_API_KEY={head}\\\n{tail}"),
+        key.chars()
+            .map(|c| format!("\\u{:04x}", c as u32))
+            .collect::<String>(),
+        format!("\u{FEFF}{key}"),
+        format!("key:\u{3000}{key}"),
+    ];
+    for c in &cases {
+        assert_hidden(key, "sk-proj-", &masked(c));
+        let r = Redactor::new(found(c), false);
+        assert_hidden(key, "sk-proj-", &r.scrub(&format!("cleaned: {key}"), c));
+    }
+}
+
+#[test]
+fn truncated_keys_of_a_known_shape() {
+    for t in [
+        "sk-proj-Ab3dE5gH7j",
+        "sk-ant-api03-Zq3x9Lm2",
+        "sk-sp-4f0c2a9e",
+        "AIzaSyD3k9Xm",
+    ] {
+        assert_ne!(masked(t), t, "{t}");
+    }
+}
+
+#[test]
+fn secret_named_settings_in_every_syntax() {
+    let v = "Zx9fQ2mP8rT4vW6yB1nC";
+    let lines = [
+        format!("AZURE_OPENAI_KEY={v}"),
+        format!("OPENAI_KEY={v}"),
+        format!("AWS_SECRET_ACCESS_KEY={v}"),
+        format!("PRIVATE_KEY=\"{v}\""),
+        format!("DASHSCOPE_AK={v}"),
+        format!("TENCENT_SECRET_ID={v}"),
+        format!("PASS={v}"),
+        format!("\"credentials\": \"{v}\""),
+        format!("accessKey: {v}"),
+        format!("license_key = '{v}'"),
+        format!("\"apiKey\": \" {v}\""),
+        format!("Authorization: Bearer Bearer {v}"),
+        format!("setx OPENAI_API_KEY {v}"),
+        format!("set -gx OPENAI_API_KEY {v}"),
+        format!("api_key: |\n  {v}\n"),
+        format!("api_keys:\n  - {v}\n"),
+        format!("api_key = \"\"\"\n{v}\n\"\"\""),
+        format!("\"api_keys\": [\"{v}\", \"other\"]"),
+        format!("client := openai.NewClient(option.WithAPIKey(\"{v}\"))"),
+        format!("OpenAiChatModel.builder().apiKey(\"{v}\").build()"),
+        format!("curl -u :{v} https://api.example.com"),
+        format!("Cookie: session={v}; theme=dark"),
+        format!("os.environ[\"X_API_KEY\"] = \"{v}\""),
+        format!("https://user:{v}@proxy.example.com:8080"),
+    ];
+    for l in &lines {
+        assert!(!masked(l).contains(v), "{l} → {}", masked(l));
+    }
+    for same in [
+        "OPENAI_API_KEY=$DASHSCOPE_API_KEY",
+        "api_key=os.environ[\"KEY\"]",
+        "\"apiKey\": \"your-api-key\"",
+        "the token is invalid",
+        "max_tokens: 4096",
+        "env_key = \"DASHSCOPE_API_KEY\"",
+        "set PATH=C:\\Windows",
+    ] {
+        assert_eq!(masked(same), same);
+    }
+}
+
+#[test]
+fn overlapping_secrets_are_masked_as_one_span() {
+    let text = "T=AUTH_TOKEN=sk-rT4k4Qm8x9y0z1a2b3c4d5e6f7g8h9i0 end";
+    let out = masked(text);
+    assert!(!out.contains("rT4k4Qm8x9"), "{out}");
+    assert!(out.ends_with(" end") && out.starts_with("T="), "{out}");
+}
+
+#[test]
+fn redactor_masks_inside_and_across_ranges() {
+    let text = "A=sk-sp-a1b2c3d4e5f6a7b8c9d0 B";
+    let r = Redactor::new(found(text), false);
+    assert_eq!(r.slice(text, 0, text.len()), "A=sk-sp-…c9d0 B");
+    assert_eq!(r.slice(text, 10, text.len()), "sk-sp-…c9d0 B");
+    assert_eq!(r.slice(text, 0, 4), "A=sk-sp-…c9d0");
+    assert_eq!(
+        r.scrub("x sk-sp-a1b2c3d4e5f6a7b8c9d0 y", text),
+        "x sk-sp-…c9d0 y"
+    );
+    assert_eq!(
+        r.scrub("x SK-SP-A1B2C3D4E5F6A7B8C9D0 y", text),
+        "x sk-sp-…c9d0 y"
+    );
+    assert_eq!(
+        r.scrub("`OpenAI(api_key=\"sk-sp-a1b2c3d4e5…` is not", text),
+        "`OpenAI(api_key=\"sk-sp-…c9d0…` is not"
+    );
+    let shown = Redactor::new(r.secrets().to_vec(), true);
+    assert_eq!(shown.slice(text, 0, text.len()), text);
+}
