@@ -9,7 +9,7 @@ pub struct Outcome {
     pub failed: bool,
 }
 
-/// `report` must come from a run with secrets shown: edits carry real values.
+/// Writes each edit's real value (the explicit reveal path) into the file it came from.
 pub fn apply(report: &Report, input: &Input, unsafe_fixes: bool) -> Outcome {
     let mut out = Outcome {
         messages: Vec::new(),
@@ -70,7 +70,7 @@ pub fn apply(report: &Report, input: &Input, unsafe_fixes: bool) -> Outcome {
             if e.end > last {
                 continue; // overlapping: keep the earlier edit
             }
-            text.replace_range(e.start - src.start..e.end - src.start, &e.replacement);
+            text.replace_range(e.start - src.start..e.end - src.start, e.revealed.reveal());
             last = e.start;
         }
         // The joined paste added a newline between inputs; the file did not have it.

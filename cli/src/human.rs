@@ -199,7 +199,7 @@ fn diagnosis(out: &mut String, d: &Diagnosis, input: &Input, lang: Lang, st: &St
         st.dim(&format!(
             "{} {}",
             if zh(lang) { "来源：" } else { "sources:" },
-            d.sources.join("; ")
+            llmdoctor_core::secrets::Masked::join(&d.sources, "; ")
         ))
     );
     if let Some(f) = &d.fix {

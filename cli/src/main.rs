@@ -86,32 +86,24 @@ fn run_diagnose(args: &args::Args, lang: Lang) -> ExitCode {
         ));
         return ExitCode::SUCCESS;
     }
+    let mut report = diagnose(&input.text, &opts);
     if args.fix {
-        // Edits must carry real values to be written back; nothing of this run is printed.
-        let full = diagnose(
-            &input.text,
-            &Options {
-                show_secrets: true,
-                ..opts.clone()
-            },
-        );
-        let outcome = fix::apply(&full, &input, args.unsafe_fixes);
+        // The edits' real values (the explicit reveal path) go to the files only.
+        let outcome = fix::apply(&report, &input, args.unsafe_fixes);
         for m in &outcome.messages {
-            eprintln!("llmdoctor: {m}");
+            eprintln!("llmdoctor: {}", report.mask(m, &input.text).printable());
         }
         if outcome.failed {
             return ExitCode::from(2);
         }
     }
-    let mut report = diagnose(&input.text, &opts);
-    if let Some(facts) = report.facts.as_object_mut() {
-        let inputs: Vec<_> = input
-            .sources
-            .iter()
-            .map(|s| serde_json::json!({"name": s.name, "start": s.start}))
-            .collect();
-        facts.insert("inputs".into(), inputs.into());
-    }
+    let inputs: Vec<_> = input
+        .sources
+        .iter()
+        .map(|s| serde_json::json!({"name": s.name, "start": s.start}))
+        .collect();
+    let inputs = report.mask_json(inputs.into(), &input.text);
+    report.facts.insert("inputs", inputs);
     let text = match args.format {
         Format::Json => serde_json::to_string_pretty(&report).unwrap_or_default() + "\n",
         Format::Human => {

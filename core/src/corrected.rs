@@ -2,9 +2,10 @@
 //! formatting, comments and order survive; masked like everything else; plus a unified diff.
 
 use crate::config::Config;
+use crate::fix::Edit;
 use crate::model::Lang;
-use crate::report::{Corrected, Edit};
-use crate::secrets::Redactor;
+use crate::report::{Corrected, Edit as ReportEdit, Report};
+use crate::secrets::{Masked, Redactor};
 use crate::verify;
 
 /// Blocks longer than this get no diff (the corrected text is still given).
@@ -23,25 +24,22 @@ pub fn build(text: &str, cfg: &Config, edits: &[Edit], r: &Redactor, lang: Lang)
         }
         crate::order::sort_by_key(&mut mine, |e| (e.start as u64, e.end as u64, 0));
         let mine_all = mine.clone();
-        mine.dedup_by(|x, y| {
-            x.start == y.start && x.end == y.end && x.replacement == y.replacement
-        });
-        let (mut fixed, original) = (String::new(), r.slice(text, b.start, b.end));
+        let mine = applying(mine, |e| (e.start, e.end, e.replacement.as_str()));
+        let original = r.slice(text, b.start, b.end);
+        let mut fixed = Masked::default();
         let mut at = b.start;
         for e in mine {
-            if e.start < at {
-                continue; // overlapping edits: the first wins
-            }
-            fixed.push_str(&r.slice(text, at, e.start));
-            fixed.push_str(&r.scrub(&e.replacement, text));
+            fixed.push(&r.slice(text, at, e.start));
+            fixed.push(&r.scrub(&e.replacement, text));
             at = e.end;
         }
-        fixed.push_str(&r.slice(text, at, b.end));
+        fixed.push(&r.slice(text, at, b.end));
         if fixed == original {
             continue;
         }
-        let diff = unified_diff(&original, &fixed);
-        let verify = verify::command(cfg, block, &mine_all, lang);
+        // Both sides are masked: so is their diff.
+        let diff = r.scrub(&unified_diff(&original, &fixed), text);
+        let verify = verify::command(cfg, block, &mine_all, lang).map(|v| r.scrub(&v, text));
         out.push(Corrected {
             format: b.format.as_str(),
             start: b.start,
@@ -52,6 +50,62 @@ pub fn build(text: &str, cfg: &Config, edits: &[Edit], r: &Redactor, lang: Lang)
         });
     }
     out
+}
+
+/// Of `edits` sorted by span, the ones that apply: duplicates dropped, and of overlapping ones
+/// the first. The one overlap policy of the masked corrected text and of the reveal path.
+fn applying<E>(edits: Vec<E>, key: impl Fn(&E) -> (usize, usize, &str)) -> Vec<E> {
+    let mut out: Vec<E> = Vec::with_capacity(edits.len());
+    let mut at = 0;
+    for e in edits {
+        let (start, end, repl) = key(&e);
+        if let Some(last) = out.last() {
+            let (ls, le, lr) = key(last);
+            if (ls, le, lr) == (start, end, repl) {
+                continue;
+            }
+        }
+        if start < at {
+            continue; // overlapping edits: the first wins
+        }
+        at = end;
+        out.push(e);
+    }
+    out
+}
+
+/// The corrected snippets of `report` with the real values the fixes write (the cleaned key of
+/// a key-whitespace fix, say): the explicit reveal path, for the page's "Copy with my key" and
+/// `--fix`. Built from the paste and the fix edits; nothing is diagnosed again.
+pub fn revealed(text: &str, report: &Report) -> Vec<String> {
+    let edits: Vec<&ReportEdit> = report
+        .diagnoses
+        .iter()
+        .filter_map(|d| d.fix.as_ref())
+        .flat_map(|f| f.edits.iter())
+        .collect();
+    report
+        .corrected
+        .iter()
+        .map(|c| {
+            let mut mine: Vec<&ReportEdit> = edits
+                .iter()
+                .copied()
+                .filter(|e| e.start >= c.start && e.end <= c.end)
+                .collect();
+            crate::order::sort_by_key(&mut mine, |e| (e.start as u64, e.end as u64, 0));
+            let mine = applying(mine, |e| (e.start, e.end, e.revealed.reveal()));
+            let mut out = String::new();
+            let mut at = c.start;
+            for e in mine {
+                out.push_str(text.get(at..e.start).unwrap_or(""));
+                out.push_str(e.revealed.reveal());
+                at = e.end;
+            }
+            out.push_str(text.get(at..c.end).unwrap_or(""));
+            out
+        })
+        .collect()
 }
 
 /// A unified diff (hunks with 3 lines of context) of two small texts.

@@ -9,7 +9,7 @@ use crate::models;
 use crate::report::{Context, Diagnosis, Edit, Evidence, Fix, Report, ResetInfo, SCHEMA};
 use crate::retry;
 use crate::scan::{scan, Scan, Scanner};
-use crate::secrets::Redactor;
+use crate::secrets::{Masked, Redactor, Revealed};
 use crate::time::{self, Instant, PLAN_OFFSET};
 use crate::{config, corrected, findings};
 
@@ -151,7 +151,8 @@ impl<T: AsRef<str>> Session<T> {
 
 /// The report from a finished scan: facts, config, findings, evidence, corrections.
 fn build(text: &str, s: Scan, cfg: Config, opts: &Options, mut notes: Vec<String>) -> Report {
-    let facts = s.facts;
+    let mut facts = s.facts;
+    crate::secrets::from_settings(text, &cfg, &mut facts.keys);
     let redactor = Redactor::new(facts.keys.clone(), opts.show_secrets);
 
     notes.extend(cfg.notes.iter().cloned());
@@ -159,7 +160,7 @@ fn build(text: &str, s: Scan, cfg: Config, opts: &Options, mut notes: Vec<String
         notes.extend(b.notes.iter().cloned());
     }
     let ranked = findings::rank(text, findings::collect(text, s.hits, &facts, &cfg));
-    let all_edits: Vec<Edit> = ranked
+    let all_edits: Vec<crate::fix::Edit> = ranked
         .iter()
         .flat_map(|f| f.edits.iter().cloned())
         .collect();
@@ -193,26 +194,30 @@ fn build(text: &str, s: Scan, cfg: Config, opts: &Options, mut notes: Vec<String
                     }
                 })
                 .collect();
-            let mut steps: Vec<String> = t.steps.iter().map(|s| s.to_string()).collect();
-            model_steps(r.category, &evidence, opts.lang, &mut steps);
+            let mut steps: Vec<Masked> = t.steps.iter().map(|s| Masked::fixed(s)).collect();
+            model_steps(
+                r.category, &evidence, opts.lang, &mut steps, &redactor, text,
+            );
             Diagnosis {
                 rule: r.id,
                 category: r.category,
                 severity: f.severity,
-                title: t.title.to_string(),
-                explanation: t.explanation.to_string(),
+                title: Masked::fixed(t.title),
+                explanation: Masked::fixed(t.explanation),
                 evidence,
                 steps,
-                verify: t.verify.to_string(),
-                sources: r.sources.iter().map(|s| s.to_string()).collect(),
+                verify: Masked::fixed(t.verify),
+                sources: r.sources.iter().map(|s| Masked::fixed(s)).collect(),
                 fix: (!f.edits.is_empty()).then(|| Fix {
                     applicability: f.applicability,
                     edits: f
                         .edits
                         .iter()
                         .map(|e| Edit {
+                            start: e.start,
+                            end: e.end,
                             replacement: redactor.scrub(&e.replacement, text),
-                            ..e.clone()
+                            revealed: Revealed::new(e.replacement.clone()),
                         })
                         .collect(),
                 }),
@@ -223,7 +228,7 @@ fn build(text: &str, s: Scan, cfg: Config, opts: &Options, mut notes: Vec<String
                     burst && r.id.contains("burst"),
                     f.severity == Severity::Info,
                 ),
-                reset: r.reset.map(|w| reset_info(w, opts)),
+                reset: r.reset.map(|w| reset_info(w, opts, &redactor, text)),
             }
         })
         .collect();
@@ -231,17 +236,16 @@ fn build(text: &str, s: Scan, cfg: Config, opts: &Options, mut notes: Vec<String
     let mut facts_json = facts_to_json(&facts, &redactor, text);
     if let Some(obj) = facts_json.as_object_mut() {
         obj.insert("config".into(), config_to_json(&cfg, &redactor, text));
-    }
-    // Notes may quote the paste (a value that is not TOML, say): masked like the rest.
-    let notes: Vec<String> = notes.iter().map(|n| redactor.scrub(n, text)).collect();
-    if let Some(obj) = facts_json.as_object_mut() {
+        // Notes may quote the paste (a value that is not TOML, say): masked like the rest.
         obj.insert("notes".into(), serde_json::Value::from(notes));
     }
     Report {
         schema: SCHEMA,
         diagnoses,
         corrected,
-        facts: facts_json,
+        // Every string in the facts, whatever built it, is scrubbed once more on the way in.
+        facts: redactor.json(facts_json, text),
+        redactor,
     }
 }
 
@@ -269,7 +273,14 @@ fn config_part<'a>(text: &'a str, notes: &mut Vec<String>) -> &'a str {
 
 /// For model and context-length findings: "did you mean" and larger windows, from the model
 /// names on the evidence lines.
-fn model_steps(cat: Category, evidence: &[Evidence], lang: Lang, steps: &mut Vec<String>) {
+fn model_steps(
+    cat: Category,
+    evidence: &[Evidence],
+    lang: Lang,
+    steps: &mut Vec<Masked>,
+    r: &Redactor,
+    text: &str,
+) {
     if !matches!(cat, Category::Model | Category::ContextLength) {
         return;
     }
@@ -282,7 +293,7 @@ fn model_steps(cat: Category, evidence: &[Evidence], lang: Lang, steps: &mut Vec
             Category::Model => models::suggestion_step(name, lang),
             _ => models::larger_window_step(name, lang),
         };
-        if let Some(s) = step {
+        if let Some(s) = step.map(|s| r.scrub(&s, text)) {
             if !steps.contains(&s) {
                 steps.insert(0, s);
             }
@@ -315,31 +326,31 @@ fn context(text: &str, r: &Redactor, start: usize, end: usize) -> Context {
     let before = r.slice(text, from, start);
     // A long match (`401[ \t]+unauthorized` over a line of blanks) is cut like the evidence.
     let middle = cut(r.slice(text, start, end));
-    let after = r.slice(text, end, to).trim_end_matches('\r').to_string();
+    let after = r.slice(text, end, to);
+    let after = after.trim_end_matches('\r');
     let lead = if from > ls { "…" } else { "" };
     let tail = if to < le { "…" } else { "" };
     let f = lead.chars().count() + before.chars().count();
     let t = f + middle.chars().count();
     Context {
-        text: format!("{lead}{before}{middle}{after}{tail}"),
+        text: r.scrub(&format!("{lead}{before}{middle}{after}{tail}"), text),
         from: f,
         to: t,
     }
 }
 
-fn cut(mut s: String) -> String {
-    if s.len() > MAX_EVIDENCE_TEXT {
-        let mut at = MAX_EVIDENCE_TEXT;
-        while !s.is_char_boundary(at) {
-            at -= 1;
-        }
-        s.truncate(at);
-        s.push('…');
-    }
-    s
+fn cut(s: Masked) -> Masked {
+    s.truncated(MAX_EVIDENCE_TEXT, "…")
 }
 
-fn reset_info(window: Reset, opts: &Options) -> ResetInfo {
+fn reset_info(window: Reset, opts: &Options, r: &Redactor, text: &str) -> ResetInfo {
+    // Built from dates and fixed words only; masked all the same (one kind of string).
+    let (mut info, note) = reset_words(window, opts);
+    info.note = r.scrub(&note, text);
+    info
+}
+
+fn reset_words(window: Reset, opts: &Options) -> (ResetInfo, String) {
     let zh = opts.lang == Lang::Zh;
     let fmt = |t: Instant| time::format_rfc3339(t, PLAN_OFFSET);
     let no_fallback = if zh {
@@ -369,13 +380,16 @@ fn reset_info(window: Reset, opts: &Options) -> ResetInfo {
                     format!("The weekly quota comes back next Monday at 00:00 UTC+8. {no_fallback}")
                 }
             };
-            ResetInfo {
-                window: "week",
-                exact: at.is_some(),
-                at: at.map(fmt),
-                window_start: opts.now.map(|n| fmt(time::week_start(n))),
+            (
+                ResetInfo {
+                    window: "week",
+                    exact: at.is_some(),
+                    at: at.map(fmt),
+                    window_start: opts.now.map(|n| fmt(time::week_start(n))),
+                    note: Masked::default(),
+                },
                 note,
-            }
+            )
         }
         Reset::Month => {
             let at = match (opts.now, opts.billing_day) {
@@ -388,15 +402,18 @@ fn reset_info(window: Reset, opts: &Options) -> ResetInfo {
                 (None, _) if zh => format!("月额度在下个计费月的订阅日 00:00（UTC+8）恢复；提供订阅日（--billing-day）即可算出具体时间。{no_fallback}"),
                 (None, _) => format!("The monthly quota comes back at 00:00 UTC+8 on your subscription day of the next billing month; give the subscription day (--billing-day) to get the exact time. {no_fallback}"),
             };
-            ResetInfo {
-                window: "month",
-                exact: at.is_some(),
-                at: at.map(fmt),
-                window_start: at
-                    .zip(opts.billing_day)
-                    .map(|(t, d)| fmt(time::month_start(t, d))),
+            (
+                ResetInfo {
+                    window: "month",
+                    exact: at.is_some(),
+                    at: at.map(fmt),
+                    window_start: at
+                        .zip(opts.billing_day)
+                        .map(|(t, d)| fmt(time::month_start(t, d))),
+                    note: Masked::default(),
+                },
                 note,
-            }
+            )
         }
         Reset::Hour => {
             let full = opts.now.map(|n| Instant(n.0 + 5 * 3600));
@@ -406,13 +423,16 @@ fn reset_info(window: Reset, opts: &Options) -> ResetInfo {
                 None if zh => format!("5 小时额度按滚动窗口计算：5 小时前的用量会陆续释放；若停止调用，最晚 5 小时后完全恢复。{no_fallback}"),
                 None => format!("The 5-hour quota is a rolling window: usage older than 5 hours is released bit by bit; if you stop calling, it is fully back within 5 hours at the latest. {no_fallback}"),
             };
-            ResetInfo {
-                window: "hour",
-                exact: false,
-                at: full.map(fmt),
-                window_start: opts.now.map(|n| fmt(Instant(n.0 - 5 * 3600))),
+            (
+                ResetInfo {
+                    window: "hour",
+                    exact: false,
+                    at: full.map(fmt),
+                    window_start: opts.now.map(|n| fmt(Instant(n.0 - 5 * 3600))),
+                    note: Masked::default(),
+                },
                 note,
-            }
+            )
         }
     }
 }
@@ -436,7 +456,7 @@ fn config_to_json(cfg: &config::Config, r: &Redactor, text: &str) -> serde_json:
         .blocks
         .iter()
         .map(|b| {
-            let notes: Vec<String> = b.notes.iter().map(|n| r.scrub(n, text)).collect();
+            let notes: Vec<String> = b.notes.iter().map(|n| r.scrub(n, text).to_string()).collect();
             serde_json::json!({"format": b.format.as_str(), "start": b.start, "end": b.end, "notes": notes})
         })
         .collect();
@@ -448,7 +468,7 @@ fn config_to_json(cfg: &config::Config, r: &Redactor, text: &str) -> serde_json:
         .map(|s| {
             let (a, b) = s.value_span;
             // A key name can be a key (`{"sk-…": "prod"}`).
-            serde_json::json!({"block": s.block, "path": masked_path(&s.path, r, text, &snaked), "value": r.slice(text, a, b), "start": a, "end": b})
+            serde_json::json!({"block": s.block, "path": masked_path(&s.path, r, text, &snaked), "value": r.slice(text, a, b).as_str(), "start": a, "end": b})
         })
         .collect();
     serde_json::json!({"blocks": blocks, "settings": settings, "settings_total": cfg.settings.len()})
@@ -462,7 +482,7 @@ fn masked_path(
     text: &str,
     snaked: &std::collections::HashMap<String, &str>,
 ) -> String {
-    let path = r.scrub(path, text);
+    let path = r.scrub(path, text).to_string();
     if snaked.is_empty() {
         return path;
     }
@@ -479,7 +499,7 @@ fn facts_to_json(f: &Facts, r: &Redactor, text: &str) -> serde_json::Value {
         .map(|e| {
             let mut v = serde_json::to_value(e).unwrap_or_default();
             if let Some(o) = v.as_object_mut() {
-                o.insert("url".into(), r.slice(text, e.start, e.end).into());
+                o.insert("url".into(), r.slice(text, e.start, e.end).as_str().into());
             }
             v
         })

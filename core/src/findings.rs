@@ -6,9 +6,10 @@
 use crate::checks::{self, CheckHit};
 use crate::config::Config;
 use crate::facts::Facts;
+use crate::fix::Edit;
 use crate::model::{Rule, Severity, RULES};
 use crate::order;
-use crate::report::{Applicability, Edit};
+use crate::report::Applicability;
 use crate::scan::{Hit, MAX_EVIDENCE};
 
 #[derive(Debug, Clone)]

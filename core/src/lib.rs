@@ -9,6 +9,7 @@ pub mod corrected;
 pub mod diagnose;
 pub mod facts;
 pub mod findings;
+pub mod fix;
 pub mod keywords;
 pub mod locate;
 pub mod model;

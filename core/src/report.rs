@@ -2,6 +2,7 @@
 //! render it as it is.
 
 use crate::model::{Category, Severity};
+use crate::secrets::{Masked, MaskedJson, Redactor, Revealed};
 use serde::Serialize;
 
 pub const SCHEMA: u32 = 1;
@@ -12,7 +13,28 @@ pub struct Report {
     pub diagnoses: Vec<Diagnosis>,
     pub corrected: Vec<Corrected>,
     /// What the engine read from the paste (tool, endpoints, keys masked, statuses, notes).
-    pub facts: serde_json::Value,
+    pub facts: MaskedJson,
+    /// The redactor the report was masked with: front ends mask what they add (file names,
+    /// values they quote) with [`Report::mask`]. Holds the keys; never serialized or printed.
+    #[serde(skip)]
+    pub(crate) redactor: Redactor,
+}
+
+impl Report {
+    /// `s` (text derived from the paste this report is about) with every key masked.
+    pub fn mask(&self, s: &str, text: &str) -> Masked {
+        self.redactor.scrub(s, text)
+    }
+
+    /// A JSON value built from the paste (file names, say), every string in it masked.
+    pub fn mask_json(&self, v: serde_json::Value, text: &str) -> MaskedJson {
+        self.redactor.json(v, text)
+    }
+
+    /// `text[start..end]` of the paste, masked.
+    pub fn slice(&self, text: &str, start: usize, end: usize) -> Masked {
+        self.redactor.slice(text, start, end)
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -20,12 +42,12 @@ pub struct Diagnosis {
     pub rule: &'static str,
     pub category: Category,
     pub severity: Severity,
-    pub title: String,
-    pub explanation: String,
+    pub title: Masked,
+    pub explanation: Masked,
     pub evidence: Vec<Evidence>,
-    pub steps: Vec<String>,
-    pub verify: String,
-    pub sources: Vec<String>,
+    pub steps: Vec<Masked>,
+    pub verify: Masked,
+    pub sources: Vec<Masked>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,
     /// How many places in the paste matched (evidence lists at most a few).
@@ -43,7 +65,7 @@ pub struct Evidence {
     pub end: usize,
     pub line: usize,
     pub column: usize,
-    pub text: String,
+    pub text: Masked,
     /// The whole line around the evidence (masked, cut around the match when long), and where
     /// in it the evidence sits, in characters: enough for a caret or a highlight.
     pub context: Context,
@@ -51,7 +73,7 @@ pub struct Evidence {
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct Context {
-    pub text: String,
+    pub text: Masked,
     pub from: usize,
     pub to: usize,
 }
@@ -73,7 +95,10 @@ pub enum Applicability {
 pub struct Edit {
     pub start: usize,
     pub end: usize,
-    pub replacement: String,
+    pub replacement: Masked,
+    /// The replacement unmasked, for the explicit reveal path only.
+    #[serde(skip)]
+    pub revealed: Revealed,
 }
 
 #[derive(Debug, Serialize)]
@@ -81,20 +106,20 @@ pub struct Corrected {
     pub format: &'static str,
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: Masked,
     /// Unified diff of the block before and after (masked too); empty for very long blocks.
-    pub diff: String,
+    pub diff: Masked,
     /// A command (or an instruction) that verifies the fixed endpoint; keys come from an
     /// environment variable, never inline.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub verify: Option<String>,
+    pub verify: Option<Masked>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct Retry {
     /// `never`, `after_fix`, `after_reset`, `backoff`, `none` (harmless: nothing to retry).
     pub policy: &'static str,
-    pub advice: String,
+    pub advice: Masked,
     /// Ready-to-use retry code, where retrying is right.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub snippets: Vec<Snippet>,
@@ -119,5 +144,5 @@ pub struct ResetInfo {
     /// Start of the window that is used up, when it can be known (for a timeline).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub window_start: Option<String>,
-    pub note: String,
+    pub note: Masked,
 }

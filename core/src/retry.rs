@@ -3,6 +3,7 @@
 
 use crate::model::{Category, Lang};
 use crate::report::{Retry, Snippet};
+use crate::secrets::Masked;
 
 const PYTHON: &str = r#"import openai
 from openai import OpenAI
@@ -58,7 +59,7 @@ pub fn guidance(category: Category, lang: Lang, burst: bool, harmless: bool) -> 
         };
         return Retry {
             policy: "none",
-            advice: advice.to_string(),
+            advice: Masked::fixed(advice),
             snippets: Vec::new(),
         };
     }
@@ -106,7 +107,7 @@ pub fn guidance(category: Category, lang: Lang, burst: bool, harmless: bool) -> 
             false,
         ),
     };
-    let mut advice = (if zh { cn } else { en }).to_string();
+    let mut advice = Masked::fixed(if zh { cn } else { en });
     let mut snippets = Vec::new();
     if code {
         snippets.push(Snippet {
@@ -119,8 +120,8 @@ pub fn guidance(category: Category, lang: Lang, burst: bool, harmless: bool) -> 
         });
     }
     if burst {
-        advice.push(' ');
-        advice.push_str(if zh {
+        advice.push_fixed(" ");
+        advice.push_fixed(if zh {
             "对于突发限流，可添加请求头 `X-DashScope-Wait-Timeout`（秒），让服务端排队而不是立即拒绝。"
         } else {
             "For burst throttling, the `X-DashScope-Wait-Timeout` header (seconds) lets the server queue the request instead of rejecting it."

@@ -3,84 +3,23 @@
 //! keeps only the key's kind, so the shared paste is diagnosed the same way and carries nothing
 //! of the secret — no last four characters either.
 
-use crate::scan::scan;
-use crate::secrets::{anchor_of_kind, shapes::SHAPES};
+use crate::secrets::{self, Masked, Redactor};
 
-/// The body that follows a kind's prefix in a placeholder. The engine reads
-/// `sk-sp-REDACTED-xxxx` as a placeholder plan key (kind kept, never a real key) and the
-/// key-placeholder check does not take it for an unreplaced example value.
-pub const REDACTED: &str = "REDACTED-xxxx";
+pub use crate::secrets::placeholder::{placeholder, REDACTED};
 
-/// The placeholder for a key of `kind` (`plan` → `sk-sp-REDACTED-xxxx`); keys of no known
-/// prefix (`unknown`, values held by key fields) become `REDACTED-xxxx`.
-pub fn placeholder(kind: &str) -> String {
-    format!("{}{REDACTED}", anchor_of_kind(kind))
-}
-
-/// `text` with every detected key replaced by [`placeholder`] of its kind, and keys that the
-/// paste shows half-masked by a provider (`sk-proj-abc1********wxyz`) cut to their prefix.
-/// Placeholders already in the paste (`sk-xxx`) stay as they are.
-pub fn redact_for_share(text: &str) -> String {
+/// `text` with every key the engine finds (the same detection that masks keys in reports, every
+/// occurrence of each) replaced by a placeholder of its kind.
+pub fn redact_for_share(text: &str) -> Masked {
     let lower = text.to_ascii_lowercase();
-    let keys = scan(text, &lower).facts.keys;
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    // Sorted by start and non-overlapping (scan merges them).
-    for k in keys.iter().filter(|k| !k.placeholder) {
-        let Some(value) = text.get(k.start..k.end).filter(|_| k.start >= at) else {
-            continue;
-        };
-        out.push_str(&text[at..k.start]);
-        out.push_str(&placeholder(k.kind));
-        // A field value read up to the sentence's full stop (`key provided: sk-….`): no key
-        // ends in a dot, so the dot stays.
-        at = k.start + value.trim_end_matches('.').len();
-    }
-    out.push_str(&text[at..]);
-    cut_half_masked(&out)
-}
-
-/// Provider error messages quote keys half-masked (`sk-abc1************wxyz`): the engine does
-/// not count them as keys, but their visible ends are still parts of a key. Each becomes its
-/// prefix and `…` (`sk-…`), which is no key either, so the facts stay the same.
-fn cut_half_masked(text: &str) -> String {
-    let b = text.as_bytes();
-    let key_byte = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'*');
-    let mut out = String::with_capacity(text.len());
-    let (mut at, mut i) = (0, 0);
-    while i < b.len() {
-        let boundary = i == 0 || !key_byte(b[i - 1]);
-        let prefix = SHAPES
-            .iter()
-            .map(|s| s.anchor)
-            .filter(|a| !a.is_empty() && boundary && b[i..].starts_with(a.as_bytes()))
-            .max_by_key(|a| a.len());
-        let Some(p) = prefix else {
-            i += 1;
-            continue;
-        };
-        let body_start = i + p.len();
-        let mut end = body_start;
-        while end < b.len() && key_byte(b[end]) {
-            end += 1;
-        }
-        let body = &b[body_start..end];
-        let stars = body.iter().filter(|&&c| c == b'*').count();
-        let visible = body.iter().filter(|c| c.is_ascii_alphanumeric()).count();
-        if stars >= 3 && visible > 0 && body.iter().any(u8::is_ascii_digit) {
-            out.push_str(&text[at..body_start]);
-            out.push('…');
-            at = end;
-        }
-        i = end.max(i + 1);
-    }
-    out.push_str(&text[at..]);
-    out
+    let mut keys = secrets::find(text, &lower);
+    secrets::from_settings(text, &crate::config::read(text), &mut keys);
+    Redactor::new(keys, false).with_placeholders(text)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::secrets::{anchor_of_kind, shapes::SHAPES};
 
     #[test]
     fn placeholders_keep_the_kind_and_are_no_keys() {

@@ -5,6 +5,7 @@
 use crate::config;
 use crate::model::Lang;
 use crate::report::Report;
+use crate::secrets::Masked;
 use crate::time::{format_rfc3339, Instant};
 use regex::Regex;
 use std::fmt::Write as _;
@@ -33,7 +34,7 @@ fn version_regex() -> &'static Regex {
 
 /// The bundle as plain text. `text` is the paste; only masked or non-secret parts of it are
 /// copied (error lines come from the report's evidence contexts, already masked).
-pub fn bundle(text: &str, report: &Report, now: Option<Instant>, lang: Lang) -> String {
+pub fn bundle(text: &str, report: &Report, now: Option<Instant>, lang: Lang) -> Masked {
     let zh = lang == Lang::Zh;
     let mut out = String::new();
     let label = |en: &'static str, cn: &'static str| if zh { cn } else { en };
@@ -151,7 +152,11 @@ pub fn bundle(text: &str, report: &Report, now: Option<Instant>, lang: Lang) -> 
                 "model" | "ANTHROPIC_MODEL" | "OPENAI_MODEL" | "primary"
             )
         })
-        .map(|s| s.value.clone());
+        .map(|s| {
+            report
+                .slice(text, s.value_span.0, s.value_span.1)
+                .to_string()
+        });
     let _ = writeln!(
         out,
         "- {}: {}",
@@ -162,7 +167,14 @@ pub fn bundle(text: &str, report: &Report, now: Option<Instant>, lang: Lang) -> 
         .settings
         .iter()
         .filter(|s| PARAMS.contains(&s.name()))
-        .map(|s| format!("{}={}", s.name(), s.value))
+        .map(|s| {
+            let (a, b) = s.value_span;
+            format!(
+                "{}={}",
+                report.mask(s.name(), text),
+                report.slice(text, a, b)
+            )
+        })
         .take(12)
         .collect();
     if !params.is_empty() {
@@ -207,7 +219,9 @@ pub fn bundle(text: &str, report: &Report, now: Option<Instant>, lang: Lang) -> 
             d.category.as_str()
         );
     }
-    out
+    // Everything above came masked or from fixed words; scrubbed once more as a whole, and
+    // printable only: the bundle is posted in public threads and pasted into terminals.
+    report.mask(&out, text).printable()
 }
 
 #[cfg(test)]

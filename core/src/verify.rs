@@ -5,8 +5,8 @@
 use crate::checks::{base_urls, host_name, split_url, Protocol};
 use crate::config::Config;
 use crate::facts::lookup_host;
+use crate::fix::Edit;
 use crate::model::Lang;
-use crate::report::Edit;
 
 /// The verification for the first base URL in block `block`, after `edits`.
 pub fn command(cfg: &Config, block: usize, edits: &[&Edit], lang: Lang) -> Option<String> {

@@ -171,7 +171,7 @@ mod tests {
             let shown: String = report
                 .diagnoses
                 .iter()
-                .flat_map(|d| d.evidence.iter().map(|v| v.text.clone()))
+                .flat_map(|d| d.evidence.iter().map(|v| v.text.to_string()))
                 .collect();
             for key in [
                 "7f3c9a1e5b2d4f8a6c0e3b9d7a1f5c2e",

@@ -5,8 +5,8 @@
 use super::{host_name, split_url, CheckHit, Ctx};
 use crate::config::{Setting, ValueKind};
 use crate::facts::lookup_host;
+use crate::fix::Edit;
 use crate::report::Applicability::{Review, Safe};
-use crate::report::Edit;
 
 /// Request blocks: (block index, its URL setting).
 fn requests<'a>(ctx: &'a Ctx) -> impl Iterator<Item = (usize, &'a Setting)> + 'a {

@@ -5,8 +5,8 @@
 use super::{base_urls, hit, host_name, key_settings, split_url, CheckHit, Ctx, Protocol};
 use crate::config::Setting;
 use crate::facts::lookup_host;
+use crate::fix::Edit;
 use crate::report::Applicability::{Review, Safe};
-use crate::report::Edit;
 
 fn is_plan_key(v: &str) -> bool {
     v.trim().starts_with("sk-sp-")

@@ -9,7 +9,8 @@ mod tools;
 
 use crate::config::{Config, Setting};
 use crate::facts::Facts;
-use crate::report::{Applicability, Edit};
+use crate::fix::Edit;
+use crate::report::Applicability;
 pub use crate::url::{host_name, split_url};
 
 /// What one check found.

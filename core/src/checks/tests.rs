@@ -139,6 +139,9 @@ fn key_defects_are_fixed_without_showing_the_key() {
         "{}",
         r.corrected[0].text
     );
+    // The reveal path: from the fix edits and the paste, nothing diagnosed again.
+    let revealed = crate::corrected::revealed(&text, &r);
+    assert!(revealed[0].contains(&format!("\"ANTHROPIC_AUTH_TOKEN\": \"{key}\"")));
     let shown = diagnose(
         &text,
         &Options {

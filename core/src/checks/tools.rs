@@ -150,7 +150,7 @@ pub fn claude_code_key_var(ctx: &Ctx, out: &mut Vec<CheckHit>) {
                 out.push(CheckHit {
                     check: "claude-code-key-var",
                     spans: vec![(a, b)],
-                    edits: vec![crate::report::Edit {
+                    edits: vec![crate::fix::Edit {
                         start: a,
                         end: b,
                         replacement: "ANTHROPIC_AUTH_TOKEN".into(),

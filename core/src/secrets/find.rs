@@ -357,3 +357,72 @@ pub fn random_enough(body: &[u8]) -> bool {
     let lower = body.iter().any(u8::is_ascii_lowercase);
     (digit && (upper || lower)) || (upper && lower)
 }
+
+/// Secrets the config readers show: values of secret-named settings in any syntax they read
+/// (YAML lists and blocks, TOML multi-line strings, arrays: an element takes its array's name),
+/// and keys pasted where a model id or a variable name belongs (`"model": "a8f5…"`). Added to
+/// `keys` with every other occurrence; sorted and merged again.
+pub fn from_settings(text: &str, cfg: &crate::config::Config, keys: &mut Vec<Secret>) {
+    use crate::config::ValueKind;
+    let before = keys.len();
+    for s in &cfg.settings {
+        if matches!(
+            s.kind,
+            ValueKind::Object
+                | ValueKind::Array
+                | ValueKind::Num
+                | ValueKind::Bool
+                | ValueKind::Null
+        ) {
+            continue;
+        }
+        let name = s
+            .path
+            .rsplit('.')
+            .find(|seg| !seg.is_empty() && !seg.bytes().all(|b| b.is_ascii_digit()))
+            .unwrap_or("");
+        let (a, b) = s.value_span;
+        let Some(raw) = text.get(a..b) else { continue };
+        let value = s.value.trim();
+        let secret = match names::secret_name(name) {
+            Some(strength) => super::worth_masking(value, strength),
+            None => names::holds_id(name) && key_in_id_place(value),
+        };
+        // A value holding a key already found keeps that key's exact span: masking the whole
+        // value would hide what is wrong around the key (a space, a line break).
+        if !secret || keys.iter().any(|k| k.start < b && k.end > a) {
+            continue;
+        }
+        let shape = shapes::of_value(value);
+        let anchor = shape.map_or("", |s| s.anchor);
+        keys.push(Secret {
+            start: a,
+            end: b,
+            kind: shape.map_or("unknown", |s| s.kind),
+            masked: mask_value(anchor, value),
+            placeholder: false,
+            clean: if raw == value {
+                String::new()
+            } else {
+                value.to_string()
+            },
+        });
+    }
+    if keys.len() > before {
+        super::everywhere(text, keys);
+        super::sort_secrets(keys);
+        super::merge_overlapping(keys);
+    }
+}
+
+/// A value where a model id or variable name belongs that is a key: a known key shape, or a
+/// long run of letters and digits (no `-`, `.`, `/`, `:` that ids have) with both.
+fn key_in_id_place(v: &str) -> bool {
+    if shapes::of_value(v).is_some_and(|s| v.len() > s.anchor.len() + 8) {
+        return true;
+    }
+    v.len() >= 24
+        && v.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_')
+        && random_enough(v.as_bytes())
+        && !v.contains('_')
+}

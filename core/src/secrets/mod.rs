@@ -2,14 +2,17 @@
 //! is rendered: every string that leaves the engine goes through [`Redactor`].
 
 mod find;
+mod masked;
 pub mod names;
 pub mod normal;
+pub mod placeholder;
 pub mod shapes;
 
-pub use find::{find, is_placeholder, random_enough};
+pub use find::{find, from_settings, is_placeholder, random_enough};
+pub use masked::{needs_escape, Masked, MaskedJson, Revealed};
 use serde::Serialize;
 
-#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+#[derive(Clone, Serialize, PartialEq, Eq)]
 pub struct Secret {
     pub start: usize,
     pub end: usize,
@@ -24,6 +27,25 @@ pub struct Secret {
     /// characters dropped, split pieces joined): the form fixes and notes may quote.
     #[serde(skip)]
     pub clean: String,
+}
+
+impl std::fmt::Debug for Secret {
+    /// Without the clean form (the unmasked key).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Secret {{ {}..{}, {}, {:?}{} }}",
+            self.start,
+            self.end,
+            self.kind,
+            self.masked,
+            if self.placeholder {
+                ", placeholder"
+            } else {
+                ""
+            }
+        )
+    }
 }
 
 impl Secret {
@@ -151,12 +173,24 @@ pub fn everywhere(text: &str, found: &mut Vec<Secret>) {
     found.extend(extra);
 }
 
+impl std::fmt::Debug for Redactor {
+    /// Counts only: a redactor holds the keys it masks.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Redactor {{ {} secrets, show: {} }}",
+            self.secrets.len(),
+            self.show
+        )
+    }
+}
+
 /// Secrets' lower-cased forms (raw and clean) by their first [`SCRUB_HEAD`] bytes, with the
 /// index of the secret each belongs to.
 type Heads = std::collections::HashMap<[u8; SCRUB_HEAD], Vec<(String, usize)>>;
 
 /// Replaces every secret inside a range of the original text with its mask.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Redactor {
     /// Sorted by start, non-overlapping.
     secrets: Vec<Secret>,
@@ -183,8 +217,30 @@ impl Redactor {
         &self.secrets
     }
 
+    /// A JSON value with every string in it (object keys too) scrubbed.
+    pub fn json(&self, v: serde_json::Value, text: &str) -> MaskedJson {
+        fn walk(r: &Redactor, v: serde_json::Value, text: &str) -> serde_json::Value {
+            use serde_json::Value;
+            match v {
+                Value::String(s) => Value::String(r.scrub_raw(&s, text)),
+                Value::Array(a) => Value::Array(a.into_iter().map(|x| walk(r, x, text)).collect()),
+                Value::Object(o) => Value::Object(
+                    o.into_iter()
+                        .map(|(k, x)| (r.scrub_raw(&k, text), walk(r, x, text)))
+                        .collect(),
+                ),
+                other => other,
+            }
+        }
+        MaskedJson::new(walk(self, v, text))
+    }
+
     /// `text[start..end]`, with secrets masked (a key cut by the range is masked whole).
-    pub fn slice(&self, text: &str, start: usize, end: usize) -> String {
+    pub fn slice(&self, text: &str, start: usize, end: usize) -> Masked {
+        Masked::new(self.slice_raw(text, start, end))
+    }
+
+    fn slice_raw(&self, text: &str, start: usize, end: usize) -> String {
         let Some(s) = text.get(start..end) else {
             return String::new();
         };
@@ -214,7 +270,11 @@ impl Redactor {
     /// (its first [`SCRUB_HEAD`] bytes or more, then `…` or the end: a quote that was cut).
     /// Longer secrets first, so one that holds another is masked whole. `text` is the paste the
     /// secrets were found in, the same on every call.
-    pub fn scrub(&self, s: &str, text: &str) -> String {
+    pub fn scrub(&self, s: &str, text: &str) -> Masked {
+        Masked::new(self.scrub_raw(s, text))
+    }
+
+    fn scrub_raw(&self, s: &str, text: &str) -> String {
         if self.show {
             return s.to_string();
         }
@@ -236,7 +296,10 @@ impl Redactor {
                         .as_bytes()
                         .get(..SCRUB_HEAD)
                         .and_then(|h| <[u8; SCRUB_HEAD]>::try_from(h).ok());
-                    if let Some(h) = head {
+                    // Values shorter than a head (a 4-character password) go under the
+                    // all-zero head, which every string is checked against.
+                    let h = head.or_else(|| (lower.len() >= 4).then_some([0; SCRUB_HEAD]));
+                    if let Some(h) = h {
                         let e = m.entry(h).or_default();
                         if !e.iter().any(|(x, _)| *x == lower) {
                             e.push((lower, i));
@@ -252,6 +315,7 @@ impl Redactor {
             .windows(SCRUB_HEAD)
             .filter_map(|w| <[u8; SCRUB_HEAD]>::try_from(w).ok())
             .filter_map(|w| heads.get(&w))
+            .chain(heads.get(&[0; SCRUB_HEAD]))
             .flatten()
             .filter_map(|(v, i)| Some((v.as_str(), self.secrets.get(*i)?.masked.as_str())))
             .collect();

@@ -255,6 +255,10 @@ fn value_at(b: &[u8], at: usize, le: usize, ls: usize, strength: Strength, out: 
     while e > s && matches!(b[e - 1], b' ' | b'\t') {
         e -= 1;
     }
+    // An unquoted value at a sentence's end (`key provided: sk-….`): the full stop is prose.
+    while quote.is_none() && e > s && b[e - 1] == b'.' {
+        e -= 1;
+    }
     if e > s {
         let v = &b[s..e];
         let block_marker =

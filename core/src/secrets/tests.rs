@@ -6,7 +6,9 @@ fn found(text: &str) -> Vec<Secret> {
 }
 
 fn masked(text: &str) -> String {
-    Redactor::new(found(text), false).slice(text, 0, text.len())
+    Redactor::new(found(text), false)
+        .slice(text, 0, text.len())
+        .to_string()
 }
 
 /// No 8 characters in a row of `key`'s hidden part (after its anchor, before its last 4).

@@ -3,14 +3,13 @@ use crate::i18n::{ui, Ui};
 use crate::prefs;
 use crate::state::{Analysis, Shared};
 use gloo::timers::callback::Timeout;
-use llmdoctor_core::{diagnose, Lang, Options};
+use llmdoctor_core::Lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct CorrectedProps {
     pub analysis: Shared,
     pub lang: Lang,
-    pub billing_day: Option<u8>,
 }
 
 /// The user's own config blocks with the fixes applied (masked, from the engine), shown as the
@@ -34,11 +33,11 @@ pub fn corrected_panel(p: &CorrectedProps) -> Html {
     };
     let blocks = corrected.iter().enumerate().map(|(i, c)| {
         let on_copy_key = {
-            let (analysis, lang, billing_day) = (p.analysis.clone(), p.lang, p.billing_day);
+            let analysis = p.analysis.clone();
             let key_copied = key_copied.clone();
             Callback::from(move |_: MouseEvent| {
                 let ok =
-                    with_keys(&analysis, i, lang, billing_day).is_some_and(|text| prefs::copy(&text));
+                    with_keys(&analysis, i).is_some_and(|text| prefs::copy(&text));
                 key_copied.set(Some((i, ok)));
                 let key_copied = key_copied.clone();
                 Timeout::new(2500, move || key_copied.set(None)).forget();
@@ -55,7 +54,7 @@ pub fn corrected_panel(p: &CorrectedProps) -> Html {
             <div class="corrected-block" data-format={c.format}>
                 <div class="corrected-head">
                     <h3>{ t.corrected }{ " · " }{ c.format }</h3>
-                    <CopyButton text={AttrValue::from(c.text.clone())} lang={p.lang} what={AttrValue::from(what.clone())} />
+                    <CopyButton text={AttrValue::from(c.text.to_string())} lang={p.lang} what={AttrValue::from(what.clone())} />
                     <button type="button" class="copy-key" onclick={on_copy_key} aria-describedby="copy-key-hint">
                         <span aria-live="polite">{ key_label }</span>
                     </button>
@@ -73,8 +72,8 @@ pub fn corrected_panel(p: &CorrectedProps) -> Html {
                     <div class="verify-fix">
                         <h4>{ t.verify_fix }</h4>
                         <div class="code">
-                            <CopyButton text={AttrValue::from(v.clone())} lang={p.lang} what={AttrValue::Static(t.verify_fix)} />
-                            <pre><code>{ v.clone() }</code></pre>
+                            <CopyButton text={AttrValue::from(v.to_string())} lang={p.lang} what={AttrValue::Static(t.verify_fix)} />
+                            <pre><code>{ v.to_string() }</code></pre>
                         </div>
                     </div>
                 }
@@ -126,19 +125,10 @@ fn diff_lines(diff: &str, t: &Ui) -> Html {
     diff.lines().enumerate().map(line).collect()
 }
 
-/// Corrected block `index` once more, with the user's keys as they are, for the clipboard only:
-/// computed when asked, never rendered or kept. Matched to the masked block by its span.
-fn with_keys(a: &Analysis, index: usize, lang: Lang, billing_day: Option<u8>) -> Option<String> {
-    let masked = a.report.corrected.get(index)?;
-    let opts = Options {
-        lang,
-        now: Some(a.now),
-        billing_day,
-        show_secrets: true,
-    };
-    diagnose(&a.text, &opts)
-        .corrected
+/// Corrected block `index` with the user's keys as they are, for the clipboard only: built on
+/// click from the paste and the fix edits (the explicit reveal path), never rendered or kept.
+fn with_keys(a: &Analysis, index: usize) -> Option<String> {
+    llmdoctor_core::corrected::revealed(&a.text, &a.report)
         .into_iter()
-        .find(|c| c.start == masked.start && c.end == masked.end && c.format == masked.format)
-        .map(|c| c.text)
+        .nth(index)
 }

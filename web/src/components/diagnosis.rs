@@ -24,7 +24,11 @@ pub fn diagnosis_card(p: &DiagnosisCardProps) -> Html {
     };
     let title_id = format!("d{}-title", p.index);
     let first = p.index == 0 && report.diagnoses.len() > 1;
-    let steps: Vec<AttrValue> = d.steps.iter().map(|s| AttrValue::from(s.clone())).collect();
+    let steps: Vec<AttrValue> = d
+        .steps
+        .iter()
+        .map(|s| AttrValue::from(s.to_string()))
+        .collect();
     html! {
         <article
             class={classes!("diagnosis", format!("sev-{}", d.severity.as_str()), first.then_some("first"))}

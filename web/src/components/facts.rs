@@ -32,7 +32,7 @@ fn strings(facts: &Value, field: &str) -> Vec<String> {
 pub fn facts_panel(p: &FactsPanelProps) -> Html {
     let t = ui(p.lang);
     let report = &p.analysis.report;
-    let f = &report.facts;
+    let f = report.facts.value();
     let mut rows: Vec<(&str, Vec<String>)> = vec![
         (t.read_tool, strings(f, "tools")),
         (t.read_provider, strings(f, "providers")),

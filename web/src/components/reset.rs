@@ -77,7 +77,7 @@ pub fn reset_panel(p: &ResetPanelProps) -> Html {
             <h3>{ t.reset }{ " · " }{ i18n::window(p.lang, reset.window) }</h3>
             { for times }
             { timeline }
-            <p class="note">{ reset.note.clone() }</p>
+            <p class="note">{ reset.note.to_string() }</p>
             { for billing }
         </section>
     }

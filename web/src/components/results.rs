@@ -68,7 +68,7 @@ pub fn results(p: &ResultsProps) -> Html {
                         on_billing_day={p.on_billing_day.clone()}
                     />
                 }) }
-                <CorrectedPanel analysis={a.clone()} lang={p.lang} billing_day={p.billing_day} />
+                <CorrectedPanel analysis={a.clone()} lang={p.lang} />
                 <FactsPanel analysis={a.clone()} lang={p.lang} />
             </>
         },
