@@ -1,0 +1,193 @@
+//! Real pastes from public issue threads (tests/realworld, README there), labelled blind from
+//! each thread's resolution. Two parts: `dev/` (rule authors may read it) and `blind/` (no rule
+//! author reads it: its figure is the honest one). This prints both parts' figures — right
+//! category first, within the first three, silent on an error — by provider and category, and
+//! names the failing `dev/` pastes only; `blind/` pastes are never named or shown.
+//!
+//! The floors below are ratchets: the figures measured when they were last raised. A change
+//! that drops a figure under its floor fails; raise them when the figures rise.
+
+use llmdoctor_core::{diagnose, Options, Severity};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// (part, first, top-3) floors in per cent, and the most error pastes allowed to get nothing.
+const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 51.0, 52.0, 30), ("blind", 54.0, 54.0, 38)];
+
+struct Case {
+    category: String,
+    provider: String,
+    lang: String,
+    paste: String,
+}
+
+fn parse(name: &str, src: &str) -> Result<Case, String> {
+    let (head, paste) = src
+        .split_once("\n---\n")
+        .ok_or_else(|| format!("{name}: no `---` line"))?;
+    let mut c = Case {
+        category: String::new(),
+        provider: String::new(),
+        lang: String::new(),
+        paste: paste.to_string(),
+    };
+    for line in head.lines().filter(|l| !l.trim().is_empty()) {
+        let (k, v) = line
+            .split_once(':')
+            .ok_or_else(|| format!("{name}: bad header line `{line}`"))?;
+        let v = v.trim().to_string();
+        match k.trim() {
+            "expect-category" => c.category = v,
+            "provider" => c.provider = v,
+            "lang" => c.lang = v,
+            "client" | "source" | "note" => {}
+            other => return Err(format!("{name}: unknown header `{other}`")),
+        }
+    }
+    if c.category.is_empty() || c.provider.is_empty() {
+        return Err(format!("{name}: expect-category and provider are required"));
+    }
+    Ok(c)
+}
+
+#[derive(Default)]
+struct Tally {
+    n: usize,
+    first: usize,
+    top3: usize,
+    silent: usize,
+}
+
+impl Tally {
+    fn add(&mut self, first: bool, top3: bool, silent: bool) {
+        self.n += 1;
+        self.first += usize::from(first);
+        self.top3 += usize::from(top3);
+        self.silent += usize::from(silent);
+    }
+    fn pct(a: usize, n: usize) -> f64 {
+        if n == 0 {
+            0.0
+        } else {
+            100.0 * a as f64 / n as f64
+        }
+    }
+    fn line(&self, label: &str) -> String {
+        format!(
+            "{label:<22} {:>4}  first {:>5.1}%  top-3 {:>5.1}%  silent {}",
+            self.n,
+            Self::pct(self.first, self.n),
+            Self::pct(self.top3, self.n),
+            self.silent
+        )
+    }
+}
+
+fn dir(part: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/realworld")
+        .join(part)
+}
+
+#[test]
+fn realworld_pastes() {
+    let mut failures = Vec::new();
+    let mut report = String::new();
+    for &(part, floor_first, floor_top3, max_silent) in FLOORS {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir(part))
+            .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
+        files.retain(|p| p.extension().is_some_and(|x| x == "txt"));
+        files.sort();
+        assert!(!files.is_empty(), "tests/realworld/{part} is empty");
+        let (mut all, mut by_provider, mut by_category, mut by_lang) = (
+            Tally::default(),
+            BTreeMap::<String, Tally>::new(),
+            BTreeMap::<String, Tally>::new(),
+            BTreeMap::<String, Tally>::new(),
+        );
+        let mut wrong = Vec::new();
+        for f in &files {
+            let name = f
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let src = std::fs::read_to_string(f).unwrap_or_default();
+            let c = match parse(&name, &src) {
+                Ok(c) => c,
+                Err(e) => {
+                    failures.push(e);
+                    continue;
+                }
+            };
+            let r = diagnose(&c.paste, &Options::default());
+            let errors: Vec<&str> = r
+                .diagnoses
+                .iter()
+                .filter(|d| d.severity != Severity::Info)
+                .map(|d| d.category.as_str())
+                .collect();
+            let (first, top3, silent) = if c.category == "none" {
+                let clean = !r.diagnoses.iter().any(|d| d.severity == Severity::Error);
+                (clean, clean, false)
+            } else {
+                (
+                    errors.first() == Some(&c.category.as_str()),
+                    errors.iter().take(3).any(|x| *x == c.category),
+                    errors.is_empty(),
+                )
+            };
+            all.add(first, top3, silent);
+            by_provider
+                .entry(c.provider.clone())
+                .or_default()
+                .add(first, top3, silent);
+            by_category
+                .entry(c.category.clone())
+                .or_default()
+                .add(first, top3, silent);
+            by_lang
+                .entry(c.lang.clone())
+                .or_default()
+                .add(first, top3, silent);
+            if !first && part == "dev" {
+                let got = r.diagnoses.first().map_or("nothing".to_string(), |d| {
+                    format!("{} ({})", d.category.as_str(), d.rule)
+                });
+                wrong.push(format!("  {name}: expected {}, got {got}", c.category));
+            }
+        }
+        report.push_str(&format!(
+            "\n== tests/realworld/{part} ==\n{}\n",
+            all.line("all")
+        ));
+        for (title, t) in [
+            ("by provider", &by_provider),
+            ("by category", &by_category),
+            ("by lang", &by_lang),
+        ] {
+            report.push_str(&format!("-- {title}\n"));
+            for (k, v) in t {
+                report.push_str(&v.line(&format!("  {k}")));
+                report.push('\n');
+            }
+        }
+        if !wrong.is_empty() {
+            report.push_str(&format!(
+                "-- dev pastes not right first ({}):\n{}\n",
+                wrong.len(),
+                wrong.join("\n")
+            ));
+        }
+        let first = Tally::pct(all.first, all.n);
+        let top3 = Tally::pct(all.top3, all.n);
+        if first < floor_first || top3 < floor_top3 || all.silent > max_silent {
+            failures.push(format!(
+                "{part}: first {first:.1}% (floor {floor_first}), top-3 {top3:.1}% (floor {floor_top3}), silent {} (at most {max_silent})",
+                all.silent
+            ));
+        }
+    }
+    println!("{report}");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
