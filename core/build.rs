@@ -66,6 +66,13 @@ struct Rule {
     reset: Option<String>,
     #[serde(default)]
     check: Option<String>,
+    /// A general finding for an error signal, kept only when nothing else explains the paste.
+    #[serde(default)]
+    fallback: bool,
+    /// `high`, `medium`, `low`; by default `low` for fallbacks, `medium` under specificity 40,
+    /// `high` otherwise.
+    #[serde(default)]
+    confidence: Option<String>,
     sources: Vec<String>,
     en: Text,
     zh: Text,
@@ -247,6 +254,13 @@ fn validate(file: &str, r: &Rule, ids: &mut HashSet<String>, errors: &mut Vec<St
             SEVERITIES.join(", ")
         ));
     }
+    if let Some(c) = &r.confidence {
+        if !["high", "medium", "low"].contains(&c.as_str()) {
+            err(format!(
+                "unknown confidence `{c}`; expected high, medium or low"
+            ));
+        }
+    }
     if let Some(reset) = &r.reset {
         if !RESETS.contains(&reset.as_str()) {
             err(format!(
@@ -392,7 +406,7 @@ fn gen_rules(rules: &[(String, Rule)]) -> String {
         };
         let _ = writeln!(
             s,
-            "Rule {{ id: {}, file: {}, category: Category::{}, severity: Severity::{}, specificity: {}, keywords: {}, patterns: {}, when: {}, when_any: {}, unless: {}, supersedes: {}, reset: {}, check: {}, sources: {}, ord: {} }},",
+            "Rule {{ id: {}, file: {}, category: Category::{}, severity: Severity::{}, specificity: {}, keywords: {}, patterns: {}, when: {}, when_any: {}, unless: {}, supersedes: {}, reset: {}, check: {}, sources: {}, fallback: {}, confidence: Confidence::{}, ord: {} }},",
             lit(&r.id),
             lit(file),
             camel(&r.category),
@@ -407,11 +421,22 @@ fn gen_rules(rules: &[(String, Rule)]) -> String {
             reset,
             r.check.as_ref().map_or("None".to_string(), |c| format!("Some({})", lit(c))),
             list(&r.sources),
+            r.fallback,
+            camel(&confidence(r)),
             ord,
         );
     }
     s.push_str("];\n");
     s
+}
+
+fn confidence(r: &Rule) -> String {
+    match &r.confidence {
+        Some(c) => c.clone(),
+        None if r.fallback => "low".into(),
+        None if r.specificity < 40 => "medium".into(),
+        None => "high".into(),
+    }
 }
 
 fn gen_samples(rules: &[(String, Rule)]) -> String {

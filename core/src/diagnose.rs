@@ -202,6 +202,7 @@ fn build(text: &str, s: Scan, cfg: Config, opts: &Options, mut notes: Vec<String
                 rule: r.id,
                 category: r.category,
                 severity: f.severity,
+                confidence: r.confidence,
                 title: Masked::fixed(t.title),
                 explanation: Masked::fixed(t.explanation),
                 evidence,

@@ -63,7 +63,15 @@ pub fn dns_hosts(lower_line: &str, facts: &mut Facts) {
 }
 
 /// Literal markers that make a line worth the status regex.
-pub const STATUS_MARKERS: &[&str] = &["error", "status", "http"];
+pub const STATUS_MARKERS: &[&str] = &[
+    "error",
+    "status",
+    "http",
+    "状态码",
+    "错误码",
+    "错误代码",
+    "返回码",
+];
 
 #[derive(Debug, Default, Serialize)]
 pub struct Facts {
@@ -200,6 +208,15 @@ const STATUS_BEFORE: &[&str] = &[
     "\\\"code\\\"",
     "error",
     "code",
+    // Chinese logs and UIs: `状态码: 400`, `错误代码422`, `返回码：429`.
+    "状态码",
+    "错误码",
+    "错误代码",
+    "返回码",
+    "状态码：",
+    "错误码：",
+    "错误代码：",
+    "返回码：",
 ];
 
 /// Words that follow a status: `401 Unauthorized`, `404 status code (no body)`.

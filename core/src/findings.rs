@@ -137,6 +137,13 @@ pub fn rank(text: &str, mut f: Vec<Finding>) -> Vec<Finding> {
         i += 1;
         keep[i - 1]
     });
+    // Fallbacks (a status or an exception class alone) speak only when nothing else explains
+    // the paste: another error or warning drops them all.
+    if f.iter()
+        .any(|x| !RULES[x.rule].fallback && x.severity != Severity::Info)
+    {
+        f.retain(|x| !RULES[x.rule].fallback);
+    }
     for x in &mut f {
         sort_spans(&mut x.hit.spans);
     }

@@ -29,7 +29,7 @@ pub mod url;
 pub mod verify;
 
 pub use diagnose::{diagnose, fired, Options, MAX_INPUT};
-pub use model::{rule, Category, Lang, Rule, Severity, RULES};
+pub use model::{rule, Category, Confidence, Lang, Rule, Severity, RULES};
 pub use report::Report;
 pub use time::{parse_rfc3339, Instant};
 

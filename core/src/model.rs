@@ -84,6 +84,27 @@ impl Severity {
     }
 }
 
+/// How sure a diagnosis is (report schema 1, added): `high` — a specific rule matched the
+/// message or the config; `medium` — a generic message, status or exception class; `low` — a
+/// general finding from an error signal alone (a fallback rule).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    High,
+    Medium,
+    Low,
+}
+
+impl Confidence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::High => "high",
+            Confidence::Medium => "medium",
+            Confidence::Low => "low",
+        }
+    }
+}
+
 /// Which Coding Plan quota window a rule is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Reset {
@@ -136,6 +157,10 @@ pub struct Rule {
     /// A config check (core/src/checks) whose findings make this rule fire, with fixes.
     pub check: Option<&'static str>,
     pub sources: &'static [&'static str],
+    /// A general finding for an error signal (a status, an exception class): kept only when no
+    /// other rule explains the paste.
+    pub fallback: bool,
+    pub confidence: Confidence,
     /// Position in [`RULES`]: the rule's line in each language's texts (core/src/texts.rs).
     pub ord: u16,
 }

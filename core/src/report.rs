@@ -1,7 +1,7 @@
 //! The report (contract, schema 1 — DESIGN.md). Everything here is already redacted: front ends
 //! render it as it is.
 
-use crate::model::{Category, Severity};
+use crate::model::{Category, Confidence, Severity};
 use crate::secrets::{Masked, MaskedJson, Redactor, Revealed};
 use serde::Serialize;
 
@@ -42,6 +42,8 @@ pub struct Diagnosis {
     pub rule: &'static str,
     pub category: Category,
     pub severity: Severity,
+    /// How sure the diagnosis is (schema 1 addition; DESIGN.md, Report).
+    pub confidence: Confidence,
     pub title: Masked,
     pub explanation: Masked,
     pub evidence: Vec<Evidence>,

@@ -149,6 +149,13 @@ pub fn check_report(name: &str, text: &str, report: &Report) -> String {
                 format!("{at}: severity `{severity}` is not in the contract"),
             );
         }
+        let confidence = string(name, d, "confidence", &at);
+        if !["high", "medium", "low"].contains(&confidence) {
+            fail(
+                name,
+                format!("{at}: confidence `{confidence}` is not in the contract"),
+            );
+        }
         for key in ["title", "explanation"] {
             if string(name, d, key, &at).trim().is_empty() {
                 fail(name, format!("{at}.{key} is empty"));
