@@ -1,7 +1,7 @@
 //! Every string the page itself says, in English and Chinese. Rule texts come from the engine
 //! (`Rule::text(lang)`); this module holds only the page's own words.
 
-use llmdoctor_core::{Category, Lang, Severity};
+use llmdoctor_core::{Category, Confidence, Lang, Severity};
 
 /// The page's words in one language.
 pub struct Ui {
@@ -341,6 +341,18 @@ pub fn severity(lang: Lang, s: Severity) -> &'static str {
         (Lang::Zh, Severity::Error) => "错误",
         (Lang::Zh, Severity::Warning) => "警告",
         (Lang::Zh, Severity::Info) => "提示",
+    }
+}
+
+/// How sure a diagnosis is, as its badge says it.
+pub fn confidence(lang: Lang, c: Confidence) -> &'static str {
+    match (lang, c) {
+        (Lang::En, Confidence::High) => "High confidence",
+        (Lang::En, Confidence::Medium) => "Medium confidence",
+        (Lang::En, Confidence::Low) => "Low confidence: a general finding",
+        (Lang::Zh, Confidence::High) => "高置信度",
+        (Lang::Zh, Confidence::Medium) => "中等置信度",
+        (Lang::Zh, Confidence::Low) => "低置信度：一般性判断",
     }
 }
 

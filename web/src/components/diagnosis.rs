@@ -35,6 +35,7 @@ pub fn diagnosis_card(p: &DiagnosisCardProps) -> Html {
             data-rule={d.rule}
             data-category={d.category.as_str()}
             data-severity={d.severity.as_str()}
+            data-confidence={d.confidence.as_str()}
             aria-labelledby={title_id.clone()}
         >
             <header class="card-head">
@@ -43,6 +44,9 @@ pub fn diagnosis_card(p: &DiagnosisCardProps) -> Html {
                         { i18n::severity(p.lang, d.severity) }
                     </span>
                     <span class="badge category">{ i18n::category(p.lang, d.category) }</span>
+                    <span class={classes!("badge", "confidence", d.confidence.as_str())}>
+                        { i18n::confidence(p.lang, d.confidence) }
+                    </span>
                     if d.count > 1 {
                         <span class="badge count">{ seen(p.lang, d.count) }</span>
                     }
