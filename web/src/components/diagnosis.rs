@@ -1,4 +1,4 @@
-use super::{rich, EvidenceList, ResetPanel, RetryPanel, Steps};
+use super::{rich, source, EvidenceList, ResetPanel, RetryPanel, Steps};
 use crate::i18n::{self, seen, ui};
 use crate::state::Shared;
 use llmdoctor_core::Lang;
@@ -89,7 +89,7 @@ pub fn diagnosis_card(p: &DiagnosisCardProps) -> Html {
             if !d.sources.is_empty() {
                 <section class="sources">
                     <h3>{ t.sources }</h3>
-                    <ul>{ for d.sources.iter().map(|s| html! { <li>{ rich(s) }</li> }) }</ul>
+                    <ul>{ for d.sources.iter().map(|s| html! { <li>{ source(s) }</li> }) }</ul>
                 </section>
             }
         </article>

@@ -29,7 +29,7 @@ pub use paste::PasteBox;
 pub use reset::ResetPanel;
 pub use results::Results;
 pub use retry::RetryPanel;
-pub use rich::rich;
+pub use rich::{rich, source};
 pub use rule_page::RulePage;
 pub use rules_index::RulesIndex;
 pub use selfcheck::SelfCheck;

@@ -1,4 +1,4 @@
-use super::{rich, Steps};
+use super::{rich, source, Steps};
 use crate::i18n::{self, ui};
 use llmdoctor_core::{rule, Lang};
 use yew::prelude::*;
@@ -73,7 +73,7 @@ pub fn rule_page(p: &RulePageProps) -> Html {
             if !r.sources.is_empty() {
                 <section class="sources">
                     <h2>{ t.sources }</h2>
-                    <ul>{ for r.sources.iter().map(|s| html! { <li>{ rich(s) }</li> }) }</ul>
+                    <ul>{ for r.sources.iter().map(|s| html! { <li>{ source(s) }</li> }) }</ul>
                 </section>
             }
         </article>
