@@ -109,7 +109,7 @@ impl<T: AsRef<str>> Session<T> {
         let from = self.lower.len();
         if from >= self.len {
             if let Some(scanner) = self.scanner.take() {
-                self.scan = Some(scanner.finish(text, &self.lower));
+                self.scan = Some(scanner.finish(text));
             } else if self.cfg.is_none() {
                 self.cfg = Some(config::read(config_part(text, &mut self.notes)));
             }
@@ -139,7 +139,7 @@ impl<T: AsRef<str>> Session<T> {
         // After the loop both are there; the fallbacks only keep this total.
         let scan = match self.scan {
             Some(scan) => scan,
-            None => self.scanner.unwrap_or_default().finish(text, &self.lower),
+            None => self.scanner.unwrap_or_default().finish(text),
         };
         let cfg = match self.cfg {
             Some(cfg) => cfg,

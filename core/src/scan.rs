@@ -124,7 +124,7 @@ pub struct Scan {
 pub fn scan(text: &str, lower: &str) -> Scan {
     let mut s = Scanner::new();
     s.feed(text, lower, 0, text.len());
-    s.finish(text, lower)
+    s.finish(text)
 }
 
 /// The scan in pieces, for callers that must not block: [`Scanner::feed`] consecutive ranges
@@ -134,6 +134,7 @@ pub struct Scanner {
     hits: Vec<Option<Hit>>,
     rule_done_at: Vec<usize>,
     facts: Facts,
+    secrets: secrets::Finder,
     line: Option<(usize, usize)>,
     status_done: usize,
     dns_done: usize,
@@ -152,6 +153,7 @@ impl Scanner {
             hits: vec![None; RULES.len()],
             rule_done_at: vec![usize::MAX; RULES.len()],
             facts: Facts::default(),
+            secrets: secrets::Finder::default(),
             line: None,
             status_done: usize::MAX,
             dns_done: usize::MAX,
@@ -161,6 +163,7 @@ impl Scanner {
 
     /// Scans `from..to` of `text`; `lower` must be lowercased at least up to `to`.
     pub fn feed(&mut self, text: &str, lower: &str, from: usize, to: usize) {
+        self.secrets.feed(text, lower, from, to);
         let a = automaton();
         let bytes = lower.as_bytes();
         let Some(piece) = bytes.get(from..to) else {
@@ -170,6 +173,7 @@ impl Scanner {
             hits,
             rule_done_at,
             facts,
+            secrets: _,
             line,
             status_done,
             dns_done,
@@ -282,10 +286,10 @@ impl Scanner {
         }
     }
 
-    /// The scan's result, with every secret in `text` (`lower`: the same, ASCII-lowercased).
-    pub fn finish(self, text: &str, lower: &str) -> Scan {
+    /// The scan's result, with every secret in `text`.
+    pub fn finish(self, text: &str) -> Scan {
         let mut facts = self.facts;
-        facts.keys = secrets::find(text, lower);
+        facts.keys = self.secrets.finish(text);
         Scan {
             hits: self.hits,
             facts,

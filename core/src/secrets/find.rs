@@ -64,6 +64,44 @@ struct Found {
 /// Every secret in `text`, sorted by start and merged where they overlap; `lower` is `text`
 /// ASCII-lowercased (the scanner has it already).
 pub fn find(text: &str, lower: &str) -> Vec<Secret> {
+    let mut f = Finder::default();
+    f.feed(text, lower, 0, text.len());
+    f.finish(text)
+}
+
+/// The search in pieces that end at line ends, for the page's stepped diagnosis
+/// ([`crate::diagnose::Session`]): [`Finder::feed`] consecutive ranges, then [`Finder::finish`].
+/// A key split over a piece boundary (pieces are ~256 KiB) is found in two parts.
+#[derive(Default)]
+pub struct Finder {
+    found: Vec<Secret>,
+}
+
+impl Finder {
+    /// Finds the secrets of `text[from..to]`; `lower` is `text` lowercased at least to `to`.
+    pub fn feed(&mut self, text: &str, lower: &str, from: usize, to: usize) {
+        let (Some(piece), Some(low)) = (text.get(from..to), lower.get(from..to)) else {
+            return;
+        };
+        self.found.extend(find_in(piece, low).into_iter().map(|mut s| {
+            s.start += from;
+            s.end += from;
+            s
+        }));
+    }
+
+    /// Every occurrence of what was found, anywhere in `text`; sorted and merged.
+    pub fn finish(self, text: &str) -> Vec<Secret> {
+        let mut out = self.found;
+        super::everywhere(text, &mut out);
+        super::sort_secrets(&mut out);
+        super::merge_overlapping(&mut out);
+        out
+    }
+}
+
+/// The secrets of one piece, in the piece's offsets.
+fn find_in(text: &str, lower: &str) -> Vec<Secret> {
     let n = Normal::new(text);
     let t = n.text.as_ref();
     let owned;
@@ -103,7 +141,7 @@ pub fn find(text: &str, lower: &str) -> Vec<Secret> {
     for s in SHAPES.iter().filter(|s| s.anchor.is_empty()) {
         unanchored(b, s, &mut found);
     }
-    let mut out: Vec<Secret> = found
+    let out: Vec<Secret> = found
         .into_iter()
         .filter_map(|f| {
             let (start, end) = (n.start(f.start), n.end(f.end));
@@ -124,9 +162,6 @@ pub fn find(text: &str, lower: &str) -> Vec<Secret> {
             })
         })
         .collect();
-    super::everywhere(text, &mut out);
-    super::sort_secrets(&mut out);
-    super::merge_overlapping(&mut out);
     out
 }
 

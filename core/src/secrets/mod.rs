@@ -8,7 +8,7 @@ pub mod normal;
 pub mod placeholder;
 pub mod shapes;
 
-pub use find::{find, from_settings, is_placeholder, random_enough};
+pub use find::{find, from_settings, is_placeholder, random_enough, Finder};
 pub use masked::{needs_escape, Masked, MaskedJson, Revealed};
 use serde::Serialize;
 
