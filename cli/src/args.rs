@@ -1,180 +1,209 @@
-//! Command-line arguments, parsed by hand (no dependency): the contract flags from DESIGN.md
-//! plus `rules`, `explain ID`, `--billing-day`, `--color`.
+//! Command-line arguments, parsed by clap (derive) over `OsString`: the contract flags from
+//! DESIGN.md (`[FILE|-]...`, `--format`, `--lang`, `--now`, `--show-secrets`) plus
+//! `--billing-day`, `--diff`, `--fix`, `--unsafe-fixes`, `--bundle`, `--color`, and the
+//! subcommands `rules`, `explain ID`, `doctor`, `completions SHELL`, `man`.
+//!
+//! File names are `PathBuf`s, so a name that is not valid UTF-8 is read like any other. A file
+//! named like a subcommand is passed after `--` (`llmdoctor -- rules`). Usage errors exit 2
+//! (clap's own exit code for them), `--help` and `--version` exit 0.
 
+use clap::{ArgAction, CommandFactory, Parser, Subcommand, ValueEnum};
 use llmdoctor_core::{parse_rfc3339, Instant, Lang};
+use std::ffi::OsString;
+use std::path::PathBuf;
 
-pub const USAGE: &str = "\
-llmdoctor — why did my LLM API call fail? Paste in, root cause and fix out.
-
-Usage:
-  llmdoctor [OPTIONS] [FILE|-]...     diagnose files (stdin when none, or `-`)
-  llmdoctor rules [--format json]     list every rule
-  llmdoctor explain ID                show one rule in full
-
-Options:
-  --format human|json    output format (default: human)
-  --lang en|zh           language (default: from $LANG, else en)
-  --now RFC3339          the current time, for quota reset times (default: the clock)
-  --billing-day N        your Coding Plan subscription day (1-31), for the monthly reset
-  --show-secrets         print keys unmasked (they are masked by default)
-  --diff                 show corrections as unified diffs (default: the corrected text)
-  --fix                  apply safe fixes to FILE arguments in place (a .bak is kept)
-  --unsafe-fixes         with --fix, also apply fixes marked for review
-  --bundle               print a sanitized support bundle instead of the diagnosis
-  --color auto|always|never
-  -h, --help             this help
-  -V, --version          the version
-
+const AFTER_HELP: &str = "\
 Several files are read as one paste (joined by newlines), so an error and a config diagnose
-together. Exit status: 0 nothing found, 1 something found, 2 usage error or unreadable input.
-";
+together; stdin is read when no FILE is given (or `-`). A file named like a subcommand goes
+after `--`: `llmdoctor -- rules` reads the file `rules`.
 
-#[derive(Debug, PartialEq, Eq)]
-pub enum Command {
-    Diagnose,
-    Rules,
-    Explain(String),
-    Help,
-    Version,
+Exit status: 0 nothing found, 1 something found, 2 usage error or unreadable input.";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "llmdoctor",
+    about = "Why did my LLM API call fail? Paste in, root cause and fix out.",
+    long_about = "Why did my LLM API call fail? Paste in, root cause and fix out.\n\n\
+                  llmdoctor reads an error, a log, a settings file, a curl command (any mix) and \
+                  names the root cause, the fix steps and your corrected config. Keys are masked; \
+                  nothing leaves your machine.",
+    after_help = AFTER_HELP,
+    disable_version_flag = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    /// Files to diagnose, read as one paste (stdin when none, or `-`)
+    #[arg(value_name = "FILE|-", value_parser = clap::value_parser!(PathBuf))]
+    pub inputs: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub opts: Opts,
+
+    #[command(subcommand)]
+    pub command: Option<Cmd>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Options shared by every subcommand (they may come before or after it).
+#[derive(Debug, clap::Args)]
+pub struct Opts {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human, global = true)]
+    pub format: Format,
+
+    /// Language [default: from $LC_ALL / $LC_MESSAGES / $LANG, else en]
+    #[arg(long, value_name = "en|zh", value_parser = parse_lang, global = true)]
+    pub lang: Option<Lang>,
+
+    /// The current time, for quota reset times [default: the clock]
+    #[arg(long, value_name = "RFC3339", value_parser = parse_now, global = true)]
+    pub now: Option<Instant>,
+
+    /// Your Coding Plan subscription day (1-31), for the monthly reset
+    #[arg(long, value_name = "N", value_parser = parse_billing_day, global = true)]
+    pub billing_day: Option<u8>,
+
+    /// Print keys unmasked (they are masked by default)
+    #[arg(long, global = true)]
+    pub show_secrets: bool,
+
+    /// Show corrections as unified diffs (default: the corrected text)
+    #[arg(long, global = true)]
+    pub diff: bool,
+
+    /// Apply safe fixes to the files read, in place (a FILE.bak is kept)
+    #[arg(long, global = true)]
+    pub fix: bool,
+
+    /// With --fix, also apply fixes marked for review
+    #[arg(long, requires = "fix", global = true)]
+    pub unsafe_fixes: bool,
+
+    /// Print a sanitized support bundle instead of the diagnosis
+    #[arg(long, global = true)]
+    pub bundle: bool,
+
+    /// When to colour the output
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = Color::Auto, global = true)]
+    pub color: Color,
+
+    /// Print the version and the number of rules
+    #[arg(short = 'V', long, action = ArgAction::SetTrue, global = true)]
+    pub version: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Cmd {
+    /// List every rule (`--format json` for JSON)
+    Rules,
+    /// Show one rule in full
+    Explain {
+        /// The rule's id, as `llmdoctor rules` lists it
+        id: String,
+    },
+    /// Diagnose this machine's own setup: the config files and environment of the tools
+    /// pointed at LLM gateways (Claude Code, Codex, Qwen Code, OpenClaw, Gemini CLI, Continue,
+    /// Aider, opencode, Cline), read-only and offline; `--fix` repairs them (keeping a .bak)
+    Doctor,
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `llmdoctor man > llmdoctor.1`
+    Man,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Human,
     Json,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Color {
     Auto,
     Always,
     Never,
 }
 
-#[derive(Debug)]
-pub struct Args {
-    pub command: Command,
-    pub inputs: Vec<String>,
-    pub format: Format,
-    pub lang: Option<Lang>,
-    pub now: Option<Instant>,
-    pub billing_day: Option<u8>,
-    pub show_secrets: bool,
-    pub color: Color,
-    pub diff: bool,
-    pub fix: bool,
-    pub unsafe_fixes: bool,
-    pub bundle: bool,
+fn parse_lang(v: &str) -> Result<Lang, String> {
+    Lang::parse(v).ok_or_else(|| format!("expected one of en, zh; got `{v}`"))
 }
 
-pub fn parse(argv: impl IntoIterator<Item = String>) -> Result<Args, String> {
-    let mut a = Args {
-        command: Command::Diagnose,
-        inputs: Vec::new(),
-        format: Format::Human,
-        lang: None,
-        now: None,
-        billing_day: None,
-        show_secrets: false,
-        color: Color::Auto,
-        diff: false,
-        fix: false,
-        unsafe_fixes: false,
-        bundle: false,
-    };
-    let mut it = argv.into_iter();
-    let mut positional = Vec::new();
-    let mut only_files = false;
-    while let Some(arg) = it.next() {
-        if only_files || arg == "-" || !arg.starts_with('-') {
-            positional.push(arg);
-            continue;
-        }
-        let (flag, inline) = match arg.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
-            _ => (arg.clone(), None),
-        };
-        let mut value = |name: &str| -> Result<String, String> {
-            inline
-                .clone()
-                .or_else(|| it.next())
-                .ok_or_else(|| format!("{name} needs a value"))
-        };
-        match flag.as_str() {
-            "--" => only_files = true,
-            "-h" | "--help" => a.command = Command::Help,
-            "-V" | "--version" => a.command = Command::Version,
-            "--format" => {
-                a.format = match value("--format")?.as_str() {
-                    "human" => Format::Human,
-                    "json" => Format::Json,
-                    v => return Err(format!("--format: expected one of human, json; got `{v}`")),
-                }
+fn parse_now(v: &str) -> Result<Instant, String> {
+    parse_rfc3339(v).ok_or_else(|| {
+        format!("expected an RFC 3339 time such as 2026-11-22T10:30:00+08:00; got `{v}`")
+    })
+}
+
+fn parse_billing_day(v: &str) -> Result<u8, String> {
+    v.parse()
+        .ok()
+        .filter(|d| (1..=31).contains(d))
+        .ok_or_else(|| format!("expected a day 1-31; got `{v}`"))
+}
+
+/// What parsing gave: the arguments, or what to print and the exit code (help, version: 0 on
+/// stdout; a usage error: 2 on stderr).
+pub enum Parsed {
+    Run(Box<Cli>),
+    Exit {
+        text: String,
+        stderr: bool,
+        code: u8,
+    },
+}
+
+pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Parsed {
+    let argv = std::iter::once(OsString::from("llmdoctor")).chain(argv);
+    match Cli::try_parse_from(argv) {
+        Ok(cli) => Parsed::Run(Box::new(cli)),
+        Err(e) => {
+            let code = u8::try_from(e.exit_code()).unwrap_or(2);
+            Parsed::Exit {
+                text: e.render().to_string(),
+                stderr: e.use_stderr(),
+                code,
             }
-            "--lang" => {
-                let v = value("--lang")?;
-                a.lang = Some(
-                    Lang::parse(&v)
-                        .ok_or_else(|| format!("--lang: expected one of en, zh; got `{v}`"))?,
-                );
-            }
-            "--now" => {
-                let v = value("--now")?;
-                a.now = Some(parse_rfc3339(&v).ok_or_else(|| {
-                    format!("--now: expected an RFC 3339 time such as 2026-11-22T10:30:00+08:00; got `{v}`")
-                })?);
-            }
-            "--billing-day" => {
-                let v = value("--billing-day")?;
-                let d: u8 = v
-                    .parse()
-                    .ok()
-                    .filter(|d| (1..=31).contains(d))
-                    .ok_or_else(|| format!("--billing-day: expected a day 1-31; got `{v}`"))?;
-                a.billing_day = Some(d);
-            }
-            "--show-secrets" => a.show_secrets = true,
-            "--diff" => a.diff = true,
-            "--fix" => a.fix = true,
-            "--unsafe-fixes" => a.unsafe_fixes = true,
-            "--bundle" => a.bundle = true,
-            "--color" => {
-                a.color = match value("--color")?.as_str() {
-                    "auto" => Color::Auto,
-                    "always" => Color::Always,
-                    "never" => Color::Never,
-                    v => {
-                        return Err(format!(
-                            "--color: expected one of auto, always, never; got `{v}`"
-                        ))
-                    }
-                }
-            }
-            other => return Err(format!("unknown option `{other}` (see --help)")),
         }
     }
-    if a.unsafe_fixes && !a.fix {
-        return Err("--unsafe-fixes goes with --fix".into());
-    }
-    if a.command == Command::Diagnose {
-        match positional.first().map(String::as_str) {
-            Some("rules") if positional.len() == 1 => a.command = Command::Rules,
-            Some("explain") => match positional.get(1) {
-                Some(id) if positional.len() == 2 => a.command = Command::Explain(id.clone()),
-                _ => return Err("usage: llmdoctor explain ID".into()),
-            },
-            _ => a.inputs = positional,
-        }
-    }
-    Ok(a)
+}
+
+/// The clap command, for completions and the man page.
+pub fn command() -> clap::Command {
+    Cli::command()
+}
+
+/// A completion script for `shell`.
+pub fn completions(shell: clap_complete::Shell) -> Vec<u8> {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut command(), "llmdoctor", &mut out);
+    out
+}
+
+/// The man page, in roff.
+pub fn man_page() -> Vec<u8> {
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail.
+    let _ = clap_mangen::Man::new(command()).render(&mut out);
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn p(v: &[&str]) -> Result<Args, String> {
-        parse(v.iter().map(|s| s.to_string()))
+    fn p(v: &[&str]) -> Result<Cli, (String, u8)> {
+        match parse(v.iter().map(OsString::from)) {
+            Parsed::Run(c) => Ok(*c),
+            Parsed::Exit { text, code, .. } => Err((text, code)),
+        }
+    }
+
+    #[test]
+    fn the_command_is_well_formed() {
+        command().debug_assert();
     }
 
     #[test]
@@ -190,26 +219,56 @@ mod tests {
         ])
         .expect("valid");
         assert_eq!(
-            (a.format, a.lang, a.inputs.len()),
+            (a.opts.format, a.opts.lang, a.inputs.len()),
             (Format::Json, Some(Lang::Zh), 2)
         );
-        assert_eq!(a.now, parse_rfc3339("2026-11-22T03:20:00Z"));
-        assert_eq!(p(&["rules"]).expect("valid").command, Command::Rules);
-        assert_eq!(
-            p(&["explain", "x"]).expect("valid").command,
-            Command::Explain("x".into())
-        );
+        assert_eq!(a.opts.now, parse_rfc3339("2026-11-22T03:20:00Z"));
+        assert!(matches!(
+            p(&["rules"]).expect("valid").command,
+            Some(Cmd::Rules)
+        ));
+        assert!(matches!(
+            p(&["explain", "x", "--lang", "zh"]).expect("valid").command,
+            Some(Cmd::Explain { id }) if id == "x"
+        ));
     }
 
     #[test]
-    fn rejects_bad_values_with_what_would_be_valid() {
-        let e = p(&["--format", "xml"]).expect_err("invalid");
-        assert!(e.contains("human, json"), "{e}");
-        assert!(p(&["--now", "yesterday"])
-            .expect_err("invalid")
-            .contains("RFC 3339"));
-        assert!(p(&["--billing-day", "32"]).is_err());
-        assert!(p(&["--frobnicate"]).is_err());
-        assert!(p(&["--lang"]).is_err());
+    fn a_file_named_like_a_subcommand_goes_after_double_dash() {
+        let a = p(&["--", "rules"]).expect("valid");
+        assert!(a.command.is_none());
+        assert_eq!(a.inputs, [PathBuf::from("rules")]);
+        let a = p(&["notes.txt", "rules"]).expect("valid");
+        assert_eq!(a.inputs.len(), 2, "a second positional is a file");
+    }
+
+    #[test]
+    fn rejects_bad_values_with_what_would_be_valid_and_exit_2() {
+        let (e, code) = p(&["--format", "xml"]).err().unwrap_or_default();
+        assert!(e.contains("human") && e.contains("json"), "{e}");
+        assert_eq!(code, 2);
+        let (e, _) = p(&["--now", "yesterday"]).err().unwrap_or_default();
+        assert!(e.contains("RFC 3339"), "{e}");
+        for bad in [
+            &["--billing-day", "32"][..],
+            &["--frobnicate"],
+            &["--lang"],
+            &["--unsafe-fixes"],
+            &["explain"],
+            &["explain", "a", "b"],
+            &["completions", "tcsh"],
+        ] {
+            assert_eq!(p(bad).err().map(|e| e.1), Some(2), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn help_exits_0() {
+        let (text, code) = p(&["--help"]).err().unwrap_or_default();
+        assert_eq!(code, 0);
+        assert!(
+            text.contains("doctor") && text.contains("--billing-day"),
+            "{text}"
+        );
     }
 }

@@ -1,19 +1,31 @@
 //! `--fix`: applies the report's span edits to the files they came from. Each file is backed up
-//! as `FILE.bak` first; stdin is never touched; fixes marked `review` need `--unsafe-fixes`.
+//! as `FILE.bak` first; stdin, the environment and excerpts are never touched; fixes marked
+//! `review` need `--unsafe-fixes`. A file whose syntax is known (`llmdoctor doctor`) is refused
+//! when it does not parse, and when it would not parse after the edits.
 
-use crate::input::Input;
+use crate::input::{Input, Kind, Syntax};
 use llmdoctor_core::report::{Applicability, Edit, Report};
 
 pub struct Outcome {
     pub messages: Vec<String>,
     pub failed: bool,
+    /// Files written (their `.bak` beside them).
+    pub written: Vec<String>,
 }
 
-/// Writes each edit's real value (the explicit reveal path) into the file it came from.
-pub fn apply(report: &Report, input: &Input, unsafe_fixes: bool) -> Outcome {
+/// Writes each edit's real value (the explicit reveal path) into the file it came from. `done`:
+/// files already rewritten in this run (doctor reads a file such as `~/.env` for several tools):
+/// they are not written twice from a stale reading; the files written here are added.
+pub fn apply(
+    report: &Report,
+    input: &Input,
+    unsafe_fixes: bool,
+    done: &mut Vec<std::path::PathBuf>,
+) -> Outcome {
     let mut out = Outcome {
         messages: Vec::new(),
         failed: false,
+        written: Vec::new(),
     };
     let mut edits: Vec<(&Edit, Applicability)> = report
         .diagnoses
@@ -28,21 +40,51 @@ pub fn apply(report: &Report, input: &Input, unsafe_fixes: bool) -> Outcome {
     edits.sort_by_key(|(e, _)| (e.start, e.end));
     edits.dedup_by(|a, b| a.0 == b.0);
     for (i, src) in input.sources.iter().enumerate() {
-        let end = input
-            .sources
-            .get(i + 1)
-            .map_or(input.text.len(), |n| n.start);
+        let (start, end) = input.range(i);
         let mine: Vec<&(&Edit, Applicability)> = edits
             .iter()
-            .filter(|(e, _)| e.start >= src.start && e.end <= end)
+            .filter(|(e, _)| e.start >= start && e.end <= end)
             .collect();
         if mine.is_empty() {
             continue;
         }
-        if src.name == "<stdin>" {
-            out.messages.push(
-                "<stdin>: --fix does not rewrite stdin; use --diff to see the changes".into(),
-            );
+        let path = match (src.kind, &src.path) {
+            (Kind::File, Some(p)) => p,
+            (Kind::Stdin, _) => {
+                out.messages.push(
+                    "<stdin>: --fix does not rewrite stdin; use --diff to see the changes".into(),
+                );
+                continue;
+            }
+            (Kind::Environment, _) => {
+                for (e, _) in &mine {
+                    let line_start = input.text[..e.start].rfind('\n').map_or(0, |p| p + 1);
+                    let line_end = input.text[e.end..]
+                        .find('\n')
+                        .map_or(input.text.len(), |p| e.end + p);
+                    let (name, line) = input.locate(input.line_of(e.start));
+                    out.messages.push(format!(
+                        "{name}:{line}: --fix does not change environment variables; where it is set (your shell profile; on Windows the system settings), make it {}{}{}, or unset it if a settings file has the right value",
+                        &input.text[line_start..e.start],
+                        e.replacement,
+                        &input.text[e.end..line_end]
+                    ));
+                }
+                continue;
+            }
+            _ => {
+                out.messages.push(format!(
+                    "{}: not rewritten (only part of this file was read); use --diff",
+                    src.name
+                ));
+                continue;
+            }
+        };
+        if done.contains(path) {
+            out.messages.push(format!(
+                "{}: already rewritten above; run llmdoctor doctor again to check it",
+                src.name
+            ));
             continue;
         }
         if src.altered {
@@ -64,14 +106,37 @@ pub fn apply(report: &Report, input: &Input, unsafe_fixes: bool) -> Outcome {
             out.failed = true;
             continue;
         }
-        let mut text = input.text[src.start..end].to_string();
+        let original = &input.text[start..end];
+        if let Some(syntax) = src.syntax {
+            if let Err(e) = check(syntax, original) {
+                out.messages.push(format!(
+                    "{}: not rewritten: it does not parse as {} ({e}); fix it by hand",
+                    src.name,
+                    syntax_name(syntax)
+                ));
+                out.failed = true;
+                continue;
+            }
+        }
+        let mut text = original.to_string();
         let mut last = usize::MAX;
         for (e, _) in mine.iter().rev() {
             if e.end > last {
                 continue; // overlapping: keep the earlier edit
             }
-            text.replace_range(e.start - src.start..e.end - src.start, e.revealed.reveal());
+            text.replace_range(e.start - start..e.end - start, e.revealed.reveal());
             last = e.start;
+        }
+        if let Some(syntax) = src.syntax {
+            if check(syntax, &text).is_err() {
+                out.messages.push(format!(
+                    "{}: not rewritten: the fix would leave it unreadable as {}; use --diff and edit by hand",
+                    src.name,
+                    syntax_name(syntax)
+                ));
+                out.failed = true;
+                continue;
+            }
         }
         // The joined paste added a newline between inputs; the file did not have it.
         if i + 1 < input.sources.len()
@@ -80,14 +145,21 @@ pub fn apply(report: &Report, input: &Input, unsafe_fixes: bool) -> Outcome {
         {
             text.pop();
         }
-        let bak = format!("{}.bak", src.name);
-        let result = std::fs::copy(&src.name, &bak).and_then(|_| std::fs::write(&src.name, &text));
+        let mut bak = path.clone().into_os_string();
+        bak.push(".bak");
+        let bak = std::path::PathBuf::from(bak);
+        let result = std::fs::copy(path, &bak).and_then(|_| std::fs::write(path, &text));
         match result {
-            Ok(()) => out.messages.push(format!(
-                "{}: applied {} fix(es); the original is in {bak}",
-                src.name,
-                mine.len()
-            )),
+            Ok(()) => {
+                out.messages.push(format!(
+                    "{}: applied {} fix(es); the original is in {}.bak",
+                    src.name,
+                    mine.len(),
+                    src.name
+                ));
+                out.written.push(src.name.clone());
+                done.push(path.clone());
+            }
             Err(e) => {
                 out.messages
                     .push(format!("{}: cannot write: {e}", src.name));
@@ -96,4 +168,112 @@ pub fn apply(report: &Report, input: &Input, unsafe_fixes: bool) -> Outcome {
         }
     }
     out
+}
+
+fn syntax_name(s: Syntax) -> &'static str {
+    match s {
+        Syntax::Json => "JSON",
+        Syntax::Jsonc => "JSON with comments",
+        Syntax::Json5 => "JSON5",
+        Syntax::Toml => "TOML",
+        Syntax::Yaml => "YAML",
+        Syntax::Dotenv => "a .env file",
+    }
+}
+
+/// Whether `text` parses as `syntax`; the parser's message when not (it names a line, never
+/// a value).
+pub fn check(syntax: Syntax, text: &str) -> Result<(), String> {
+    match syntax {
+        Syntax::Json => serde_json::from_str::<serde_json::Value>(text)
+            .map(|_| ())
+            .map_err(|e| format!("line {}, column {}", e.line(), e.column())),
+        Syntax::Jsonc => {
+            serde_json::from_str::<serde_json::Value>(&crate::doctor::jsonc::strip(text))
+                .map(|_| ())
+                .map_err(|e| format!("line {}, column {}", e.line(), e.column()))
+        }
+        Syntax::Json5 => json5::from_str::<serde_json::Value>(text)
+            .map(|_| ())
+            .map_err(|_| "invalid JSON5".to_string()),
+        Syntax::Toml => toml::from_str::<toml::Table>(text)
+            .map(|_| ())
+            .map_err(|e| match e.span() {
+                Some(s) => format!("at byte {}", s.start),
+                None => "invalid TOML".to_string(),
+            }),
+        Syntax::Yaml => serde_yaml::from_str::<serde_yaml::Value>(text)
+            .map(|_| ())
+            .map_err(|e| match e.location() {
+                Some(l) => format!("line {}, column {}", l.line(), l.column()),
+                None => "invalid YAML".to_string(),
+            }),
+        Syntax::Dotenv => dotenv_check(text),
+    }
+}
+
+/// `.env` lines: blank, `# comment`, or `[export ]NAME=value` (a quoted value may span lines).
+fn dotenv_check(text: &str) -> Result<(), String> {
+    let mut open: Option<char> = None;
+    for (n, line) in text.lines().enumerate() {
+        if let Some(q) = open {
+            if line.contains(q) {
+                open = None;
+            }
+            continue;
+        }
+        let t = line.trim();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        let t = t.strip_prefix("export ").unwrap_or(t).trim_start();
+        let Some((name, value)) = t.split_once('=') else {
+            return Err(format!("line {}: not NAME=value", n + 1));
+        };
+        let name = name.trim_end();
+        let ok = name
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.' || c == '-');
+        if !ok {
+            return Err(format!("line {}: not a variable name", n + 1));
+        }
+        let v = value.trim_start();
+        if let Some(q) = v.chars().next().filter(|c| matches!(c, '"' | '\'' | '`')) {
+            if !v[1..].contains(q) {
+                open = Some(q);
+            }
+        }
+    }
+    match open {
+        Some(_) => Err("a quoted value is never closed".into()),
+        None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_checks_accept_and_refuse() {
+        assert!(check(Syntax::Json, "{\"a\": 1}").is_ok());
+        assert!(check(Syntax::Json, "{\"a\": 1,}").is_err());
+        assert!(check(Syntax::Jsonc, "{\n // c\n \"a\": \"x//y\", /* b */\n}").is_ok());
+        assert!(check(Syntax::Json5, "{a: 1, // c\n b: 'x',}").is_ok());
+        assert!(check(Syntax::Toml, "[a]\nb = \"c\"\n").is_ok());
+        assert!(check(Syntax::Toml, "[a\nb = \"c\"\n").is_err());
+        assert!(check(Syntax::Yaml, "models:\n  - name: x\n").is_ok());
+        assert!(check(Syntax::Yaml, "a: [\n").is_err());
+        assert!(check(
+            Syntax::Dotenv,
+            "# c\nexport A=1\nB=\"two\nlines\"\n\nC_D='x'\n"
+        )
+        .is_ok());
+        assert!(check(Syntax::Dotenv, "not a line\n").is_err());
+        assert!(check(Syntax::Dotenv, "A=\"open\n").is_err());
+    }
 }

@@ -6,11 +6,50 @@
 //! the engine's bound ([`MAX_INPUT`]) with a warning, so a multi-gigabyte log is never loaded
 //! whole; the engine diagnoses the part read.
 
+use crate::progress::Progress;
 use llmdoctor_core::MAX_INPUT;
 use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Where a part of the paste comes from, which decides whether `--fix` may write it back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A file, written back by `--fix` (after a `.bak`).
+    File,
+    /// Standard input: never rewritten.
+    Stdin,
+    /// Environment variables (`llmdoctor doctor`): shown, never rewritten.
+    Environment,
+    /// A line llmdoctor adds to label the part that follows (`# ~/.claude/settings.json`).
+    Label,
+    /// Some lines of a file, not the whole file (`~/.claude.json`): never rewritten.
+    Excerpt,
+}
+
+/// The syntax of a file `llmdoctor doctor` reads: `--fix` refuses a file that does not parse
+/// as it, and an edit after which it would not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Syntax {
+    Json,
+    /// JSON with comments and trailing commas (Qwen Code, Gemini CLI, opencode).
+    Jsonc,
+    /// JSON5 (OpenClaw).
+    Json5,
+    Toml,
+    Yaml,
+    /// `NAME=value` lines (`.env`).
+    Dotenv,
+}
 
 pub struct Source {
+    /// The name shown for this part: the path as given, `<stdin>`, `~/.codex/config.toml`.
     pub name: String,
+    /// The file to write back (`--fix`); `None` for stdin and for parts that are not files.
+    pub path: Option<PathBuf>,
+    pub kind: Kind,
+    pub syntax: Option<Syntax>,
+    /// Lines of the file before the first line of this part (an excerpt starts mid-file).
+    pub line_offset: usize,
     /// Whether the input itself ended with a newline (the join adds one when it did not).
     pub ends_with_newline: bool,
     /// Byte offset of this input in the joined paste.
@@ -33,26 +72,44 @@ fn is_binary(bytes: &[u8]) -> bool {
     bytes[..bytes.len().min(8192)].contains(&0)
 }
 
-pub fn read(names: &[String]) -> Result<Input, String> {
-    read_bounded(names, MAX_INPUT)
+pub fn read(names: &[PathBuf], progress: &mut Progress) -> Result<Input, String> {
+    read_bounded(names, MAX_INPUT, progress)
+}
+
+fn is_stdin(name: &Path) -> bool {
+    name.as_os_str() == "-"
 }
 
 /// [`read`] with the bound on the joined paste as a parameter (tests use a small one).
-fn read_bounded(names: &[String], limit: usize) -> Result<Input, String> {
-    let names: Vec<String> = if names.is_empty() {
-        vec!["-".into()]
+fn read_bounded(names: &[PathBuf], limit: usize, progress: &mut Progress) -> Result<Input, String> {
+    let names: Vec<PathBuf> = if names.is_empty() {
+        vec![PathBuf::from("-")]
     } else {
         names.to_vec()
     };
+    let sizes: Option<u64> = names
+        .iter()
+        .map(|n| {
+            if is_stdin(n) {
+                None
+            } else {
+                std::fs::metadata(n).ok().map(|m| m.len())
+            }
+        })
+        .sum();
+    progress.start_reading(sizes.map(|s| s.min(limit as u64)));
     let mut buf: Vec<u8> = Vec::new();
     let mut sources = Vec::new();
     let mut warnings = Vec::new();
     let mut line = 1;
     for name in names {
-        let shown = if name == "-" {
+        // A name that is not UTF-8 is shown with U+FFFD where its bad bytes are, and opened as
+        // it is.
+        let stdin = is_stdin(&name);
+        let shown = if stdin {
             "<stdin>".to_string()
         } else {
-            name.clone()
+            name.to_string_lossy().into_owned()
         };
         if !buf.is_empty() && buf.last() != Some(&b'\n') {
             buf.push(b'\n');
@@ -62,13 +119,16 @@ fn read_bounded(names: &[String], limit: usize) -> Result<Input, String> {
         // One byte over what is left tells a cut input from one that fits exactly.
         let room = limit.saturating_sub(start);
         let want = u64::try_from(room).unwrap_or(u64::MAX).saturating_add(1);
-        let read = if name == "-" {
-            std::io::stdin().lock().take(want).read_to_end(&mut buf)
+        let read = if stdin {
+            progress
+                .reader(std::io::stdin().lock())
+                .take(want)
+                .read_to_end(&mut buf)
         } else {
             std::fs::File::open(&name).and_then(|f| {
                 let size = f.metadata().map_or(0, |m| m.len());
                 buf.reserve(usize::try_from(size.min(want)).unwrap_or(room));
-                f.take(want).read_to_end(&mut buf)
+                progress.reader(f).take(want).read_to_end(&mut buf)
             })
         };
         read.map_err(|e| format!("{shown}: cannot read: {e}"))?;
@@ -104,6 +164,10 @@ fn read_bounded(names: &[String], limit: usize) -> Result<Input, String> {
         }
         sources.push(Source {
             name: shown,
+            path: (!stdin).then_some(name),
+            kind: if stdin { Kind::Stdin } else { Kind::File },
+            syntax: None,
+            line_offset: 0,
             start,
             first_line: line,
             ends_with_newline: buf.len() > start && buf.last() == Some(&b'\n'),
@@ -111,6 +175,7 @@ fn read_bounded(names: &[String], limit: usize) -> Result<Input, String> {
         });
         line += buf[start..].iter().filter(|&&b| b == b'\n').count();
     }
+    progress.done_reading();
     // Every part was checked above: this only re-validates, it does not copy.
     let text =
         String::from_utf8(buf).map_err(|e| format!("input: not UTF-8 after reading: {e}"))?;
@@ -144,16 +209,70 @@ impl Input {
             .find(|s| s.first_line <= line)
             .or(self.sources.first());
         s.map_or(("<stdin>", line), |s| {
-            (s.name.as_str(), line + 1 - s.first_line)
+            (s.name.as_str(), line + 1 - s.first_line + s.line_offset)
         })
     }
+
+    /// Byte range of part `i` in the joined paste (up to the next part).
+    pub fn range(&self, i: usize) -> (usize, usize) {
+        let start = self.sources.get(i).map_or(0, |s| s.start);
+        let end = self.sources.get(i + 1).map_or(self.text.len(), |n| n.start);
+        (start, end)
+    }
+
+    /// Joins parts built in memory (`llmdoctor doctor`) the way [`read`] joins inputs.
+    pub fn join(parts: Vec<Part>) -> Input {
+        let mut text = String::new();
+        let mut sources = Vec::new();
+        let mut line = 1;
+        for p in parts {
+            if !text.is_empty() && !text.ends_with('\n') {
+                text.push('\n');
+                line += 1;
+            }
+            let start = text.len();
+            text.push_str(&p.text);
+            sources.push(Source {
+                name: p.name,
+                path: p.path,
+                kind: p.kind,
+                syntax: p.syntax,
+                line_offset: p.line_offset,
+                ends_with_newline: p.text.ends_with('\n'),
+                start,
+                first_line: line,
+                altered: false,
+            });
+            line += p.text.matches('\n').count();
+        }
+        Input {
+            text,
+            sources,
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// A part of a paste built in memory.
+pub struct Part {
+    pub name: String,
+    pub path: Option<PathBuf>,
+    pub kind: Kind,
+    pub syntax: Option<Syntax>,
+    pub line_offset: usize,
+    pub text: String,
 }
 
 #[cfg(test)]
 mod tests {
-    use super::read_bounded;
 
-    fn files(parts: &[&[u8]]) -> (std::path::PathBuf, Vec<String>) {
+    use crate::progress::Progress;
+
+    fn read_bounded(names: &[std::path::PathBuf], limit: usize) -> Result<super::Input, String> {
+        super::read_bounded(names, limit, &mut Progress::new(false))
+    }
+
+    fn files(parts: &[&[u8]]) -> (std::path::PathBuf, Vec<std::path::PathBuf>) {
         let dir = std::env::temp_dir().join(format!(
             "llmdoctor-input-{}-{}",
             std::process::id(),
@@ -166,7 +285,7 @@ mod tests {
             .map(|(i, p)| {
                 let f = dir.join(format!("{i}.txt"));
                 std::fs::write(&f, p).expect("write");
-                f.to_string_lossy().into_owned()
+                f
             })
             .collect();
         (dir, names)

@@ -1,141 +1,196 @@
 //! llmdoctor: the command-line front end. A thin adapter over llmdoctor-core: it reads input,
 //! picks options, and prints the core's report (human or JSON). Nothing is decided here.
+//!
+//! The process's environment, home and working directory are read once, into a
+//! [`doctor::Machine`]; everything below reads them from there.
 
 mod args;
+mod doctor;
 mod fix;
 mod human;
 mod input;
+mod progress;
 
-use args::{Color, Command, Format};
-use llmdoctor_core::{diagnose, rule, Instant, Lang, Options, RULES};
+use args::{Cmd, Color, Format, Opts, Parsed};
+use doctor::Machine;
+use llmdoctor_core::{rule, Instant, Lang, Options, RULES};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args = match args::parse(std::env::args().skip(1)) {
-        Ok(a) => a,
-        Err(e) => {
-            eprintln!("llmdoctor: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    let lang = args.lang.unwrap_or_else(env_lang);
-    let out = match &args.command {
-        Command::Help => {
-            print!("{}", args::USAGE);
-            return ExitCode::SUCCESS;
-        }
-        Command::Version => {
-            println!(
-                "llmdoctor {} ({} rules)",
-                llmdoctor_core::VERSION,
-                RULES.len()
-            );
-            return ExitCode::SUCCESS;
-        }
-        Command::Rules => match args.format {
-            Format::Json => {
-                let list: Vec<_> = RULES
-                    .iter()
-                    .map(|r| serde_json::json!({"id": r.id, "category": r.category, "severity": r.severity, "title": r.text(lang).title}))
-                    .collect();
-                serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"
-            }
-            Format::Human => human::rules_table(RULES, lang),
-        },
-        Command::Explain(id) => match rule(id) {
-            Some(r) => human::explain(r, lang),
-            None => {
-                eprintln!("llmdoctor: no rule `{id}` (see `llmdoctor rules`)");
-                return ExitCode::from(2);
-            }
-        },
-        Command::Diagnose => return run_diagnose(&args, lang),
-    };
-    emit(&out);
-    ExitCode::SUCCESS
+    let machine = Machine::from_process();
+    ExitCode::from(run(std::env::args_os().skip(1), &machine))
 }
 
-fn run_diagnose(args: &args::Args, lang: Lang) -> ExitCode {
-    if args.inputs.is_empty() && std::io::stdin().is_terminal() {
+fn run(argv: impl IntoIterator<Item = std::ffi::OsString>, m: &Machine) -> u8 {
+    let cli = match args::parse(argv) {
+        Parsed::Run(c) => c,
+        Parsed::Exit { text, stderr, code } => {
+            if stderr {
+                eprint!("{text}");
+            } else {
+                emit(&text);
+            }
+            return code;
+        }
+    };
+    let o = &cli.opts;
+    if o.version {
+        emit(&format!(
+            "llmdoctor {} ({} rules)\n",
+            llmdoctor_core::VERSION,
+            RULES.len()
+        ));
+        return 0;
+    }
+    let lang = o.lang.unwrap_or_else(|| env_lang(m));
+    match &cli.command {
+        None => run_diagnose(&cli.inputs, o, lang, m),
+        Some(Cmd::Rules) => {
+            let out = match o.format {
+                Format::Json => {
+                    let list: Vec<_> = RULES
+                        .iter()
+                        .map(|r| serde_json::json!({"id": r.id, "category": r.category, "severity": r.severity, "title": r.text(lang).title}))
+                        .collect();
+                    serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"
+                }
+                Format::Human => human::rules_table(RULES, lang),
+            };
+            emit(&out);
+            0
+        }
+        Some(Cmd::Explain { id }) => match rule(id) {
+            Some(r) => {
+                emit(&human::explain(r, lang));
+                0
+            }
+            None => {
+                eprintln!("llmdoctor: no rule `{id}` (see `llmdoctor rules`)");
+                2
+            }
+        },
+        Some(Cmd::Completions { shell }) => {
+            emit_bytes(&args::completions(*shell));
+            0
+        }
+        Some(Cmd::Man) => {
+            emit_bytes(&args::man_page());
+            0
+        }
+        Some(Cmd::Doctor) => {
+            if o.bundle {
+                eprintln!("llmdoctor: --bundle is for pastes; doctor prints its own report");
+                return 2;
+            }
+            let settings = doctor::Settings {
+                engine: engine_options(o, lang),
+                json: o.format == Format::Json,
+                color: color(o, m),
+                diff: o.diff,
+                fix: o.fix,
+                unsafe_fixes: o.unsafe_fixes,
+            };
+            let out = doctor::run(m, &settings);
+            for msg in &out.stderr {
+                eprintln!("llmdoctor: {msg}");
+            }
+            emit(&out.stdout);
+            out.code
+        }
+    }
+}
+
+fn engine_options(o: &Opts, lang: Lang) -> Options {
+    Options {
+        lang,
+        now: Some(o.now.unwrap_or_else(clock)),
+        billing_day: o.billing_day,
+        show_secrets: o.show_secrets,
+    }
+}
+
+fn color(o: &Opts, m: &Machine) -> bool {
+    match o.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            std::io::stdout().is_terminal() && m.var("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+fn run_diagnose(inputs: &[std::path::PathBuf], o: &Opts, lang: Lang, m: &Machine) -> u8 {
+    if inputs.is_empty() && std::io::stdin().is_terminal() {
         eprintln!("llmdoctor: reading the paste from stdin; end it with Ctrl-D (or pass a FILE; --help for more)");
     }
-    let input = match input::read(&args.inputs) {
+    let mut progress = progress::Progress::new(std::io::stderr().is_terminal());
+    let input = match input::read(inputs, &mut progress) {
         Ok(i) => i,
         Err(e) => {
             eprintln!("llmdoctor: {e}");
-            return ExitCode::from(2);
+            return 2;
         }
     };
     for w in &input.warnings {
         eprintln!("llmdoctor: warning: {w}");
     }
-    let opts = Options {
-        lang,
-        now: Some(args.now.unwrap_or_else(clock)),
-        billing_day: args.billing_day,
-        show_secrets: args.show_secrets,
-    };
-    if args.bundle {
-        let report = diagnose(&input.text, &opts);
+    let opts = engine_options(o, lang);
+    let mut report = progress.diagnose(&input.text, &opts);
+    if o.bundle {
         emit(&llmdoctor_core::support::bundle(
             &input.text,
             &report,
             opts.now,
             lang,
         ));
-        return ExitCode::SUCCESS;
+        return 0;
     }
-    let mut report = diagnose(&input.text, &opts);
-    if args.fix {
+    if o.fix {
         // The edits' real values (the explicit reveal path) go to the files only.
-        let outcome = fix::apply(&report, &input, args.unsafe_fixes);
-        for m in &outcome.messages {
-            eprintln!("llmdoctor: {}", report.mask(m, &input.text).printable());
+        let outcome = fix::apply(&report, &input, o.unsafe_fixes, &mut Vec::new());
+        for msg in &outcome.messages {
+            eprintln!("llmdoctor: {}", report.mask(msg, &input.text).printable());
         }
         if outcome.failed {
-            return ExitCode::from(2);
+            return 2;
         }
     }
-    let inputs: Vec<_> = input
+    let names: Vec<_> = input
         .sources
         .iter()
         .map(|s| serde_json::json!({"name": s.name, "start": s.start}))
         .collect();
-    let inputs = report.mask_json(inputs.into(), &input.text);
-    report.facts.insert("inputs", inputs);
-    let text = match args.format {
+    let names = report.mask_json(names.into(), &input.text);
+    report.facts.insert("inputs", names);
+    let text = match o.format {
         Format::Json => serde_json::to_string_pretty(&report).unwrap_or_default() + "\n",
-        Format::Human => {
-            let color = match args.color {
-                Color::Always => true,
-                Color::Never => false,
-                Color::Auto => {
-                    std::io::stdout().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                }
-            };
-            human::render(&report, &input, lang, &human::Style { color }, args.diff)
-        }
+        Format::Human => human::render(
+            &report,
+            &input,
+            lang,
+            &human::Style { color: color(o, m) },
+            o.diff,
+        ),
     };
     emit(&text);
-    if report.diagnoses.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
+    u8::from(!report.diagnoses.is_empty())
 }
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error.
 fn emit(s: &str) {
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(s.as_bytes()).and_then(|_| out.flush());
+    emit_bytes(s.as_bytes());
 }
 
-fn env_lang() -> Lang {
+fn emit_bytes(b: &[u8]) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(b).and_then(|_| out.flush());
+}
+
+fn env_lang(m: &Machine) -> Lang {
     ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
-        .filter_map(|k| std::env::var(k).ok())
+        .filter_map(|k| m.var(k))
         .find(|v| !v.is_empty())
         .filter(|v| v.to_ascii_lowercase().starts_with("zh"))
         .map_or(Lang::En, |_| Lang::Zh)
