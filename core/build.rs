@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 // The limits every regex is compiled with at run time (core/src/regex_limits.rs).
 include!("src/regex_limits.rs");
 
+#[path = "build/keywords.rs"]
+mod keywords;
 #[path = "build/secrets.rs"]
 mod secrets;
 
@@ -412,7 +414,7 @@ fn gen_rules(rules: &[(String, Rule)]) -> String {
             camel(&r.category),
             camel(&r.severity),
             r.specificity,
-            list(&r.keywords),
+            list(&[r.keywords.clone(), keywords::derived(&r.keywords, &r.patterns)].concat()),
             list(&r.patterns),
             list(&r.when),
             list(&r.when_any),
