@@ -28,6 +28,7 @@ Exit status: 0 nothing found, 1 something found, 2 usage error or unreadable inp
                   names the root cause, the fix steps and your corrected config. Keys are masked; \
                   nothing leaves your machine.",
     after_help = AFTER_HELP,
+    version = llmdoctor_core::VERSION,
     disable_version_flag = true,
     max_term_width = 100
 )]

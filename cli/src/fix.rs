@@ -199,7 +199,14 @@ pub fn check(syntax: Syntax, text: &str) -> Result<(), String> {
         Syntax::Toml => toml::from_str::<toml::Table>(text)
             .map(|_| ())
             .map_err(|e| match e.span() {
-                Some(s) => format!("at byte {}", s.start),
+                Some(s) => format!(
+                    "line {}",
+                    text.as_bytes()[..s.start.min(text.len())]
+                        .iter()
+                        .filter(|b| **b == b'\n')
+                        .count()
+                        + 1
+                ),
                 None => "invalid TOML".to_string(),
             }),
         Syntax::Yaml => serde_yaml::from_str::<serde_yaml::Value>(text)

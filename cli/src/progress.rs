@@ -76,7 +76,7 @@ impl Progress {
         let bar = (self.enabled && total as u64 >= THRESHOLD)
             .then(|| new_bar(Some(total as u64), "diagnosing"));
         loop {
-            let done = session.step(llmdoctor_core::diagnose::STEP_BYTES * 16);
+            let done = session.step(llmdoctor_core::diagnose::STEP_BYTES * 4);
             if let Some(b) = &bar {
                 b.set_position(session.progress().0 as u64);
             }

@@ -136,7 +136,9 @@ fn diagnose(m: &Machine, tool: Tool, opts: &Options) -> Section {
                 kind: Kind::Label,
                 syntax: None,
                 line_offset: 0,
-                text: format!("# {} — {} {}\n", l.display, tool.name, l.role),
+                // As `tail` heads each file of several: a line that is no config syntax,
+                // so the part before ends its block there.
+                text: format!("==> {} ({}: {}) <==\n", l.display, tool.name, l.role),
             });
         }
         layer_source.push(parts.len());
@@ -179,6 +181,30 @@ fn diagnose(m: &Machine, tool: Tool, opts: &Options) -> Section {
                     value_span: (st.value_span.0 + start, st.value_span.1 + start),
                     rank,
                     path: st.path.clone(),
+                });
+            }
+        }
+    }
+    // Aider's flat `key: value` YAML is not a block the engine's reader takes: read its
+    // top-level lines here.
+    for (li, l) in tool.layers.iter().enumerate() {
+        if !matches!(l.map, Map::AiderYaml) {
+            continue;
+        }
+        let start = input.sources[layer_source[li]].start;
+        for (key, value, ks, vs) in flat_yaml(&l.text) {
+            if entries.iter().any(|e| e.layer == li && e.path == key) {
+                continue;
+            }
+            if let Some((name, rank)) = l.map.name(&key, l.rank) {
+                entries.push(Entry {
+                    name,
+                    value,
+                    layer: li,
+                    key_span: Some((ks.0 + start, ks.1 + start)),
+                    value_span: (vs.0 + start, vs.1 + start),
+                    rank,
+                    path: key,
                 });
             }
         }
@@ -282,6 +308,53 @@ fn diagnose(m: &Machine, tool: Tool, opts: &Options) -> Section {
         winners,
         findings,
     }
+}
+
+/// Top-level `key: value` lines of a YAML file (no indentation, a scalar value): the key, the
+/// value unquoted, and their byte spans.
+type FlatLine = (String, String, (usize, usize), (usize, usize));
+
+fn flat_yaml(text: &str) -> Vec<FlatLine> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let l = line.trim_end_matches(['\n', '\r']);
+        if l.starts_with([' ', '\t', '#', '-']) {
+            continue;
+        }
+        let Some((key, rest)) = l.split_once(':') else {
+            continue;
+        };
+        if key.is_empty()
+            || !key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            continue;
+        }
+        let lead = rest.len() - rest.trim_start().len();
+        let mut v = rest.trim_start();
+        let mut vstart = start + key.len() + 1 + lead;
+        if let Some(q) = v.chars().next().filter(|c| *c == '"' || *c == '\'') {
+            let Some(end) = v[1..].find(q) else { continue };
+            v = &v[1..1 + end];
+            vstart += 1;
+        } else {
+            v = v.split(" #").next().unwrap_or("").trim_end();
+        }
+        if v.is_empty() {
+            continue;
+        }
+        out.push((
+            key.to_string(),
+            v.to_string(),
+            (start, start + key.len()),
+            (vstart, vstart + v.len()),
+        ));
+    }
+    out
 }
 
 /// How a layer is named in a message: `environment`, `user settings (~/.claude/settings.json)`.
@@ -777,4 +850,43 @@ fn json(sections: &[Section], fixed: &[(usize, String)]) -> String {
     }
     let v = serde_json::json!({ "schema": 1, "doctor": 1, "tools": tools });
     serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flat_yaml_reads_top_level_scalars_with_spans() {
+        let t = "model: gpt-4o # main\nopenai-api-base: \"https://x/v1\"\n  nested: no\n- item\nempty:\n";
+        let v = flat_yaml(t);
+        assert_eq!(v.len(), 2);
+        assert_eq!((v[0].0.as_str(), v[0].1.as_str()), ("model", "gpt-4o"));
+        assert_eq!(&t[v[1].3 .0..v[1].3 .1], "https://x/v1");
+        assert_eq!(&t[v[1].2 .0..v[1].2 .1], "openai-api-base");
+    }
+
+    #[test]
+    fn the_highest_rank_wins_then_the_last() {
+        let e = |name: &str, value: &str, rank, at| Entry {
+            name: name.into(),
+            value: value.into(),
+            layer: 0,
+            key_span: None,
+            value_span: (at, at + 1),
+            rank,
+            path: name.into(),
+        };
+        let entries = vec![e("A", "1", 10, 0), e("A", "2", 5, 10), e("A", "3", 10, 20)];
+        assert_eq!(winners(&entries), [("A".to_string(), 2)]);
+    }
+
+    #[test]
+    fn credentials_are_told_from_other_settings() {
+        assert!(secret("ANTHROPIC_AUTH_TOKEN") && secret("models.0.apiKey"));
+        assert!(!secret("model_providers.x.env_key") && !secret("OPENAI_BASE_URL"));
+        assert!(
+            interesting("model_providers.x.base_url") && !interesting("model_providers.x.name")
+        );
+    }
 }

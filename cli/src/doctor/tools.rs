@@ -185,6 +185,7 @@ pub fn discover(m: &Machine) -> Vec<Tool> {
     ]
     .into_iter()
     .flatten()
+    .filter(|t| !t.layers.is_empty())
     .map(sorted)
     .collect();
     if let Some(env) = environment(m, &tools) {
@@ -274,7 +275,7 @@ fn push(layers: &mut Vec<Layer>, l: Option<Layer>) {
 /// order, and a comment for each named variable that is not set.
 fn env_layer(
     m: &Machine,
-    tool: &str,
+    _tool: &str,
     rank: u32,
     wanted: impl Fn(&str) -> bool,
     named: &[NamedVar],
@@ -308,7 +309,7 @@ fn env_layer(
     Some(Layer {
         display: "environment".into(),
         path: None,
-        role: format!("the variables {tool} reads"),
+        role: "the variables it reads".into(),
         syntax: None,
         kind: Kind::Environment,
         rank,
@@ -861,7 +862,7 @@ fn qwen_code(m: &Machine) -> Option<Tool> {
                 m,
                 &mut notes,
                 p,
-                ".env file (fills variables the environment does not set)",
+                ".env file",
                 Syntax::Dotenv,
                 40 + n - i as u32,
                 Map::Vars,
@@ -888,10 +889,10 @@ fn qwen_code(m: &Machine) -> Option<Tool> {
         }
         for (v, at) in references(&l.text, false) {
             named.push(NamedVar {
+                setting: format!("${{{v}}}"),
                 var: v,
                 layer: li,
                 at,
-                setting: "${…}".into(),
                 provider: None,
             });
         }
@@ -957,7 +958,7 @@ fn openclaw(m: &Machine) -> Option<Tool> {
             m,
             &mut notes,
             state.join(".env"),
-            "global .env (fills missing variables)",
+            "global .env",
             Syntax::Dotenv,
             20,
             Map::Vars,
@@ -970,7 +971,7 @@ fn openclaw(m: &Machine) -> Option<Tool> {
                 m,
                 &mut notes,
                 m.cwd.join(".env"),
-                "working-directory .env (fills missing variables)",
+                "working-directory .env",
                 Syntax::Dotenv,
                 30,
                 Map::Vars,
@@ -981,10 +982,10 @@ fn openclaw(m: &Machine) -> Option<Tool> {
     for (li, l) in layers.iter().enumerate() {
         for (v, at) in references(&l.text, false) {
             named.push(NamedVar {
+                setting: format!("${{{v}}}"),
                 var: v,
                 layer: li,
                 at,
-                setting: "${…}".into(),
                 provider: None,
             });
         }
@@ -1073,15 +1074,7 @@ fn gemini_cli(m: &Machine) -> Option<Tool> {
     if let Some(p) = candidates.into_iter().find(|p| p.is_file()) {
         push(
             &mut layers,
-            file(
-                m,
-                &mut notes,
-                p,
-                ".env file (fills variables the environment does not set)",
-                Syntax::Dotenv,
-                20,
-                Map::Vars,
-            ),
+            file(m, &mut notes, p, ".env file", Syntax::Dotenv, 20, Map::Vars),
         );
     }
     if let Some(env) = env_layer(
@@ -1216,7 +1209,7 @@ fn aider(m: &Machine) -> Option<Tool> {
                 m,
                 &mut notes,
                 p,
-                &format!(".aider.conf.yml ({})", role(i)),
+                &format!("config ({})", role(i)),
                 Syntax::Yaml,
                 10 + i as u32,
                 Map::AiderYaml,
@@ -1231,7 +1224,7 @@ fn aider(m: &Machine) -> Option<Tool> {
                 m,
                 &mut notes,
                 d.join(".env"),
-                &format!(".env ({}; overrides the environment)", role(i)),
+                &format!("dotenv ({}; overrides the environment)", role(i)),
                 Syntax::Dotenv,
                 30 + i as u32,
                 Map::Vars,
@@ -1358,10 +1351,10 @@ fn opencode(m: &Machine) -> Option<Tool> {
     for (li, l) in layers.iter().enumerate() {
         for (v, at) in references(&l.text, true) {
             named.push(NamedVar {
+                setting: format!("{{env:{v}}}"),
                 var: v,
                 layer: li,
                 at,
-                setting: "{env:…}".into(),
                 provider: None,
             });
         }
