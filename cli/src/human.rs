@@ -1,11 +1,15 @@
 //! Human output, in the style of a good linter: `error[rule-id]: title`, a `-->` location, the
 //! line with a caret under the evidence, then explanation, steps, verification and sources.
-//! Everything printed comes from the (already redacted) report.
+//! Everything printed comes from the (already redacted) report. Text from the paste or the
+//! command line goes through [`clean`] on its way out: a terminal sees no escape sequence,
+//! carriage return, bell or bidi override but the ones this file writes (colours).
 
 use crate::input::Input;
 use llmdoctor_core::report::{Applicability, Diagnosis, Report};
+use llmdoctor_core::secrets::needs_escape;
 use llmdoctor_core::selfcheck::self_check;
 use llmdoctor_core::{Lang, Rule, Severity};
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 pub struct Style {
@@ -35,6 +39,32 @@ fn zh(lang: Lang) -> bool {
     lang == Lang::Zh
 }
 
+/// How `c` is shown: itself, or (when a terminal would act on it) as `\r`, `\x1b`, `\u{202e}`
+/// — the notation of `Masked::printable`, as ripgrep and git show such bytes.
+fn shown(c: char, out: &mut String) {
+    if !needs_escape(c) {
+        out.push(c);
+    } else if c == '\r' {
+        out.push_str("\\r");
+    } else if (c as u32) < 0x100 {
+        out.push_str(&format!("\\x{:02x}", c as u32));
+    } else {
+        out.push_str(&format!("\\u{{{:x}}}", c as u32));
+    }
+}
+
+/// `s` with every character a terminal would act on written out (see [`shown`]).
+pub fn clean(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(needs_escape) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        shown(c, &mut out);
+    }
+    Cow::Owned(out)
+}
+
 pub fn render(report: &Report, input: &Input, lang: Lang, st: &Style, diff: bool) -> String {
     let mut out = String::new();
     for d in &report.diagnoses {
@@ -42,6 +72,7 @@ pub fn render(report: &Report, input: &Input, lang: Lang, st: &Style, diff: bool
     }
     for c in &report.corrected {
         let (name, line) = input.locate(input.line_of(c.start));
+        let name = clean(name);
         let head = if zh(lang) {
             format!("修正后的配置（{}，{name}:{line}）：", c.format)
         } else {
@@ -50,6 +81,7 @@ pub fn render(report: &Report, input: &Input, lang: Lang, st: &Style, diff: bool
         let _ = writeln!(out, "{}", st.bold(&head));
         if diff && !c.diff.is_empty() {
             for l in c.diff.lines() {
+                let l = &*clean(l);
                 let painted = match l.as_bytes().first() {
                     Some(b'+') if !l.starts_with("+++") => st.paint("32", l),
                     Some(b'-') if !l.starts_with("---") => st.paint("31", l),
@@ -60,21 +92,22 @@ pub fn render(report: &Report, input: &Input, lang: Lang, st: &Style, diff: bool
             }
         } else {
             for l in c.text.lines() {
-                let _ = writeln!(out, "  {l}");
+                let _ = writeln!(out, "  {}", clean(l));
             }
         }
         if let Some(v) = &c.verify {
             let _ = writeln!(
                 out,
-                "  {} {v}",
-                st.bold(if zh(lang) { "验证：" } else { "verify:" })
+                "  {} {}",
+                st.bold(if zh(lang) { "验证：" } else { "verify:" }),
+                clean(v)
             );
         }
         out.push('\n');
     }
     if let Some(notes) = report.facts.get("notes").and_then(|n| n.as_array()) {
         for n in notes.iter().filter_map(|n| n.as_str()) {
-            let _ = writeln!(out, "{}: {n}", st.paint("1;36", "note"));
+            let _ = writeln!(out, "{}: {}", st.paint("1;36", "note"), clean(n));
         }
     }
     if report.diagnoses.is_empty() {
@@ -119,26 +152,33 @@ fn diagnosis(out: &mut String, d: &Diagnosis, input: &Input, lang: Lang, st: &St
         "{}{} {} {}",
         st.severity(d.severity),
         st.bold(&format!("[{}]:", d.rule)),
-        st.bold(&d.title),
+        st.bold(&clean(&d.title)),
         st.dim(&format!("({})", d.category.as_str()))
     );
     for (i, e) in d.evidence.iter().enumerate() {
         let (name, line) = input.locate(e.line);
         let _ = writeln!(
             out,
-            "  {} {name}:{line}:{}",
+            "  {} {}:{line}:{}",
             st.paint("1;34", "-->"),
+            clean(name),
             e.column
         );
         if i == 0 {
             let gutter = line.to_string();
             let pad = " ".repeat(gutter.len());
-            let ctx: String = e
-                .context
-                .text
-                .chars()
-                .map(|c| if c == '\t' { ' ' } else { c })
-                .collect();
+            // The line as shown (tabs as one space, control characters written out), and the
+            // display column where each of its characters starts: carets go under what the
+            // terminal shows, escapes included.
+            let mut ctx = String::new();
+            let mut cols = vec![0];
+            for c in e.context.text.chars() {
+                let at = ctx.len();
+                shown(if c == '\t' { ' ' } else { c }, &mut ctx);
+                let w: usize = ctx[at..].chars().map(char_width).sum();
+                cols.push(cols.last().copied().unwrap_or(0) + w);
+            }
+            let col = |n: usize| cols[n.min(cols.len() - 1)];
             let _ = writeln!(out, "  {pad} {}", st.paint("1;34", "|"));
             let _ = writeln!(
                 out,
@@ -146,8 +186,9 @@ fn diagnosis(out: &mut String, d: &Diagnosis, input: &Input, lang: Lang, st: &St
                 st.paint("1;34", &gutter),
                 st.paint("1;34", "|")
             );
-            let lead = " ".repeat(width(&ctx, e.context.from));
-            let carets = "^".repeat(width_between(&ctx, e.context.from, e.context.to).max(1));
+            let from = col(e.context.from);
+            let lead = " ".repeat(from);
+            let carets = "^".repeat(col(e.context.to).saturating_sub(from).max(1));
             let _ = writeln!(
                 out,
                 "  {pad} {} {lead}{}",
@@ -164,13 +205,13 @@ fn diagnosis(out: &mut String, d: &Diagnosis, input: &Input, lang: Lang, st: &St
         };
         let _ = writeln!(out, "  {}", st.dim(&more));
     }
-    let _ = writeln!(out, "  {}", d.explanation);
+    let _ = writeln!(out, "  {}", clean(&d.explanation));
     if let Some(r) = &d.reset {
         let _ = writeln!(
             out,
             "  {} {}",
             st.bold(if zh(lang) { "重置：" } else { "reset:" }),
-            r.note
+            clean(&r.note)
         );
     }
     let _ = writeln!(
@@ -179,19 +220,19 @@ fn diagnosis(out: &mut String, d: &Diagnosis, input: &Input, lang: Lang, st: &St
         st.bold(if zh(lang) { "修复步骤：" } else { "fix:" })
     );
     for (i, s) in d.steps.iter().enumerate() {
-        let _ = writeln!(out, "    {}. {s}", i + 1);
+        let _ = writeln!(out, "    {}. {}", i + 1, clean(s));
     }
     let _ = writeln!(
         out,
         "  {} {}",
         st.bold(if zh(lang) { "验证：" } else { "verify:" }),
-        d.verify
+        clean(&d.verify)
     );
     let _ = writeln!(
         out,
         "  {} {}",
         st.bold(if zh(lang) { "重试：" } else { "retry:" }),
-        d.retry.advice
+        clean(&d.retry.advice)
     );
     let _ = writeln!(
         out,
@@ -199,7 +240,7 @@ fn diagnosis(out: &mut String, d: &Diagnosis, input: &Input, lang: Lang, st: &St
         st.dim(&format!(
             "{} {}",
             if zh(lang) { "来源：" } else { "sources:" },
-            llmdoctor_core::secrets::Masked::join(&d.sources, "; ")
+            clean(&llmdoctor_core::secrets::Masked::join(&d.sources, "; "))
         ))
     );
     if let Some(f) = &d.fix {
@@ -220,19 +261,7 @@ fn diagnosis(out: &mut String, d: &Diagnosis, input: &Input, lang: Lang, st: &St
     out.push('\n');
 }
 
-/// Display width (CJK and other wide characters count 2) of the first `n` characters.
-fn width(s: &str, n: usize) -> usize {
-    s.chars().take(n).map(char_width).sum()
-}
-
-fn width_between(s: &str, from: usize, to: usize) -> usize {
-    s.chars()
-        .skip(from)
-        .take(to.saturating_sub(from))
-        .map(char_width)
-        .sum()
-}
-
+/// Display width of a character: CJK and other wide characters count 2.
 fn char_width(c: char) -> usize {
     let u = c as u32;
     let wide = (0x1100..=0x115f).contains(&u)

@@ -7,6 +7,7 @@ pub mod checks;
 pub mod config;
 pub mod corrected;
 pub mod diagnose;
+pub mod escape;
 pub mod facts;
 pub mod findings;
 pub mod fix;

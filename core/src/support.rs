@@ -92,8 +92,9 @@ pub fn bundle(text: &str, report: &Report, now: Option<Instant>, lang: Lang) -> 
     };
     let _ = writeln!(
         out,
-        "- {}: {tool_line}",
-        label("Tool and version", "工具及版本")
+        "- {}: {}",
+        label("Tool and version", "工具及版本"),
+        one_line(&tool_line)
     );
 
     let endpoints: Vec<String> = facts
@@ -111,7 +112,7 @@ pub fn bundle(text: &str, report: &Report, now: Option<Instant>, lang: Lang) -> 
             out,
             "- {}: {}",
             label("Endpoint", "接口地址"),
-            endpoints.join(", ")
+            one_line(&endpoints.join(", "))
         );
     }
     let keys: Vec<String> = facts
@@ -140,7 +141,12 @@ pub fn bundle(text: &str, report: &Report, now: Option<Instant>, lang: Lang) -> 
     } else {
         keys_dedup.join(", ")
     };
-    let _ = writeln!(out, "- {}: {key_line}", label("Key identifier", "Key 标识"));
+    let _ = writeln!(
+        out,
+        "- {}: {}",
+        label("Key identifier", "Key 标识"),
+        one_line(&key_line)
+    );
 
     let cfg = config::read(text);
     let model = cfg
@@ -152,11 +158,7 @@ pub fn bundle(text: &str, report: &Report, now: Option<Instant>, lang: Lang) -> 
                 "model" | "ANTHROPIC_MODEL" | "OPENAI_MODEL" | "primary"
             )
         })
-        .map(|s| {
-            report
-                .slice(text, s.value_span.0, s.value_span.1)
-                .to_string()
-        });
+        .map(|s| one_line(&report.slice(text, s.value_span.0, s.value_span.1)));
     let _ = writeln!(
         out,
         "- {}: {}",
@@ -171,8 +173,8 @@ pub fn bundle(text: &str, report: &Report, now: Option<Instant>, lang: Lang) -> 
             let (a, b) = s.value_span;
             format!(
                 "{}={}",
-                report.mask(s.name(), text),
-                report.slice(text, a, b)
+                one_line(&report.mask(s.name(), text)),
+                one_line(&report.slice(text, a, b))
             )
         })
         .take(12)
@@ -206,7 +208,8 @@ pub fn bundle(text: &str, report: &Report, now: Option<Instant>, lang: Lang) -> 
     }
     out.push_str("  ```\n");
     for (_, l) in lines.iter().take(12) {
-        let _ = writeln!(out, "  {l}");
+        // A line of the paste cannot close the fence or add a field.
+        let _ = writeln!(out, "  {}", one_line(&l.replace("```", "'''")));
     }
     out.push_str("  ```\n");
     if let Some(d) = report.diagnoses.first() {
@@ -221,7 +224,41 @@ pub fn bundle(text: &str, report: &Report, now: Option<Instant>, lang: Lang) -> 
     }
     // Everything above came masked or from fixed words; scrubbed once more as a whole, and
     // printable only: the bundle is posted in public threads and pasted into terminals.
-    report.mask(&out, text).printable()
+    // `printable` writes out control characters and bidi overrides; the invisible characters
+    // it keeps (zero-width, line separators, tags) are written out here, the text masked again.
+    let masked = report.mask(&out, text);
+    report.mask(&visible(&masked), text).printable()
+}
+
+/// `s` on one line: line breaks inside a field written as `\n`.
+fn one_line(s: &str) -> String {
+    s.trim_end_matches(['\n', '\r'])
+        .replace("\r\n", "\\n")
+        .replace('\n', "\\n")
+}
+
+/// Characters that print as nothing or move text around without being control characters:
+/// zero-width ones and joiners, bidi marks, line and paragraph separators, the BOM, soft
+/// hyphens, fillers, interlinear annotations, tags.
+fn invisible(c: char) -> bool {
+    matches!(c,
+        '\u{ad}' | '\u{34f}' | '\u{61c}' | '\u{115f}' | '\u{1160}' | '\u{17b4}' | '\u{17b5}'
+        | '\u{180b}'..='\u{180f}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}'
+        | '\u{2060}'..='\u{206f}' | '\u{3164}' | '\u{feff}'
+        | '\u{ffa0}' | '\u{fff9}'..='\u{fffb}' | '\u{e0000}'..='\u{e0fff}')
+}
+
+/// `s` with every [`invisible`] character written as `\u{…}`, the notation of `printable`.
+fn visible(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if invisible(c) && !crate::secrets::needs_escape(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -249,6 +286,39 @@ mod tests {
             "coding.dashscope.aliyuncs.com",
         ] {
             assert!(b.contains(want), "bundle lacks {want}:\n{b}");
+        }
+    }
+    #[test]
+    fn bundle_holds_printable_text_only() {
+        let nasty = "\u{1b}[2J\u{1b}]0;pwned\u{7}\r\u{7f}\u{85}\u{9b}\u{202e}\u{2066}\u{200b}\u{2028}\u{61c}\u{feff}\u{e0041}";
+        let text = format!(
+            "$ claude --version{nasty}\n2.1.3 (Claude Code)\n\
+             {{\"env\": {{\"ANTHROPIC_BASE_URL\": \"https://coding.dashscope.aliyuncs.com/apps/anthropic{nasty}\"}}}}\n\
+             model = \"\"\"qwen\n- Key identifier: forged\"\"\"\n\
+             API Error: 429 week allocated quota exceeded {nasty} ``` done\n"
+        );
+        let opts = Options {
+            now: crate::parse_rfc3339("2026-11-22T03:20:00Z"),
+            ..Options::default()
+        };
+        let r = diagnose(&text, &opts);
+        for lang in [crate::Lang::En, crate::Lang::Zh] {
+            let b = super::bundle(&text, &r, opts.now, lang);
+            let bad: Vec<char> = b
+                .chars()
+                .filter(|&c| (c.is_control() && c != '\n') || super::invisible(c))
+                .collect();
+            assert!(bad.is_empty(), "unprintable {bad:?} in:\n{b}");
+            assert!(b.contains("\\x1b[2J") && b.contains("\\u{202e}"), "{b}");
+            assert!(b.contains("week allocated quota exceeded"), "{b}");
+            // One field per line: a line break in a value cannot forge another.
+            let fields = b
+                .lines()
+                .filter(|l| l.starts_with("- Key identifier") || l.starts_with("- Key 标识"));
+            assert_eq!(fields.count(), 1, "{b}");
+            assert!(b.contains("qwen\\n- Key identifier: forged"), "{b}");
+            // Only the bundle's own fence.
+            assert_eq!(b.matches("```").count(), 2, "{b}");
         }
     }
 }

@@ -2,8 +2,9 @@
 //! `max_tokens`, the `developer` role on DashScope, more than 100 messages
 //! (routescope-gateway "Parameter Errors"; bailian-text Problem 3).
 
-use super::{host_name, split_url, CheckHit, Ctx};
+use super::{host_name, split_url, value_edit, CheckHit, Ctx};
 use crate::config::{Setting, ValueKind};
+use crate::escape;
 use crate::facts::lookup_host;
 use crate::fix::Edit;
 use crate::report::Applicability::{Review, Safe};
@@ -45,22 +46,32 @@ pub fn anthropic_max_tokens(ctx: &Ctx, out: &mut Vec<CheckHit>) {
         let Some((ks, _)) = model.key_span else {
             continue;
         };
-        // The key sits in quotes; insert a whole member before its opening quote.
+        // The key sits in quotes; insert a whole member before its opening quote, written for
+        // the shell quoting around the body when it is a curl argument (`\"model\"` inside
+        // `-d "…"`).
         let q = ctx
             .text
             .get(..ks)
             .and_then(|t| t.chars().last())
             .filter(|c| matches!(c, '"' | '\''))
             .unwrap_or('"');
-        let at = ks.saturating_sub(q.len_utf8());
+        let quote_at = ks.saturating_sub(q.len_utf8());
+        let escaped = ctx.text.get(..quote_at).is_some_and(|t| t.ends_with('\\'));
+        let at = if escaped { quote_at - 1 } else { quote_at };
+        let place = escape::layer_at(ctx.text, ctx.cfg, block, at);
+        // `\"` is how a JSON quote is written inside shell double quotes, and only there.
+        let edit = (!escaped || place.shell == Some(escape::Quote::Double))
+            .then(|| place.fragment(&format!("{q}max_tokens{q}: 1024, ")))
+            .flatten()
+            .map(|replacement| Edit {
+                start: at,
+                end: at,
+                replacement,
+            });
         out.push(CheckHit {
             check: "anthropic-body-max-tokens",
             spans: vec![url.value_span, model.key_span.unwrap_or(model.value_span)],
-            edits: vec![Edit {
-                start: at,
-                end: at,
-                replacement: format!("{q}max_tokens{q}: 1024, "),
-            }],
+            edits: edit.into_iter().collect(),
             applicability: Review,
         });
     }
@@ -119,11 +130,7 @@ pub fn developer_role(ctx: &Ctx, out: &mut Vec<CheckHit>) {
                 out.push(CheckHit {
                     check: "developer-role",
                     spans: vec![s.value_span],
-                    edits: vec![Edit {
-                        start: s.value_span.0,
-                        end: s.value_span.1,
-                        replacement: "system".into(),
-                    }],
+                    edits: value_edit(ctx, s, "system").into_iter().collect(),
                     applicability: Safe,
                 });
             }

@@ -1,7 +1,7 @@
 //! Base URL checks: the path a client needs on a known host, endpoint paths pasted into a base
 //! URL, a doubled `/v1`, a missing scheme, `0.0.0.0` as a destination.
 
-use super::{base_urls, hit, host_name, split_url, CheckHit, Ctx, Protocol};
+use super::{base_urls, hit, host_name, split_url, url, CheckHit, Ctx, Protocol};
 use crate::facts::lookup_host;
 use crate::model::Host;
 use crate::report::Applicability::{Review, Safe};
@@ -46,9 +46,10 @@ fn base_path(ctx: &Ctx, out: &mut Vec<CheckHit>, want: Protocol, name: &'static 
                 u.scheme
             };
             out.push(hit(
+                ctx,
                 name,
                 s,
-                Some(format!("{scheme}{}{expected}", u.host)),
+                url(format!("{scheme}{}{expected}", u.host)),
                 Safe,
             ));
         }
@@ -81,9 +82,10 @@ pub fn endpoint_in_base_url(ctx: &Ctx, out: &mut Vec<CheckHit>) {
         if let Some(e) = ENDPOINTS.iter().find(|e| path.ends_with(*e)) {
             let kept = &path[..path.len() - e.len()];
             out.push(hit(
+                ctx,
                 "endpoint-in-base-url",
                 s,
-                Some(format!("{}{}{kept}", u.scheme, u.host)),
+                url(format!("{}{}{kept}", u.scheme, u.host)),
                 Safe,
             ));
         }
@@ -98,9 +100,10 @@ pub fn doubled_v1(ctx: &Ctx, out: &mut Vec<CheckHit>) {
         };
         if known(u.host).is_none() && u.path.contains("/v1/v1") {
             out.push(hit(
+                ctx,
                 "doubled-v1",
                 s,
-                Some(format!(
+                url(format!(
                     "{}{}{}",
                     u.scheme,
                     u.host,
@@ -126,7 +129,13 @@ pub fn missing_scheme(ctx: &Ctx, out: &mut Vec<CheckHit>) {
         }
         let local = host == "localhost" || host.starts_with("127.") || host == "0.0.0.0";
         let scheme = if local { "http://" } else { "https://" };
-        out.push(hit("missing-scheme", s, Some(format!("{scheme}{v}")), Safe));
+        out.push(hit(
+            ctx,
+            "missing-scheme",
+            s,
+            url(format!("{scheme}{v}")),
+            Safe,
+        ));
     }
 }
 
@@ -139,9 +148,10 @@ pub fn zero_host(ctx: &Ctx, out: &mut Vec<CheckHit>) {
         if host_name(u.host) == "0.0.0.0" {
             let host = u.host.replacen("0.0.0.0", "127.0.0.1", 1);
             out.push(hit(
+                ctx,
                 "zero-host",
                 s,
-                Some(format!("{}{host}{}", u.scheme, u.path)),
+                url(format!("{}{host}{}", u.scheme, u.path)),
                 Review,
             ));
         }

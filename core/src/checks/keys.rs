@@ -2,8 +2,11 @@
 //! was pasted (whitespace, placeholders, `os.getenv("sk-…")`), the Authorization header shape,
 //! and Claude Code's two credential variables set at once.
 
-use super::{base_urls, hit, host_name, key_settings, split_url, CheckHit, Ctx, Protocol};
+use super::{
+    base_urls, hit, host_name, key_settings, split_url, url, value_edit, CheckHit, Ctx, Protocol,
+};
 use crate::config::Setting;
+use crate::escape;
 use crate::facts::lookup_host;
 use crate::fix::Edit;
 use crate::report::Applicability::{Review, Safe};
@@ -61,9 +64,10 @@ pub fn plan_key_general_host(ctx: &Ctx, out: &mut Vec<CheckHit>) {
             u.scheme
         };
         out.push(hit(
+            ctx,
             "plan-key-general-host",
             s,
-            Some(format!("{scheme}{host}{path}")),
+            url(format!("{scheme}{host}{path}")),
             Review,
         ));
     }
@@ -81,7 +85,7 @@ pub fn general_key_plan_host(ctx: &Ctx, out: &mut Vec<CheckHit>) {
         return;
     }
     for k in key_settings(ctx.cfg).filter(|k| is_general_key(&k.value)) {
-        let mut h = hit("general-key-plan-host", k, None, Review);
+        let mut h = hit(ctx, "general-key-plan-host", k, None, Review);
         h.spans.extend(plan_urls.iter().map(|s| s.value_span));
         out.push(h);
     }
@@ -104,7 +108,9 @@ pub fn key_whitespace(ctx: &Ctx, out: &mut Vec<CheckHit>) {
             let cleaned: String = k.value.chars().filter(|c| !bad(*c)).collect();
             // Inner quotes from copying `"sk-…"` with its quotes.
             let cleaned = cleaned.trim_matches(['"', '\'']).to_string();
-            out.push(hit("key-whitespace", k, Some(cleaned), Safe));
+            // Only a value every syntax holds as it is: a key has nothing to escape.
+            let cleaned = Some(cleaned).filter(|c| escape::key_ok(c));
+            out.push(hit(ctx, "key-whitespace", k, cleaned, Safe));
         }
     }
 }
@@ -121,7 +127,7 @@ pub fn key_placeholder(ctx: &Ctx, out: &mut Vec<CheckHit>) {
             || lower.starts_with('<') && lower.ends_with('>')
             || lower == "sk-...";
         if placeholder {
-            out.push(hit("key-placeholder", k, None, Review));
+            out.push(hit(ctx, "key-placeholder", k, None, Review));
         }
     }
 }
@@ -144,14 +150,21 @@ pub fn bearer_missing(ctx: &Ctx, out: &mut Vec<CheckHit>) {
             && (v.starts_with("sk-") || v.starts_with('$'))
         {
             let at = h.value_span.0 + (h.value.len() - v.len());
+            // Inserted inside the value: written for its quoting (a curl word's, say).
+            let edit = escape::place_of(ctx.text, ctx.cfg, h)
+                .fragment("Bearer ")
+                .filter(|_| {
+                    ctx.text.get(h.value_span.0..at) == h.value.get(..h.value.len() - v.len())
+                })
+                .map(|replacement| Edit {
+                    start: at,
+                    end: at,
+                    replacement,
+                });
             out.push(CheckHit {
                 check: "bearer-missing",
                 spans: vec![h.value_span],
-                edits: vec![Edit {
-                    start: at,
-                    end: at,
-                    replacement: "Bearer ".into(),
-                }],
+                edits: edit.into_iter().collect(),
                 applicability: Safe,
             });
         }
@@ -167,12 +180,31 @@ pub fn bearer_doubled(ctx: &Ctx, out: &mut Vec<CheckHit>) {
             !s.path.starts_with("header.") && lower.trim_start().starts_with("bearer ");
         if doubled_header || key_with_bearer {
             let v = s.value.trim_start();
-            let fixed = if doubled_header {
-                v[7..].to_string()
+            let lead = s.value.len() - v.len();
+            // What goes: `Bearer ` (doubled header) or `Bearer` and the blanks after it.
+            let cut = if doubled_header {
+                7
             } else {
-                v[7..].trim_start().to_string()
+                6 + (v[6..].len() - v[6..].trim_start().len())
             };
-            out.push(hit("bearer-doubled", s, Some(fixed), Safe));
+            // Deleting those bytes where the paste holds them as they are writes nothing new;
+            // otherwise the rest of the value is written anew, escaped for its place.
+            let (a, b) = (s.value_span.0 + lead, s.value_span.0 + lead + cut);
+            let edit = if ctx.text.get(s.value_span.0..b) == s.value.get(..lead + cut) {
+                Some(Edit {
+                    start: a,
+                    end: b,
+                    replacement: String::new(),
+                })
+            } else {
+                value_edit(ctx, s, &v[cut..])
+            };
+            out.push(CheckHit {
+                check: "bearer-doubled",
+                spans: vec![s.value_span],
+                edits: edit.into_iter().collect(),
+                applicability: Safe,
+            });
         }
     }
 }
@@ -195,21 +227,38 @@ pub fn key_as_env_name(ctx: &Ctx, out: &mut Vec<CheckHit>) {
             let inner_end = arg[1..].find(q).map(|e| e + 1);
             let Some(e) = inner_end else { continue };
             let name = &arg[1..e];
-            if name.starts_with("sk-") || name.starts_with("AIza") {
+            // The name's bytes as the paste holds them (no escapes in between).
+            let raw = ctx
+                .text
+                .get(s.value_span.0 + i + call.len() + 1..)
+                .unwrap_or("");
+            if (name.starts_with("sk-") || name.starts_with("AIza")) && raw.starts_with(name) {
                 let start = s.value_span.0 + i + call.len() + 1;
                 let var = if name.starts_with("AIza") {
                     "GEMINI_API_KEY"
                 } else {
                     "DASHSCOPE_API_KEY"
                 };
+                // A variable's name in the call's string literal: nothing to escape, but
+                // written through the code string escaper all the same.
+                let syntax = escape::Place {
+                    syntax: escape::Syntax::Code {
+                        quote: q,
+                        raw: false,
+                        interpolated: false,
+                        bytes: false,
+                    },
+                    shell: None,
+                };
+                let edit = syntax.fragment(var).map(|replacement| Edit {
+                    start,
+                    end: start + name.len(),
+                    replacement,
+                });
                 out.push(CheckHit {
                     check: "key-as-env-name",
                     spans: vec![(start, start + name.len())],
-                    edits: vec![Edit {
-                        start,
-                        end: start + name.len(),
-                        replacement: var.into(),
-                    }],
+                    edits: edit.into_iter().collect(),
                     applicability: Review,
                 });
             }

@@ -77,8 +77,11 @@ pub fn run(ctx: &Ctx, wanted: &[&str]) -> Vec<CheckHit> {
     out
 }
 
-/// A hit on one setting's value, with an optional replacement of the whole value.
+/// A hit on one setting's value, with an optional replacement of the whole value. The
+/// replacement is written for where the value sits ([`crate::escape`]); one that place cannot
+/// hold safely gives the hit without an edit.
 fn hit(
+    ctx: &Ctx,
     check: &'static str,
     s: &Setting,
     replacement: Option<String>,
@@ -88,24 +91,26 @@ fn hit(
         check,
         spans: vec![s.value_span],
         edits: replacement
-            .map(|r| {
-                vec![Edit {
-                    start: s.value_span.0,
-                    end: s.value_span.1,
-                    replacement: escape_for(s, &r),
-                }]
-            })
-            .unwrap_or_default(),
+            .and_then(|r| value_edit(ctx, s, &r))
+            .into_iter()
+            .collect(),
         applicability,
     }
 }
 
-/// Escapes a new value for the quotes it will sit in.
-fn escape_for(s: &Setting, v: &str) -> String {
-    match s.quoted {
-        Some('"') => v.replace('\\', "\\\\").replace('"', "\\\""),
-        _ => v.to_string(),
-    }
+/// An edit replacing `s`'s whole value with `v`, escaped for its place; `None` when refused.
+fn value_edit(ctx: &Ctx, s: &Setting, v: &str) -> Option<Edit> {
+    let replacement = crate::escape::place_of(ctx.text, ctx.cfg, s).value(v)?;
+    Some(Edit {
+        start: s.value_span.0,
+        end: s.value_span.1,
+        replacement,
+    })
+}
+
+/// A new URL from pieces of the paste, if it is one a fix may write ([`crate::escape::url_ok`]).
+fn url(v: String) -> Option<String> {
+    crate::escape::url_ok(&v).then_some(v)
 }
 
 /// The protocol a client setting speaks, from where it sits.

@@ -16,6 +16,7 @@ pub fn codex_wire_api_chat(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     {
         if s.value.trim() == "chat" {
             out.push(hit(
+                ctx,
                 "codex-wire-api-chat",
                 s,
                 Some("responses".into()),
@@ -147,14 +148,19 @@ pub fn claude_code_key_var(ctx: &Ctx, out: &mut Vec<CheckHit>) {
         }
         if let Some(k) = same_block("DASHSCOPE_API_KEY").or_else(|| same_block("OPENAI_API_KEY")) {
             if let Some((a, b)) = k.key_span {
+                // A name for a name: where the old one was written as it is (no escapes, no
+                // quote of its own), a variable name needs none either.
+                let name = "ANTHROPIC_AUTH_TOKEN";
+                let plain = ctx.text.get(a..b).is_some_and(crate::escape::var_ok);
+                let edit = (plain && crate::escape::var_ok(name)).then(|| crate::fix::Edit {
+                    start: a,
+                    end: b,
+                    replacement: name.into(),
+                });
                 out.push(CheckHit {
                     check: "claude-code-key-var",
                     spans: vec![(a, b)],
-                    edits: vec![crate::fix::Edit {
-                        start: a,
-                        end: b,
-                        replacement: "ANTHROPIC_AUTH_TOKEN".into(),
-                    }],
+                    edits: edit.into_iter().collect(),
                     applicability: Review,
                 });
             }
