@@ -1,51 +1,18 @@
-//! Shared by the key property tests (no_key_escapes.rs, share.rs): a deterministic key
-//! generator and the formats pastes carry keys in.
+//! Shared by the key property tests (no_key_escapes.rs, share.rs, redteam.rs): a deterministic
+//! key generator that builds keys from the catalog's shapes (no list of prefixes here), the
+//! red-team kinds and contexts, and the formats pastes carry keys in.
 
-/// xorshift64*: small, deterministic, good enough to vary keys.
-pub struct Rng(pub u64);
+/// The red-team generator (fuzz/src/pastes.rs, shared with the fuzz targets and the CLI
+/// suite): key kinds from rules/secrets.toml's shapes, contexts, the leak check.
+#[allow(dead_code)]
+#[path = "../../../fuzz/src/pastes.rs"]
+pub mod pastes;
 
-impl Rng {
-    pub fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    pub fn pick<'a>(&mut self, v: &[&'a str]) -> &'a str {
-        v[(self.next() % v.len() as u64) as usize]
-    }
-
-    /// (prefix, key): prefixes as real keys have them, bodies hex or alphanumeric.
-    pub fn key(&mut self) -> (&'static str, String) {
-        const ALNUM: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-        const HEX: &[u8] = b"0123456789abcdef";
-        let prefix = self.pick(&[
-            "sk-sp-",
-            "sk-",
-            "sk-ant-api03-",
-            "sk-proj-",
-            "sk-or-v1-",
-            "AIza",
-            "ms-",
-            "",
-        ]);
-        let len = 20 + (self.next() % 40) as usize;
-        let alphabet = if self.next().is_multiple_of(2) {
-            HEX
-        } else {
-            ALNUM
-        };
-        let mut body: String = (0..len)
-            .map(|_| alphabet[(self.next() % alphabet.len() as u64) as usize] as char)
-            .collect();
-        // The entropy floor wants a digit and a letter; real keys have both.
-        body.replace_range(0..2, "a7");
-        (prefix, format!("{prefix}{body}"))
-    }
-}
+/// xorshift64*, with `key()`: a fresh key of a random shape of the catalog, (anchor, key).
+pub use pastes::Rng;
 
 /// Where pastes carry keys (each test may add its own).
+#[allow(dead_code)]
 pub fn formats(key: &str) -> Vec<String> {
     vec![
         format!("export DASHSCOPE_API_KEY={key}"),
