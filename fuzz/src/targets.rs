@@ -6,7 +6,7 @@ use crate::contract;
 use crate::plant::Planted;
 use llmdoctor_core::diagnose::Session;
 use llmdoctor_core::secrets::Redactor;
-use llmdoctor_core::{config, diagnose as run_diagnose, parse_rfc3339, scan, Lang, Options};
+use llmdoctor_core::{config, diagnose as run_diagnose, parse_rfc3339, scan, share, Lang, Options};
 
 /// A fuzz target's body: any bytes in, a panic on any violation.
 pub type Target = fn(&[u8]);
@@ -95,8 +95,10 @@ pub fn config_readers(data: &[u8]) {
     }
 }
 
-/// Key detection and masking on any bytes with a fresh key planted: masked text never holds
-/// the planted key (whole or 12 characters of it), no detected key survives masking verbatim,
+/// Key detection and masking on any bytes with a fresh key planted (any kind and context of the
+/// red-team suite, `pastes.rs`): the masked paste, every mask, a scrub of the paste and the
+/// share text never hold the planted key (whole or 8 random characters of it in a row, also
+/// once escapes are decoded), no detected key survives masking verbatim,
 /// keys are sorted disjoint spans, and masking any byte range (even one splitting a character)
 /// never panics.
 pub fn secrets(data: &[u8]) {
@@ -131,6 +133,8 @@ pub fn secrets(data: &[u8]) {
         }
     }
     planted.assert_not_in("scrubbed paste", &r.scrub(text, text));
+    // The text a share link carries.
+    planted.assert_not_in("share text", &share::redact_for_share(text));
     // Any range, on character boundaries or not.
     let n = text.len();
     let a = usize::from(data.first().copied().unwrap_or(0)) * n / 255;
