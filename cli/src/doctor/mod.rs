@@ -89,7 +89,7 @@ pub fn run(m: &Machine, s: &Settings) -> Outcome {
     };
     let sections: Vec<Section> = tools
         .into_iter()
-        .map(|t| diagnose(m, t, &s.engine))
+        .map(|t| diagnose(m, t, &s.engine, zh(lang)))
         .collect();
     let mut fixed_messages: Vec<(usize, String)> = Vec::new();
     if s.fix {
@@ -123,7 +123,7 @@ pub fn run(m: &Machine, s: &Settings) -> Outcome {
     out
 }
 
-fn diagnose(m: &Machine, tool: Tool, opts: &Options) -> Section {
+fn diagnose(m: &Machine, tool: Tool, opts: &Options, zh: bool) -> Section {
     let mut parts = Vec::new();
     let mut layer_source = Vec::new();
     let mut labelled: Vec<String> = Vec::new();
@@ -233,19 +233,27 @@ fn diagnose(m: &Machine, tool: Tool, opts: &Options) -> Section {
         let win = &tool.layers[w.layer];
         let (lf, ll) = input.locate(input.line_of(e.value_span.0));
         let (wf, wl) = input.locate(input.line_of(w.value_span.0));
-        let why = format!(
-            "{} reads {} over {}",
-            tool.name,
-            describe(win),
-            describe(lose)
-        );
+        let message = if zh {
+            format!(
+                "{lf}:{ll} 的 {} 没有生效：{wf}:{wl} 的值优先（{} 读取 {}，优先于 {}）",
+                e.name,
+                tool.name,
+                describe(win, zh),
+                describe(lose, zh)
+            )
+        } else {
+            format!(
+                "{} at {lf}:{ll} is not used: {wf}:{wl} wins ({} reads {} over {})",
+                e.name,
+                tool.name,
+                describe(win, zh),
+                describe(lose, zh)
+            )
+        };
         findings.push(Finding {
             kind: "overridden",
             severity: "warning",
-            message: format!(
-                "{} at {lf}:{ll} is not used: {wf}:{wl} wins ({why})",
-                e.name
-            ),
+            message,
             at: Some(e.value_span.0),
         });
     }
@@ -274,10 +282,17 @@ fn diagnose(m: &Machine, tool: Tool, opts: &Options) -> Section {
         findings.push(Finding {
             kind: "unset-variable",
             severity: "warning",
-            message: format!(
-                "{} names the variable {} ({f}:{l}), which is not set in this environment nor in a file {} reads: the key will be missing",
-                n.setting, n.var, tool.name
-            ),
+            message: if zh {
+                format!(
+                    "{}（{f}:{l}）指定的变量 {} 在当前环境和 {} 读取的文件中都没有设置：请求将缺少 Key",
+                    n.setting, n.var, tool.name
+                )
+            } else {
+                format!(
+                    "{} names the variable {} ({f}:{l}), which is not set in this environment nor in a file {} reads: the key will be missing",
+                    n.setting, n.var, tool.name
+                )
+            },
             at: Some(at),
         });
     }
@@ -292,9 +307,15 @@ fn diagnose(m: &Machine, tool: Tool, opts: &Options) -> Section {
                 findings.push(Finding {
                     kind: "missing-provider",
                     severity: "error",
-                    message: format!(
-                        "model_provider = \"{p}\" ({f}:{l}) but no [model_providers.{p}] table defines it: Codex stops with `Model provider {p} not found`"
-                    ),
+                    message: if zh {
+                        format!(
+                            "model_provider = \"{p}\"（{f}:{l}），但没有 [model_providers.{p}] 表定义它：Codex 会报 `Model provider {p} not found` 并退出"
+                        )
+                    } else {
+                        format!(
+                            "model_provider = \"{p}\" ({f}:{l}) but no [model_providers.{p}] table defines it: Codex stops with `Model provider {p} not found`"
+                        )
+                    },
                     at: Some(e.value_span.0),
                 });
             }
@@ -358,9 +379,14 @@ fn flat_yaml(text: &str) -> Vec<FlatLine> {
 }
 
 /// How a layer is named in a message: `environment`, `user settings (~/.claude/settings.json)`.
-fn describe(l: &Layer) -> String {
+fn describe(l: &Layer, zh: bool) -> String {
     if l.kind == Kind::Environment {
-        "the environment".into()
+        if zh {
+            "环境变量"
+        } else {
+            "the environment"
+        }
+        .into()
     } else {
         format!("{} ({})", l.display, l.role)
     }
