@@ -42,9 +42,7 @@ pub fn strip(text: &str) -> String {
                     }
                     j += 1;
                 }
-                for k in j..(j + 2).min(b.len()) {
-                    out[k] = b' ';
-                }
+                out[j..(j + 2).min(b.len())].fill(b' ');
                 i = j + 2;
                 continue;
             }
