@@ -30,6 +30,7 @@ Exit status: 0 nothing found, 1 something found, 2 usage error or unreadable inp
     after_help = AFTER_HELP,
     version = llmdoctor_core::VERSION,
     disable_version_flag = true,
+    disable_help_subcommand = true,
     max_term_width = 100
 )]
 pub struct Cli {
@@ -101,9 +102,13 @@ pub enum Cmd {
         /// The rule's id, as `llmdoctor rules` lists it
         id: String,
     },
-    /// Diagnose this machine's own setup: the config files and environment of the tools
-    /// pointed at LLM gateways (Claude Code, Codex, Qwen Code, OpenClaw, Gemini CLI, Continue,
-    /// Aider, opencode, Cline), read-only and offline; `--fix` repairs them (keeping a .bak)
+    /// Diagnose this machine's own tool setup (config files and environment), read-only
+    ///
+    /// Reads the configuration of the tools pointed at LLM gateways on this machine (Claude
+    /// Code, Codex, Qwen Code, OpenClaw, Gemini CLI, Continue, Aider, opencode, Cline) and the
+    /// environment variables they read, read-only and offline, and diagnoses each tool: every
+    /// finding names the file, the line and whether that value is the one the tool uses.
+    /// `--fix` repairs the files (keeping a .bak); `--format json` gives one report per tool.
     Doctor,
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
     Completions {
