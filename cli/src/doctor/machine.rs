@@ -141,15 +141,23 @@ impl Machine {
     /// How a path is shown: `~/…` under home, relative under the working directory, else as
     /// it is.
     pub fn display(&self, p: &Path) -> String {
-        if let Ok(rel) = p.strip_prefix(&self.cwd) {
-            if self.home.as_deref() != Some(self.cwd.as_path()) && !rel.as_os_str().is_empty() {
-                return rel.to_string_lossy().into_owned();
-            }
+        // The nearer of the two: a project inside home shows relative, home files from `/`
+        // show as `~/…`.
+        let under_cwd = p
+            .strip_prefix(&self.cwd)
+            .ok()
+            .filter(|r| !r.as_os_str().is_empty());
+        let under_home = self.home.as_ref().and_then(|h| p.strip_prefix(h).ok());
+        let cwd_nearer = match (&self.home, under_cwd.is_some()) {
+            (Some(h), true) => self.cwd.starts_with(h) && self.cwd != *h,
+            (None, true) => true,
+            _ => false,
+        };
+        if let (true, Some(rel)) = (cwd_nearer, under_cwd) {
+            return rel.to_string_lossy().into_owned();
         }
-        if let Some(h) = &self.home {
-            if let Ok(rel) = p.strip_prefix(h) {
-                return format!("~{MAIN_SEPARATOR}{}", rel.to_string_lossy());
-            }
+        if let Some(rel) = under_home {
+            return format!("~{MAIN_SEPARATOR}{}", rel.to_string_lossy());
         }
         p.to_string_lossy().into_owned()
     }
@@ -202,5 +210,11 @@ mod tests {
             ".claude/settings.json"
         );
         assert_eq!(m.display(Path::new("/etc/x")), "/etc/x");
+        let root = Machine::new(vars(&[("HOME", "/home/a")]), "/".into(), Os::Linux);
+        assert_eq!(
+            root.display(Path::new("/home/a/.codex/config.toml")),
+            format!("~{sep}.codex/config.toml")
+        );
+        assert_eq!(root.display(Path::new("/etc/x")), "/etc/x");
     }
 }
