@@ -4,16 +4,15 @@
 //! `--fix` (what it prints; the file it writes may hold the key) and `--lang zh`. stdout and
 //! stderr may hold neither the key nor 8 characters in a row of its hidden middle.
 //!
-//! The whole cross product (~2,150 cases × 6 modes) would spawn ~13,000 processes of the debug
-//! build (30–80 ms each here); each mode runs a fixed, deterministic twelfth of the cases
-//! instead (case i in mode m when (i + m) % 12 == 0: ~1,080 runs), so every context meets two
-//! or three kinds in every mode, and every kind most contexts. All failures are collected and
-//! reported together.
+//! The whole cross product (2,155 cases × 6 modes) would spawn ~13,000 processes of the debug
+//! build (60 ms of CPU each here); the CLI half runs a fixed, deterministic sample instead:
+//! every context in every mode with two kinds, rotating so that a context meets twelve
+//! different kinds over the six modes (852 runs). The engine half (`core/tests/redteam.rs`)
+//! runs every case. All failures are collected and reported together.
 //!
-//! And the injection strings (`pastes::INJECTIONS`) in every placement: each (placement,
-//! string) in two of the six modes, every mode a third of them (case i in mode m when
-//! (i + m) % 3 == 0): no verify command or corrected shell line the CLI prints lets a shell run
-//! what the paste put there.
+//! And the injection strings (`pastes::INJECTIONS`) in every placement, each (placement,
+//! string) in one mode, rotating (every placement meets every mode): no verify command or
+//! corrected shell line the CLI prints lets a shell run what the paste put there.
 
 #[allow(dead_code)]
 #[path = "../../fuzz/src/pastes.rs"]
@@ -26,9 +25,8 @@ use std::process::{Command, Stdio};
 
 /// The core suite's seed: the same cases.
 const SEED: u64 = 0x7ed7_ea11_5eed_0011;
-/// Case i runs in mode m when (i + m) % STRIDE == 0 (leaks), % INJECTION_STRIDE (injections).
-const STRIDE: usize = 12;
-const INJECTION_STRIDE: usize = 3;
+/// Kinds per context and mode (the leak sample).
+const KINDS_PER_MODE: usize = 2;
 
 const MODES: &[&str] = &["human", "json", "diff", "bundle", "fix", "zh"];
 
@@ -61,8 +59,11 @@ impl Drop for Scratch {
     }
 }
 
-/// Runs the CLI on `paste` in `mode` (`--fix` on a file in `dir`): stdout and stderr.
-fn run(mode: &str, paste: &str, dir: &Path, n: usize) -> String {
+/// Runs the CLI on `paste` in `mode` (`--fix` on a file of its own in `dir`): stdout and
+/// stderr.
+fn run(mode: &str, paste: &str, dir: &Path) -> String {
+    static FILES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = FILES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_llmdoctor"));
     cmd.args(args(mode))
         .args(["--now", "2026-11-22T03:20:00Z"])
@@ -121,20 +122,28 @@ fn no_key_nor_piece_of_one_in_any_cli_output() {
     let mut rng = Rng(SEED);
     let (cases, skipped) = pastes::cases(&mut rng);
     let dir = Scratch::new("redteam");
-    let jobs: Vec<(usize, &Case, &'static str)> = cases
-        .iter()
-        .enumerate()
-        .flat_map(|(i, c)| {
-            MODES
-                .iter()
-                .enumerate()
-                .filter(move |(m, _)| (i + m) % STRIDE == 0)
-                .map(move |(_, mode)| (i, c, *mode))
-        })
-        .collect();
+    // Each context's cases (one per kind that fits), in kind order; in mode m, context c takes
+    // the ones at (5c + 2m + j) mod n, j < KINDS_PER_MODE.
+    let mut by_context: Vec<Vec<usize>> = vec![Vec::new(); pastes::CONTEXTS.len()];
+    for (i, case) in cases.iter().enumerate() {
+        let c = pastes::CONTEXTS
+            .iter()
+            .position(|c| c.id == case.context)
+            .unwrap_or(0);
+        by_context[c].push(i);
+    }
+    let mut jobs: Vec<(usize, &Case, &'static str)> = Vec::new();
+    for (c, list) in by_context.iter().enumerate() {
+        for (m, mode) in MODES.iter().enumerate() {
+            for j in 0..KINDS_PER_MODE.min(list.len()) {
+                let i = list[(5 * c + KINDS_PER_MODE * m + j) % list.len()];
+                jobs.push((i, &cases[i], mode));
+            }
+        }
+    }
     let runs = jobs.len();
-    let leaks: Vec<pastes::Leak> = parallel(jobs, |(i, case, mode)| {
-        let out = run(mode, &case.paste, &dir.0, i);
+    let leaks: Vec<pastes::Leak> = parallel(jobs, |(_, case, mode)| {
+        let out = run(mode, &case.paste, &dir.0);
         case.secret(1).find(&out).map(|excerpt| pastes::Leak {
             kind: case.kind.clone(),
             context: case.context,
@@ -149,7 +158,7 @@ fn no_key_nor_piece_of_one_in_any_cli_output() {
     .flatten()
     .collect();
     println!(
-        "red team CLI: {runs} runs ({} cases × {} modes, one in {STRIDE})",
+        "red team CLI: {runs} runs ({} cases; every context in each of {} modes with {KINDS_PER_MODE} kinds)",
         cases.len(),
         MODES.len()
     );
@@ -211,17 +220,11 @@ fn no_injection_from_the_paste_in_any_cli_command() {
     let jobs: Vec<(usize, &(pastes::Placement, &str, String), &str)> = cases
         .iter()
         .enumerate()
-        .flat_map(|(i, c)| {
-            MODES
-                .iter()
-                .enumerate()
-                .filter(move |(m, _)| (i + m) % INJECTION_STRIDE == 0)
-                .map(move |(_, mode)| (i, c, *mode))
-        })
+        .map(|(i, c)| (i, c, MODES[i % MODES.len()]))
         .collect();
     let runs = jobs.len();
-    let results = parallel(jobs, |(i, (p, s, paste), mode)| {
-        let out = run(mode, paste, &dir.0, i);
+    let results = parallel(jobs, |(_, (p, s, paste), mode)| {
+        let out = run(mode, paste, &dir.0);
         let cmds = if mode == "json" {
             let stdout = out.split("\n--- stderr ---\n").next().unwrap_or("");
             let v: serde_json::Value = serde_json::from_str(stdout).unwrap_or_default();
