@@ -5,8 +5,9 @@
 //! [`Place::fragment`] (text inserted inside one), where [`place_of`] / [`layer_at`] tell the
 //! syntax from the block's format, the value's quote and — for curl — the shell quoting state at
 //! that byte of the paste. A value a syntax cannot hold safely is refused (`None`: the check
-//! then offers no edit), never written half-escaped. Commands are argument lists ([`Arg`])
-//! rendered by [`render`] for a POSIX shell, PowerShell or cmd.
+//! then offers no edit), never written half-escaped. Commands are argument lists of
+//! [`Piece`]s (literal text, variable references) rendered by one quoting function per shell:
+//! [`posix`] (what the verify command uses), [`powershell`], [`cmd`].
 //!
 //! What is refused rather than escaped, and why:
 //! - in shell double quotes, `$`, `` ` `` and `!` (escaping them differs between bash, dotenv
@@ -149,54 +150,49 @@ fn hostile(c: char) -> bool {
     c.is_control() || needs_escape(c)
 }
 
-/// The content of a JSON string in quote `q` (`"`, or `'` for JSON5): `\`, the quote and
-/// control characters escaped, and the characters [`needs_escape`] names as `\uXXXX` so the
-/// text stays printable.
-pub fn json_string(v: &str, q: char) -> String {
+/// Whether `v` holds any character of `set`.
+fn has(v: &str, set: &str) -> bool {
+    v.chars().any(|c| set.contains(c))
+}
+
+/// `v` with `\`, the quote `q`, line breaks, tabs, `\b`, `\f` and every other character a
+/// terminal or editor would act on (control characters, bidi overrides, line separators, the
+/// BOM) written as backslash escapes: the escapes JSON, TOML basic strings and YAML
+/// double-quoted strings share (every such character is in the BMP: `\uXXXX` is one unit).
+fn escaped(v: &str, q: char) -> String {
     let mut out = String::with_capacity(v.len() + 2);
     for c in v.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if c == q => {
-                out.push('\\');
-                out.push(c);
+        let short = match c {
+            '\n' => 'n',
+            '\r' => 'r',
+            '\t' => 't',
+            '\u{8}' => 'b',
+            '\u{c}' => 'f',
+            _ => c,
+        };
+        if c == '\\' || c == q || short != c {
+            out.push('\\');
+            out.push(short);
+        } else if hostile(c) || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') {
+            out.push_str("\\u");
+            for k in (0..4).rev() {
+                out.push(char::from_digit((c as u32 >> (4 * k)) & 15, 16).unwrap_or('0'));
             }
-            c if hostile(c) => push_u4(&mut out, c),
-            c => out.push(c),
+        } else {
+            out.push(c);
         }
     }
     out
 }
 
-fn push_u4(out: &mut String, c: char) {
-    let mut buf = [0u16; 2];
-    for unit in c.encode_utf16(&mut buf) {
-        out.push_str(&format!("\\u{:04x}", unit));
-    }
+/// The content of a JSON string in quote `q` (`"`, or `'` for JSON5).
+pub fn json_string(v: &str, q: char) -> String {
+    escaped(v, q)
 }
 
 /// The content of a TOML basic string (single- or multi-line).
 pub fn toml_basic(v: &str) -> String {
-    let mut out = String::with_capacity(v.len() + 2);
-    for c in v.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if hostile(c) => out.push_str(&format!("\\u{:04X}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out
+    escaped(v, '"')
 }
 
 /// The content of a TOML literal string: it has no escapes, so `'` or a control character
@@ -207,27 +203,13 @@ pub fn toml_literal(v: &str) -> Option<String> {
 
 /// The content of a YAML double-quoted string.
 pub fn yaml_double(v: &str) -> String {
-    let mut out = String::with_capacity(v.len() + 2);
-    for c in v.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if hostile(c) || c == '\u{2028}' || c == '\u{2029}' || c == '\u{feff}' => {
-                out.push_str(&format!("\\u{:04X}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out
+    escaped(v, '"')
 }
 
 /// The content of a YAML single-quoted string: `'` doubled; line breaks (folded by YAML) and
 /// control characters refused.
 pub fn yaml_single(v: &str) -> Option<String> {
-    (!v.chars().any(hostile)).then(|| v.replace('\'', "''"))
+    (!v.chars().any(hostile)).then(|| marked(v, "'", None))
 }
 
 /// A YAML plain scalar, if `v` reads back as exactly this string in YAML 1.1 and 1.2; as a
@@ -240,11 +222,11 @@ fn yaml_plain(v: &str, whole: bool) -> Option<String> {
 }
 
 fn yaml_plain_ok(v: &str, whole: bool) -> bool {
-    let lower = v.to_ascii_lowercase();
-    let typed = matches!(
-        lower.as_str(),
-        "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n" | "null" | "~"
-    );
+    let typed = [
+        "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~",
+    ]
+    .iter()
+    .any(|w| v.eq_ignore_ascii_case(w));
     let first_ok = !whole
         || v.chars()
             .next()
@@ -264,27 +246,18 @@ fn yaml_plain_ok(v: &str, whole: bool) -> bool {
 
 /// The content of a string literal in code.
 fn code_string(v: &str, q: char, raw: bool, interpolated: bool, bytes: bool) -> Option<String> {
-    if v.chars().any(hostile)
-        || (bytes && !v.is_ascii())
-        || (interpolated && v.contains(['{', '}']))
-    {
+    if v.chars().any(hostile) || (bytes && !v.is_ascii()) || (interpolated && has(v, "{}")) {
         return None;
     }
     if q == '`' {
         // A JS template literal or a Go raw string: `\` means different things in each.
-        return (!v.contains(['`', '\\', '$'])).then(|| v.to_string());
+        return (!has(v, "`\\$")).then(|| v.to_string());
     }
     if raw {
-        return (!v.contains([q, '\\'])).then(|| v.to_string());
+        return (!v.contains(q) && !v.contains('\\')).then(|| v.to_string());
     }
-    let mut out = String::with_capacity(v.len() + 2);
-    for c in v.chars() {
-        if c == '\\' || c == q {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    Some(out)
+    // No control character is left: only `\` and the quote get a backslash.
+    Some(escaped(v, q))
 }
 
 /// An environment line's value for `shell`, inside quote `q`.
@@ -294,37 +267,28 @@ fn env_value(v: &str, shell: EnvShell, q: Quote, whole: bool) -> Option<String> 
     }
     match (shell, q) {
         (EnvShell::Posix, Quote::Double) => {
-            if v.contains(['$', '`', '!']) {
+            if has(v, "$`!") {
                 return None;
             }
-            Some(backslashed(v, &['\\', '"']))
+            Some(backslashed(v, "\\\""))
         }
-        (EnvShell::Posix, Quote::Single) => (!v.contains(['\'', '\\'])).then(|| v.to_string()),
+        (EnvShell::Posix, Quote::Single) => (!has(v, "'\\")).then(|| v.to_string()),
         (EnvShell::Posix, _) => {
             if !v.is_empty() && v.chars().all(inert) {
                 Some(v.to_string())
-            } else if whole && !v.contains(['\'', '\\']) {
+            } else if whole && !has(v, "'\\") {
                 Some(format!("'{v}'"))
             } else {
                 None
             }
         }
         (EnvShell::Cmd | EnvShell::Setx, q) => {
-            let bad = v.contains(['%', '!', '"', '^', '&', '|', '<', '>'])
-                || (shell == EnvShell::Setx && (q == Quote::None && v.contains([' ', '\t'])))
+            let bad = has(v, "%!\"^&|<>")
+                || (shell == EnvShell::Setx && (q == Quote::None && has(v, " \t")))
                 || (shell == EnvShell::Setx && v.ends_with('\\'));
             (!bad).then(|| v.to_string())
         }
-        (EnvShell::PowerShell, Quote::Double) => {
-            let mut out = String::with_capacity(v.len() + 2);
-            for c in v.chars() {
-                if matches!(c, '`' | '$' | '"' | '\u{201c}' | '\u{201d}' | '\u{201e}') {
-                    out.push('`');
-                }
-                out.push(c);
-            }
-            Some(out)
-        }
+        (EnvShell::PowerShell, Quote::Double) => Some(ps_double(v)),
         (EnvShell::PowerShell, Quote::Single) => Some(ps_single(v)),
         (EnvShell::PowerShell, _) => {
             if !v.is_empty()
@@ -336,23 +300,28 @@ fn env_value(v: &str, shell: EnvShell, q: Quote, whole: bool) -> Option<String> 
                 whole.then(|| format!("'{}'", ps_single(v)))
             }
         }
-        (EnvShell::Fish, Quote::Double) => Some(backslashed(v, &['\\', '"', '$'])),
-        (EnvShell::Fish, Quote::Single) => Some(backslashed(v, &['\\', '\''])),
+        (EnvShell::Fish, Quote::Double) => Some(backslashed(v, "\\\"$")),
+        (EnvShell::Fish, Quote::Single) => Some(backslashed(v, "\\'")),
         (EnvShell::Fish, _) => {
             if !v.is_empty() && v.chars().all(inert) {
                 Some(v.to_string())
             } else {
-                whole.then(|| format!("'{}'", backslashed(v, &['\\', '\''])))
+                whole.then(|| format!("'{}'", backslashed(v, "\\'")))
             }
         }
     }
 }
 
-fn backslashed(v: &str, special: &[char]) -> String {
+fn backslashed(v: &str, special: &str) -> String {
+    marked(v, special, Some('\\'))
+}
+
+/// `v` with each character of `special` preceded by `mark`, or doubled when `mark` is `None`.
+fn marked(v: &str, special: &str, mark: Option<char>) -> String {
     let mut out = String::with_capacity(v.len() + 2);
     for c in v.chars() {
-        if special.contains(&c) {
-            out.push('\\');
+        if special.contains(c) {
+            out.push(mark.unwrap_or(c));
         }
         out.push(c);
     }
@@ -362,14 +331,13 @@ fn backslashed(v: &str, special: &[char]) -> String {
 /// Content of a PowerShell single-quoted string: every kind of single quote PowerShell knows
 /// (it reads `‘ ’ ‚ ‛` as `'`) doubled.
 fn ps_single(v: &str) -> String {
-    let mut out = String::with_capacity(v.len() + 2);
-    for c in v.chars() {
-        if matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}') {
-            out.push(c);
-        }
-        out.push(c);
-    }
-    out
+    marked(v, "'\u{2018}\u{2019}\u{201a}\u{201b}", None)
+}
+
+/// Content of a PowerShell double-quoted string: `` ` ``, `$` and every kind of double quote
+/// PowerShell knows (`“ ” „`) escaped by a backtick.
+fn ps_double(v: &str) -> String {
+    marked(v, "`$\"\u{201c}\u{201d}\u{201e}", Some('`'))
 }
 
 /// `v` written at a place of a POSIX shell word in quoting state `q` (a curl argument).
@@ -388,15 +356,14 @@ pub fn shell_fragment(v: &str, q: Quote) -> Option<String> {
                 Some(format!("'{v}'"))
             }
         }
-        Quote::Single => (!v.contains(['\'', '\u{2018}', '\u{2019}', '\u{201a}', '\u{201b}']))
-            .then(|| v.to_string()),
+        Quote::Single => (!has(v, "'\u{2018}\u{2019}\u{201a}\u{201b}")).then(|| v.to_string()),
         Quote::Double => {
-            if v.contains(['$', '`', '!', '\u{201c}', '\u{201d}', '\u{201e}']) {
+            if has(v, "$`!\u{201c}\u{201d}\u{201e}") {
                 return None;
             }
-            Some(backslashed(v, &['\\', '"']))
+            Some(backslashed(v, "\\\""))
         }
-        Quote::AnsiC => Some(backslashed(v, &['\\', '\''])),
+        Quote::AnsiC => Some(backslashed(v, "\\'")),
     }
 }
 
@@ -501,23 +468,27 @@ pub fn layer_at(text: &str, cfg: &Config, block: usize, at: usize) -> Place {
 /// A code string literal whose content starts at `vs`: its prefix letters (`r`, `f`, `b`)
 /// before the opening quote(s).
 fn code_syntax(text: &str, vs: usize, q: char) -> Syntax {
-    let before = text.get(..vs).unwrap_or("");
-    let quotes = before.chars().rev().take_while(|&c| c == q).count().min(3);
-    let lead = &before[..before.len() - quotes * q.len_utf8()];
-    let prefix: String = lead
-        .chars()
-        .rev()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let b = text.as_bytes();
+    let mut i = vs.min(b.len());
+    // Past the opening quote(s), then the letters before them.
+    let mut quotes = 0;
+    while quotes < 3 && i > 0 && char::from(b[i - 1]) == q {
+        i -= 1;
+        quotes += 1;
+    }
+    let mut j = i;
+    while j > 0 && (b[j - 1].is_ascii_alphanumeric() || b[j - 1] == b'_') {
+        j -= 1;
+    }
+    let prefix = &b[j..i];
     // Only a 1–2 letter string prefix counts (`rb"…"`), not the end of a name (`get"…"`).
-    let is_prefix = prefix.len() <= 2 && prefix.chars().all(|c| "rbuf".contains(c));
-    let has = |c: char| is_prefix && prefix.contains(c);
+    let is_prefix = prefix.len() <= 2 && prefix.iter().all(|c| b"rRbBuUfF".contains(c));
+    let prefixed = |c: u8| is_prefix && prefix.iter().any(|p| p.to_ascii_lowercase() == c);
     Syntax::Code {
         quote: q,
-        raw: has('r'),
-        interpolated: has('f'),
-        bytes: has('b'),
+        raw: prefixed(b'r'),
+        interpolated: prefixed(b'f'),
+        bytes: prefixed(b'b'),
     }
 }
 
@@ -612,70 +583,29 @@ pub fn model_ok(v: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '/' | ':' | '@'))
 }
 
-/// The shell a command is rendered for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Shell {
-    Posix,
-    PowerShell,
-    Cmd,
-}
-
 /// One piece of a command argument.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Piece {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Piece<'a> {
     /// Literal text: the program receives exactly this.
-    Lit(String),
+    Lit(&'a str),
     /// An environment variable's value (its name is checked with [`var_ok`]).
-    Var(String),
+    Var(&'a str),
 }
 
-/// One command argument: literal text and variable references.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Arg(pub Vec<Piece>);
+/// A command: its arguments, each made of pieces.
+pub type Args<'a, 'b> = &'b [&'b [Piece<'a>]];
 
-impl Arg {
-    pub fn lit(s: impl Into<String>) -> Arg {
-        Arg(vec![Piece::Lit(s.into())])
-    }
+/// Whether every piece of `args` can be written: no control character, variable names only.
+fn writable(args: Args) -> bool {
+    args.iter().flat_map(|a| a.iter()).all(|p| match p {
+        Piece::Lit(s) => !s.chars().any(hostile),
+        Piece::Var(v) => var_ok(v),
+    })
 }
 
-/// The command line for `args` in `shell`: the one quoting function. `None` when an argument
-/// cannot be written there (a bad variable name, a control character, a cmd metacharacter).
-pub fn render(args: &[Arg], shell: Shell) -> Option<String> {
-    let mut words = Vec::with_capacity(args.len());
-    for a in args {
-        words.push(match shell {
-            Shell::Posix => posix_word(a)?,
-            Shell::PowerShell => ps_word(a)?,
-            Shell::Cmd => cmd_word(a)?,
-        });
-    }
-    Some(words.join(" "))
-}
-
-fn checked(a: &Arg) -> Option<()> {
-    for p in &a.0 {
-        match p {
-            Piece::Lit(s) if s.chars().any(hostile) => return None,
-            Piece::Var(v) if !var_ok(v) => return None,
-            _ => {}
-        }
-    }
-    Some(())
-}
-
-fn literal_only(a: &Arg) -> Option<String> {
-    a.0.iter()
-        .map(|p| match p {
-            Piece::Lit(s) => Some(s.as_str()),
-            Piece::Var(_) => None,
-        })
-        .collect()
-}
-
-/// Whether the text after a variable reference would continue its name.
-fn continues_name(a: &Arg, i: usize) -> bool {
-    match a.0.get(i + 1) {
+/// Whether the text after piece `i` of `a` would continue a variable's name.
+fn continues_name(a: &[Piece], i: usize) -> bool {
+    match a.get(i + 1) {
         Some(Piece::Lit(s)) => s
             .chars()
             .next()
@@ -684,111 +614,122 @@ fn continues_name(a: &Arg, i: usize) -> bool {
     }
 }
 
-/// Opens quote `want` unless it is the open one (closing the other first).
-fn switch_quote(out: &mut String, open: &mut Option<char>, want: char) {
-    if *open != Some(want) {
-        if let Some(q) = *open {
-            out.push(q);
-        }
-        out.push(want);
-        *open = Some(want);
-    }
-}
-
-fn posix_word(a: &Arg) -> Option<String> {
-    checked(a)?;
-    if let Some(s) = literal_only(a) {
-        return Some(if !s.is_empty() && s.chars().all(inert) {
-            s
-        } else {
-            format!("'{}'", s.replace('\'', "'\\''"))
-        });
-    }
-    // Runs of double-quoted text (variables, and characters that are plain inside `"…"`) and
-    // single-quoted text (`$ ` \ " !`), joined into one word.
-    let mut out = String::new();
-    let mut open = None;
-    for (i, p) in a.0.iter().enumerate() {
-        match p {
-            Piece::Var(v) => {
-                switch_quote(&mut out, &mut open, '"');
-                if continues_name(a, i) {
-                    out.push_str(&format!("${{{v}}}"));
-                } else {
-                    out.push('$');
-                    out.push_str(v);
-                }
-            }
-            Piece::Lit(s) => {
-                for c in s.chars() {
-                    let plain_in_double = !matches!(c, '$' | '`' | '"' | '\\' | '!');
-                    switch_quote(
-                        &mut out,
-                        &mut open,
-                        if plain_in_double { '"' } else { '\'' },
-                    );
-                    out.push(c);
-                }
-            }
-        }
-    }
-    if let Some(q) = open {
-        out.push(q);
-    }
-    Some(out)
-}
-
-fn ps_word(a: &Arg) -> Option<String> {
-    checked(a)?;
-    if let Some(s) = literal_only(a) {
-        return Some(format!("'{}'", ps_single(&s)));
-    }
-    let mut out = String::from("\"");
-    for (i, p) in a.0.iter().enumerate() {
-        match p {
-            Piece::Var(v) if continues_name(a, i) => out.push_str(&format!("${{env:{v}}}")),
-            Piece::Var(v) => {
-                out.push_str("$env:");
-                out.push_str(v);
-            }
-            Piece::Lit(s) => {
-                for c in s.chars() {
-                    if matches!(c, '`' | '$' | '"' | '\u{201c}' | '\u{201d}' | '\u{201e}') {
-                        out.push('`');
-                    }
-                    out.push(c);
-                }
-            }
-        }
-    }
-    out.push('"');
-    Some(out)
-}
-
-fn cmd_word(a: &Arg) -> Option<String> {
-    checked(a)?;
-    let mut out = String::from("\"");
-    for p in &a.0 {
-        match p {
-            Piece::Var(v) => {
-                out.push('%');
-                out.push_str(v);
-                out.push('%');
-            }
-            Piece::Lit(s) => {
-                if s.contains(['"', '%', '!', '\n', '\r']) {
-                    return None;
-                }
-                out.push_str(s);
-            }
-        }
-    }
-    // A backslash before the closing quote would escape it for the program's argument parser.
-    if out.ends_with('\\') {
+/// The command line for `args` in a POSIX shell — the one quoting function of the commands
+/// llmdoctor offers. Literal arguments: bare when every character is [`inert`], otherwise in
+/// single quotes (`'` written `'\''`). Arguments with variables: `"…$NAME…"`, the characters
+/// special inside double quotes (`$ ` \ " !`) in single-quoted runs joined to the word.
+/// `None` when an argument cannot be written (a control character, a bad variable name).
+pub fn posix(args: Args) -> Option<String> {
+    if !writable(args) {
         return None;
     }
-    out.push('"');
+    let mut out = String::new();
+    for (n, a) in args.iter().enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        if let [Piece::Lit(s)] = a {
+            if !s.is_empty() && s.chars().all(inert) {
+                out.push_str(s);
+            } else {
+                out.push('\'');
+                out.push_str(&s.replace('\'', "'\\''"));
+                out.push('\'');
+            }
+            continue;
+        }
+        let mut open: Option<char> = None;
+        let mut run = |out: &mut String, want: char| {
+            if open != Some(want) {
+                if let Some(q) = open {
+                    out.push(q);
+                }
+                out.push(want);
+                open = Some(want);
+            }
+        };
+        for (i, p) in a.iter().enumerate() {
+            match *p {
+                Piece::Var(v) => {
+                    run(&mut out, '"');
+                    out.push('$');
+                    if continues_name(a, i) {
+                        out.push('{');
+                        out.push_str(v);
+                        out.push('}');
+                    } else {
+                        out.push_str(v);
+                    }
+                }
+                Piece::Lit(s) => {
+                    for c in s.chars() {
+                        run(&mut out, if "$`\"\\!".contains(c) { '\'' } else { '"' });
+                        out.push(c);
+                    }
+                }
+            }
+        }
+        if let Some(q) = open {
+            out.push(q);
+        }
+    }
     Some(out)
+}
+
+/// The command line for `args` in PowerShell: literal arguments single-quoted (every single
+/// quote PowerShell knows doubled), arguments with variables `"…$env:NAME…"` with `` ` ``, `$`
+/// and double quotes escaped by a backtick.
+pub fn powershell(args: Args) -> Option<String> {
+    if !writable(args) {
+        return None;
+    }
+    let words: Vec<String> = args
+        .iter()
+        .map(|a| {
+            if let [Piece::Lit(s)] = a {
+                return Some(format!("'{}'", ps_single(s)));
+            }
+            let mut out = String::from("\"");
+            for (i, p) in a.iter().enumerate() {
+                match *p {
+                    Piece::Var(v) if continues_name(a, i) => out.push_str(&format!("${{env:{v}}}")),
+                    Piece::Var(v) => out.push_str(&format!("$env:{v}")),
+                    Piece::Lit(s) => out.push_str(&ps_double(s)),
+                }
+            }
+            out.push('"');
+            Some(out)
+        })
+        .collect::<Option<_>>()?;
+    Some(words.join(" "))
+}
+
+/// The command line for `args` in cmd: every argument in double quotes, variables `%NAME%`;
+/// `None` for literal text cmd cannot hold (`"`, `%`, `!`, line breaks) or a backslash before
+/// the closing quote.
+pub fn cmd(args: Args) -> Option<String> {
+    if !writable(args) {
+        return None;
+    }
+    let words: Vec<String> = args
+        .iter()
+        .map(|a| {
+            let mut out = String::from("\"");
+            for p in a.iter() {
+                match *p {
+                    Piece::Var(v) => out.push_str(&format!("%{v}%")),
+                    Piece::Lit(s) if has(s, "\"%!") => return None,
+                    Piece::Lit(s) => out.push_str(s),
+                }
+            }
+            if out.ends_with('\\') {
+                return None;
+            }
+            out.push('"');
+            Some(out)
+        })
+        .collect::<Option<_>>()?;
+    Some(words.join(" "))
 }
 
 #[cfg(test)]

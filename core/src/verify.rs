@@ -10,7 +10,7 @@
 
 use crate::checks::{base_urls, host_name, split_url, Protocol};
 use crate::config::Config;
-use crate::escape::{self, Arg, Piece, Shell};
+use crate::escape::{self, Piece};
 use crate::facts::lookup_host;
 use crate::fix::Edit;
 use crate::model::Lang;
@@ -36,37 +36,41 @@ pub fn command(cfg: &Config, block: usize, edits: &[&Edit], lang: Lang) -> Optio
     }
     let base = base_url(url)?;
     let var = key_var(cfg, block, proto);
-    let model = model(cfg, block).unwrap_or("qwen-plus");
-    let model = escape::json_string(model, '"');
-    let header = |name: &str, value: &str| [Arg::lit("-H"), Arg::lit(format!("{name}: {value}"))];
-    let mut args = vec![Arg::lit("curl"), Arg::lit("-sS")];
-    match proto {
-        Protocol::Anthropic => {
-            args.push(Arg::lit(format!("{base}/v1/messages")));
-            args.push(Arg::lit("-H"));
-            args.push(Arg(vec![Piece::Lit("x-api-key: ".into()), Piece::Var(var)]));
-            args.extend(header("anthropic-version", "2023-06-01"));
-            args.extend(header("content-type", "application/json"));
-            args.push(Arg::lit("-d"));
-            args.push(Arg::lit(format!(
-                "{{\"model\": \"{model}\", \"max_tokens\": 16, \"messages\": [{{\"role\": \"user\", \"content\": \"ping\"}}]}}"
-            )));
-        }
-        Protocol::OpenAi => {
-            args.push(Arg::lit(format!("{base}/chat/completions")));
-            args.push(Arg::lit("-H"));
-            args.push(Arg(vec![
-                Piece::Lit("Authorization: Bearer ".into()),
-                Piece::Var(var),
-            ]));
-            args.extend(header("Content-Type", "application/json"));
-            args.push(Arg::lit("-d"));
-            args.push(Arg::lit(format!(
-                "{{\"model\": \"{model}\", \"messages\": [{{\"role\": \"user\", \"content\": \"ping\"}}]}}"
-            )));
-        }
+    let model = escape::json_string(model(cfg, block).unwrap_or("qwen-plus"), '"');
+    let anthropic = proto == Protocol::Anthropic;
+    let (path, auth, content_type, max_tokens) = if anthropic {
+        (
+            "/v1/messages",
+            "x-api-key: ",
+            "content-type: application/json",
+            "\"max_tokens\": 16, ",
+        )
+    } else {
+        (
+            "/chat/completions",
+            "Authorization: Bearer ",
+            "Content-Type: application/json",
+            "",
+        )
+    };
+    let url = format!("{base}{path}");
+    let body = format!(
+        "{{\"model\": \"{model}\", {max_tokens}\"messages\": [{{\"role\": \"user\", \"content\": \"ping\"}}]}}"
+    );
+    let (url, key, ct, body) = (
+        [Piece::Lit(&url)],
+        [Piece::Lit(auth), Piece::Var(&var)],
+        [Piece::Lit(content_type)],
+        [Piece::Lit(&body)],
+    );
+    let h: &[Piece] = &[Piece::Lit("-H")];
+    let version: &[Piece] = &[Piece::Lit("anthropic-version: 2023-06-01")];
+    let mut args: Vec<&[Piece]> = vec![&[Piece::Lit("curl")], &[Piece::Lit("-sS")], &url, h, &key];
+    if anthropic {
+        args.extend([h, version]);
     }
-    escape::render(&args, Shell::Posix)
+    args.extend([h, &ct, &[Piece::Lit("-d")], &body]);
+    escape::posix(&args)
 }
 
 /// `v` without one pair of quotes around it.

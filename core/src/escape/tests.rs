@@ -98,6 +98,8 @@ fn yaml_decode_double(s: &str) -> Option<String> {
                     'n' => out.push('\n'),
                     't' => out.push('\t'),
                     'r' => out.push('\r'),
+                    'b' => out.push('\u{8}'),
+                    'f' => out.push('\u{c}'),
                     'u' => {
                         let h: String = cs.get(i..i + 4)?.iter().collect();
                         out.push(char::from_u32(u32::from_str_radix(&h, 16).ok()?)?);
@@ -392,41 +394,36 @@ fn code_strings() {
 
 #[test]
 fn commands_render_as_literal_words() {
-    let args = vec![
-        Arg::lit("curl"),
-        Arg::lit("-sS"),
-        Arg::lit("https://host/v1/chat/completions"),
-        Arg::lit("-H"),
-        Arg(vec![
-            Piece::Lit("Authorization: Bearer ".into()),
-            Piece::Var("OPENAI_API_KEY".into()),
-        ]),
-        Arg(vec![
-            Piece::Var("A".into()),
-            Piece::Lit("b$`\"\\!'c".into()),
-        ]),
-        Arg::lit("{\"model\": \"it's\"}"),
-        Arg::lit(""),
+    use Piece::{Lit, Var};
+    let args: &[&[Piece]] = &[
+        &[Lit("curl")],
+        &[Lit("-sS")],
+        &[Lit("https://host/v1/chat/completions")],
+        &[Lit("-H")],
+        &[Lit("Authorization: Bearer "), Var("OPENAI_API_KEY")],
+        &[Var("A"), Lit("b$`\"\\!'c")],
+        &[Lit("{\"model\": \"it's\"}")],
+        &[Lit("")],
     ];
-    let line = render(&args, Shell::Posix).unwrap_or_default();
+    let line = posix(args).unwrap_or_default();
     assert_eq!(
         line,
         "curl -sS https://host/v1/chat/completions -H \"Authorization: Bearer $OPENAI_API_KEY\" \"${A}b\"'$`\"\\!'\"'c\" '{\"model\": \"it'\\''s\"}' ''"
     );
     let words = sh::split(&line).unwrap_or_else(|e| panic!("{line}: {e}"));
     assert_eq!(words.len(), args.len());
-    for (w, a) in words.iter().zip(&args) {
-        let want: Vec<sh::Seg> =
-            a.0.iter()
-                .map(|p| match p {
-                    Piece::Lit(s) => sh::Seg::Lit(s.clone()),
-                    Piece::Var(v) => sh::Seg::Var(v.clone()),
-                })
-                .collect();
+    for (w, a) in words.iter().zip(args) {
+        let want: Vec<sh::Seg> = a
+            .iter()
+            .map(|p| match p {
+                Lit(s) => sh::Seg::Lit(s.to_string()),
+                Var(v) => sh::Seg::Var(v.to_string()),
+            })
+            .collect();
         assert_eq!(w, &want, "{line}");
     }
     for s in samples() {
-        if let Some(line) = render(&[Arg::lit("echo"), Arg::lit(s.clone())], Shell::Posix) {
+        if let Some(line) = posix(&[&[Lit("echo")], &[Lit(&s)]]) {
             let words = sh::split(&line).unwrap_or_else(|e| panic!("{line:?}: {e}"));
             assert_eq!(words[1], vec![sh::Seg::Lit(s.clone())]);
         } else {
@@ -434,31 +431,26 @@ fn commands_render_as_literal_words() {
         }
     }
     // Bad variable names are refused, not written.
-    assert_eq!(
-        render(&[Arg(vec![Piece::Var("A;id".into())])], Shell::Posix),
-        None
-    );
-    assert_eq!(
-        render(&[Arg(vec![Piece::Var("$(id)".into())])], Shell::PowerShell),
-        None
-    );
+    assert_eq!(posix(&[&[Var("A;id")]]), None);
+    assert_eq!(powershell(&[&[Var("$(id)")]]), None);
+    assert_eq!(cmd(&[&[Var("A&calc")]]), None);
 
-    let ps = render(&args[..6], Shell::PowerShell).unwrap_or_default();
+    let ps = powershell(&args[..6]).unwrap_or_default();
     assert_eq!(
         ps,
         "'curl' '-sS' 'https://host/v1/chat/completions' '-H' \"Authorization: Bearer $env:OPENAI_API_KEY\" \"${env:A}b`$```\"\\!'c\""
     );
     assert_eq!(
-        render(&[Arg::lit("it's ‘x’")], Shell::PowerShell).as_deref(),
+        powershell(&[&[Lit("it's ‘x’")]]).as_deref(),
         Some("'it''s ‘‘x’’'")
     );
-    let cmd = render(&args[..5], Shell::Cmd).unwrap_or_default();
+    let line = cmd(&args[..5]).unwrap_or_default();
     assert_eq!(
-        cmd,
+        line,
         "\"curl\" \"-sS\" \"https://host/v1/chat/completions\" \"-H\" \"Authorization: Bearer %OPENAI_API_KEY%\""
     );
-    for bad in ["%PATH%", "a\"b", "!x!", "a\\"] {
-        assert_eq!(render(&[Arg::lit(bad)], Shell::Cmd), None, "{bad}");
+    for bad in ["%PATH%", "a\"b", "!x!", "a\\", "a\nb"] {
+        assert_eq!(cmd(&[&[Lit(bad)]]), None, "{bad:?}");
     }
 }
 
