@@ -363,12 +363,15 @@ fn list(v: &[String]) -> String {
 }
 
 /// One language's rule texts, one line per rule in `RULES` order (core/src/texts.rs reads it):
-/// `id TAB title TAB explanation TAB verify TAB step TAB step ...`.
+/// `id TAB title TAB explanation TAB verify TAB sources TAB step TAB step ...`, the sources
+/// joined by U+001F. Sources travel with the words, not in the engine: the page fetches them
+/// with a rule's words instead of carrying every rule's in its first load.
 fn gen_texts(rules: &[(String, Rule)], pick: fn(&Rule) -> &Text) -> String {
     let mut s = String::new();
     for (file, r) in rules {
         let t = pick(r);
-        let fields = [&r.id, &t.title, &t.explanation, &t.verify]
+        let sources = r.sources.join("\u{1f}");
+        let fields = [&r.id, &t.title, &t.explanation, &t.verify, &sources]
             .into_iter()
             .chain(&t.steps);
         for (i, f) in fields.enumerate() {
@@ -408,7 +411,7 @@ fn gen_rules(rules: &[(String, Rule)]) -> String {
         };
         let _ = writeln!(
             s,
-            "Rule {{ id: {}, file: {}, category: Category::{}, severity: Severity::{}, specificity: {}, keywords: {}, patterns: {}, when: {}, when_any: {}, unless: {}, supersedes: {}, reset: {}, check: {}, sources: {}, fallback: {}, confidence: Confidence::{}, ord: {} }},",
+            "Rule {{ id: {}, file: {}, category: Category::{}, severity: Severity::{}, specificity: {}, keywords: {}, patterns: {}, when: {}, when_any: {}, unless: {}, supersedes: {}, reset: {}, check: {}, fallback: {}, confidence: Confidence::{}, ord: {} }},",
             lit(&r.id),
             lit(file),
             camel(&r.category),
@@ -422,7 +425,6 @@ fn gen_rules(rules: &[(String, Rule)]) -> String {
             list(&r.supersedes),
             reset,
             r.check.as_ref().map_or("None".to_string(), |c| format!("Some({})", lit(c))),
-            list(&r.sources),
             r.fallback,
             camel(&confidence(r)),
             ord,

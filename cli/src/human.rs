@@ -325,7 +325,7 @@ pub fn explain(r: &Rule, lang: Lang) -> String {
         let _ = writeln!(out, "{}. {s}", i + 1);
     }
     let _ = writeln!(out, "\nverify: {}", t.verify);
-    let _ = writeln!(out, "sources: {}", r.sources.join("; "));
+    let _ = writeln!(out, "sources: {}", t.sources.join("; "));
     let _ = writeln!(out, "matches: {}", r.patterns.join("  |  "));
     if !r.when.is_empty() {
         let _ = writeln!(out, "only when: {}", r.when.join(", "));

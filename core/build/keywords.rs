@@ -7,6 +7,7 @@
 //! core/tests/keyword_coverage.rs checks the result.
 
 use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
+use regex_syntax::hir::{Hir, HirKind};
 
 /// Literals shorter than this would wake the rule on too many lines; such a pattern keeps its
 /// hand keywords only.
@@ -14,13 +15,43 @@ const MIN_LEN: usize = 4;
 /// Literals are cut to this many bytes: `invalid api` covers all the separators after it.
 const MAX_LEN: usize = 12;
 
-fn extract(pattern: &str, kind: ExtractKind) -> Option<Vec<String>> {
-    let hir = regex_syntax::ParserBuilder::new()
+fn parse(pattern: &str) -> Option<Hir> {
+    regex_syntax::ParserBuilder::new()
         .unicode(false)
         .utf8(false)
         .build()
         .parse(pattern)
-        .ok()?;
+        .ok()
+}
+
+/// Whether every match of `hir` holds a keyword inside it: some part of its top-level
+/// concatenation (`401` in `…[ \t:=]{0,6}401(?-u:\b)`, or `(?:authentication|unauthorized)`)
+/// always starts with text that contains a keyword.
+fn covered_within(hir: &Hir, keywords: &[String]) -> bool {
+    let parts: Vec<&Hir> = match hir.kind() {
+        HirKind::Capture(c) => return covered_within(&c.sub, keywords),
+        HirKind::Concat(parts) => parts.iter().collect(),
+        _ => vec![hir],
+    };
+    parts.iter().any(|part| {
+        let seq = Extractor::new()
+            .kind(ExtractKind::Prefix)
+            .limit_class(8)
+            .limit_total(64)
+            .extract(part);
+        seq.literals().is_some_and(|lits| {
+            !lits.is_empty()
+                && lits.iter().all(|l| {
+                    keywords
+                        .iter()
+                        .any(|k| l.as_bytes().windows(k.len()).any(|w| w == k.as_bytes()))
+                })
+        })
+    })
+}
+
+fn extract(pattern: &str, kind: ExtractKind) -> Option<Vec<String>> {
+    let hir = parse(pattern)?;
     let mut seq: Seq = Extractor::new()
         .kind(kind)
         .limit_class(8)
@@ -38,20 +69,46 @@ fn extract(pattern: &str, kind: ExtractKind) -> Option<Vec<String>> {
         .collect()
 }
 
-/// The keywords to add so that every pattern of the rule is reachable: the literals of each
-/// pattern that no given keyword lies inside.
+/// Whether every match of `pattern` holds one of `keywords`, as far as its literals tell:
+/// `Some(true)` when its literal start, its literal end, or a part inside it always holds one;
+/// `Some(false)` when its ends are known literals and none of that holds; `None` when nothing
+/// about it is known (it starts and ends with classes and holds no literal part).
+pub fn reachable(keywords: &[String], pattern: &str) -> Option<bool> {
+    let covered = |v: &[String]| v.iter().all(|l| keywords.iter().any(|k| l.contains(k.as_str())));
+    if parse(pattern).is_some_and(|h| covered_within(&h, keywords)) {
+        return Some(true);
+    }
+    let (prefix, suffix) = (
+        extract(pattern, ExtractKind::Prefix),
+        extract(pattern, ExtractKind::Suffix),
+    );
+    if prefix.is_none() && suffix.is_none() {
+        return None;
+    }
+    Some(prefix.as_deref().is_some_and(covered) || suffix.as_deref().is_some_and(covered))
+}
+
+/// The keywords to add so that every pattern of the rule is reachable: the literals of one end
+/// of each pattern that is not, where no keyword lies inside them.
 pub fn derived(keywords: &[String], patterns: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let covered = |l: &str, extra: &[String]| {
-        keywords.iter().chain(extra).any(|k| l.contains(k.as_str()))
-    };
     for p in patterns {
-        let Some(lits) = extract(p, ExtractKind::Prefix).or_else(|| extract(p, ExtractKind::Suffix))
-        else {
+        let known: Vec<String> = keywords.iter().chain(&out).cloned().collect();
+        if reachable(&known, p) != Some(false) {
+            continue;
+        }
+        let (prefix, suffix) = (extract(p, ExtractKind::Prefix), extract(p, ExtractKind::Suffix));
+        // Of the two ends, the one whose literals are fewer and longer wakes fewer lines.
+        let score =
+            |v: &Vec<String>| v.iter().map(|l| l.len()).min().unwrap_or(0) * 100 / v.len().max(1);
+        let Some(lits) = (match (prefix, suffix) {
+            (Some(a), Some(b)) => Some(if score(&b) > score(&a) { b } else { a }),
+            (a, b) => a.or(b),
+        }) else {
             continue;
         };
         for l in lits {
-            if !covered(&l, &out) {
+            if !known.iter().chain(&out).any(|k| l.contains(k.as_str())) {
                 // A derived keyword inside another one covers both: keep the shortest.
                 out.retain(|o| !o.contains(l.as_str()));
                 out.push(l);

@@ -208,7 +208,7 @@ fn build(text: &str, s: Scan, cfg: Config, opts: &Options, mut notes: Vec<String
                 evidence,
                 steps,
                 verify: Masked::fixed(t.verify),
-                sources: r.sources.iter().map(|s| Masked::fixed(s)).collect(),
+                sources: t.sources.iter().map(|s| Masked::fixed(s)).collect(),
                 fix: (!f.edits.is_empty()).then(|| Fix {
                     applicability: f.applicability,
                     edits: f

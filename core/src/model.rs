@@ -156,7 +156,6 @@ pub struct Rule {
     pub reset: Option<Reset>,
     /// A config check (core/src/checks) whose findings make this rule fire, with fixes.
     pub check: Option<&'static str>,
-    pub sources: &'static [&'static str],
     /// A general finding for an error signal (a status, an exception class): kept only when no
     /// other rule explains the paste.
     pub fallback: bool,

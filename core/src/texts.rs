@@ -21,6 +21,9 @@ pub struct Text {
     pub explanation: &'static str,
     pub steps: Vec<&'static str>,
     pub verify: &'static str,
+    /// Where the rule's knowledge comes from: `Title, section — https://…` (the same in every
+    /// language).
+    pub sources: Vec<&'static str>,
 }
 
 impl Text {
@@ -39,6 +42,7 @@ static EMPTY: Text = Text {
     explanation: "",
     steps: Vec::new(),
     verify: "",
+    sources: Vec::new(),
 };
 
 fn slot(lang: Lang) -> usize {
@@ -135,11 +139,12 @@ pub fn install(lang: Lang, text: impl Into<String>) -> Result<usize, String> {
     for ((ord, _), line) in parsed.into_iter().zip(lines) {
         let mut f = line.split('\t').skip(1);
         let mut next = || f.next().unwrap_or_default();
-        let (title, explanation, verify) = (next(), next(), next());
+        let (title, explanation, verify, sources) = (next(), next(), next(), next());
         let t = Text {
             title,
             explanation,
             verify,
+            sources: sources.split('\u{1f}').filter(|s| !s.is_empty()).collect(),
             steps: f.collect(),
         };
         let slot = &mut table[ord];

@@ -9,7 +9,6 @@ const INTERNAL_MARKERS: &[&str] = &[
     "GF:",
     "GF ",
     "seeds/",
-    ".md",
     "gateway-facts",
     "ecosystem-errors",
     "bailian-ide",
@@ -53,10 +52,11 @@ fn link_problem(source: &str) -> Option<String> {
 fn sources_are_titles_and_official_links_not_internal_names() {
     let mut failures = Vec::new();
     for rule in llmdoctor_core::RULES {
-        if rule.sources.is_empty() {
+        let sources = &rule.text(llmdoctor_core::Lang::En).sources;
+        if sources.is_empty() {
             failures.push(format!("{}: rule `{}` has no source", rule.file, rule.id));
         }
-        for source in rule.sources {
+        for source in sources {
             for marker in INTERNAL_MARKERS {
                 if source.contains(marker) {
                     failures.push(format!(
@@ -64,6 +64,12 @@ fn sources_are_titles_and_official_links_not_internal_names() {
                         rule.file, rule.id
                     ));
                 }
+            }
+            // A file name in the title (a `.md` guide) means nothing to a reader; a link may end
+            // in `.md` (a project's docs on GitHub).
+            let source: &str = source;
+            if source.rsplit_once(" — ").map_or(source, |(t, _)| t).contains(".md") {
+                failures.push(format!("{}: rule `{}` names a file: {source}", rule.file, rule.id));
             }
             if let Some(problem) = link_problem(source) {
                 failures.push(format!("{}: rule `{}`: {problem}: {source}", rule.file, rule.id));

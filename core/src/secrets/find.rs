@@ -83,11 +83,12 @@ impl Finder {
         let (Some(piece), Some(low)) = (text.get(from..to), lower.get(from..to)) else {
             return;
         };
-        self.found.extend(find_in(piece, low).into_iter().map(|mut s| {
-            s.start += from;
-            s.end += from;
-            s
-        }));
+        self.found
+            .extend(find_in(piece, low).into_iter().map(|mut s| {
+                s.start += from;
+                s.end += from;
+                s
+            }));
     }
 
     /// Every occurrence of what was found, anywhere in `text`; sorted and merged.
@@ -114,7 +115,9 @@ fn find_in(text: &str, lower: &str) -> Vec<Secret> {
     let mut found: Vec<Found> = Vec::new();
     let d = detector();
     let (b, lb) = (t.as_bytes(), low.as_bytes());
-    let mut line_done = usize::MAX;
+    // The end of the line last read for values: hits before it are on a line already read
+    // (kept so that a 10 MB line with thousands of `key`s is read once, not once per hit).
+    let mut read_to: Option<usize> = None;
     for m in d.ac.overlapping(lb) {
         match d.marks[m.pattern] {
             Mark::Anchor => {
@@ -123,18 +126,21 @@ fn find_in(text: &str, lower: &str) -> Vec<Secret> {
                 }
             }
             Mark::Name | Mark::Url | Mark::CurlUser => {
-                let ls = lb[..m.start]
+                if read_to.is_some_and(|e| m.start <= e) {
+                    continue;
+                }
+                // Back to the line start, but not past the last line read.
+                let floor = read_to.map_or(0, |e| e + 1);
+                let ls = lb[floor..m.start]
                     .iter()
                     .rposition(|&c| c == b'\n')
-                    .map_or(0, |i| i + 1);
-                if ls != line_done {
-                    line_done = ls;
-                    let le = lb[m.start..]
-                        .iter()
-                        .position(|&c| c == b'\n')
-                        .map_or(b.len(), |i| m.start + i);
-                    line_values(t, ls, le, &mut found);
-                }
+                    .map_or(floor, |i| floor + i + 1);
+                let le = lb[m.start..]
+                    .iter()
+                    .position(|&c| c == b'\n')
+                    .map_or(b.len(), |i| m.start + i);
+                read_to = Some(le);
+                line_values(t, ls, le, &mut found);
             }
         }
     }
@@ -399,7 +405,12 @@ pub fn random_enough(body: &[u8]) -> bool {
 /// `keys` with every other occurrence; sorted and merged again.
 pub fn from_settings(text: &str, cfg: &crate::config::Config, keys: &mut Vec<Secret>) {
     use crate::config::ValueKind;
-    let before = keys.len();
+    // `keys` is sorted by start and disjoint (Finder::finish): an overlap is one binary search.
+    let overlaps = |keys: &[Secret], a: usize, b: usize| {
+        let i = keys.partition_point(|k| k.end <= a);
+        keys.get(i).is_some_and(|k| k.start < b)
+    };
+    let mut add: Vec<Secret> = Vec::new();
     for s in &cfg.settings {
         if matches!(
             s.kind,
@@ -425,12 +436,12 @@ pub fn from_settings(text: &str, cfg: &crate::config::Config, keys: &mut Vec<Sec
         };
         // A value holding a key already found keeps that key's exact span: masking the whole
         // value would hide what is wrong around the key (a space, a line break).
-        if !secret || keys.iter().any(|k| k.start < b && k.end > a) {
+        if !secret || overlaps(keys, a, b) {
             continue;
         }
         let shape = shapes::of_value(value);
         let anchor = shape.map_or("", |s| s.anchor);
-        keys.push(Secret {
+        add.push(Secret {
             start: a,
             end: b,
             kind: shape.map_or("unknown", |s| s.kind),
@@ -443,7 +454,8 @@ pub fn from_settings(text: &str, cfg: &crate::config::Config, keys: &mut Vec<Sec
             },
         });
     }
-    if keys.len() > before {
+    if !add.is_empty() {
+        keys.extend(add);
         super::everywhere(text, keys);
         super::sort_secrets(keys);
         super::merge_overlapping(keys);

@@ -70,10 +70,10 @@ pub fn rule_page(p: &RulePageProps) -> Html {
                     }
                 </dl>
             </section>
-            if !r.sources.is_empty() {
+            if !text.sources.is_empty() {
                 <section class="sources">
                     <h2>{ t.sources }</h2>
-                    <ul>{ for r.sources.iter().map(|s| html! { <li>{ source(s) }</li> }) }</ul>
+                    <ul>{ for text.sources.iter().map(|s| html! { <li>{ source(s) }</li> }) }</ul>
                 </section>
             }
         </article>
