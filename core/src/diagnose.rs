@@ -324,17 +324,20 @@ fn context(text: &str, r: &Redactor, start: usize, end: usize) -> Context {
         to += 1;
     }
     let end = end.min(to);
-    let before = r.slice(text, from, start);
+    // Each piece masked by span and scrubbed on its own, so that the offsets below count the
+    // characters shown (scrubbing the joined line afterwards would move them).
+    let piece = |a: usize, b: usize| r.scrub(&r.slice(text, a, b), text);
+    let before = piece(from, start);
     // A long match (`401[ \t]+unauthorized` over a line of blanks) is cut like the evidence.
-    let middle = cut(r.slice(text, start, end));
-    let after = r.slice(text, end, to);
-    let after = after.trim_end_matches('\r');
-    let lead = if from > ls { "…" } else { "" };
-    let tail = if to < le { "…" } else { "" };
+    let middle = cut(piece(start, end));
+    let after = piece(end, to);
+    let after = r.scrub(after.trim_end_matches('\r'), text);
+    let lead = Masked::fixed(if from > ls { "…" } else { "" });
+    let tail = Masked::fixed(if to < le { "…" } else { "" });
     let f = lead.chars().count() + before.chars().count();
     let t = f + middle.chars().count();
     Context {
-        text: r.scrub(&format!("{lead}{before}{middle}{after}{tail}"), text),
+        text: Masked::join(&[lead, before, middle, after, tail], ""),
         from: f,
         to: t,
     }

@@ -313,7 +313,7 @@ fn continuation(b: &[u8], end: usize, quoted: bool) -> Option<usize> {
         b' ' | b'\t' => {
             let i = end + 1;
             b.get(i)
-                .is_some_and(|x| x.is_ascii_alphanumeric())
+                .is_some_and(|x| x.is_ascii_alphanumeric() || matches!(x, b'-' | b'.' | b'_'))
                 .then_some(i)
         }
         _ => None,
@@ -357,6 +357,7 @@ fn line_values(t: &str, ls: usize, le: usize, out: &mut Vec<Found>) {
     let Some(line) = t.get(ls..le) else {
         return;
     };
+    let b = t.as_bytes();
     for v in names::values_on_line(t, ls, le, line) {
         let Some(value) = t.get(v.start..v.end) else {
             continue;
@@ -364,12 +365,37 @@ fn line_values(t: &str, ls: usize, le: usize, out: &mut Vec<Found>) {
         if !super::worth_masking(value, v.strength) {
             continue;
         }
-        let shape = shapes::of_value(value);
+        // The value as it reads: blanks inside dropped, and what continues it on the next
+        // lines (a `\` continuation, a quoted string broken by a raw line break, Python's
+        // `"abc"\n    "def"`) joined.
+        let mut clean: String = value.split_whitespace().collect();
+        let mut end = v.end;
+        let quoted = v.start > 0 && matches!(b[v.start - 1], b'"' | b'\'');
+        let key_byte = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'+' | b'/' | b'=');
+        // An unquoted value read up to a `\` that continues the line.
+        if !quoted && b.get(end.wrapping_sub(1)) == Some(&b'\\') {
+            end -= 1;
+            clean.pop();
+        }
+        for _ in 0..8 {
+            let Some(next) = continuation(b, end, quoted) else {
+                break;
+            };
+            let e = next + b[next..].iter().take_while(|&&c| key_byte(c)).count();
+            let piece = &b[next..e];
+            let loose = matches!(b[end], b' ' | b'\t' | b'"' | b'\'');
+            if e == next || (loose && (piece.len() < 8 || !random_enough(piece))) {
+                break;
+            }
+            clean.push_str(&String::from_utf8_lossy(piece));
+            end = e;
+        }
+        let shape = shapes::of_value(&clean);
         out.push(Found {
             start: v.start,
-            end: v.end,
+            end,
             kind: shape.map_or("unknown", |s| s.kind),
-            clean: value.to_string(),
+            clean,
             anchor: shape.map_or("", |s| s.anchor),
             placeholder: false,
         });

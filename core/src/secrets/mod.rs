@@ -114,16 +114,19 @@ fn is_variable_name(v: &str) -> bool {
 }
 
 /// Entropy floor for values of weakly named settings: at least 8 characters with a digit, or
-/// 20 of mixed case; no spaces (prose).
+/// 12 of mixed case with three of each; a value broken by blanks counts when every piece is a
+/// run of 4 or more and the whole is random (a key with a stray space), not prose.
 pub fn looks_secret(v: &str) -> bool {
-    let n = v.chars().count();
-    if v.contains(' ') {
+    let pieces: Vec<&str> = v.split_whitespace().collect();
+    if pieces.len() > 1 && (pieces.len() > 4 || pieces.iter().any(|p| p.chars().count() < 4)) {
         return false;
     }
-    let digits = v.bytes().any(|b| b.is_ascii_digit());
-    let upper = v.bytes().any(|b| b.is_ascii_uppercase());
-    let lower = v.bytes().any(|b| b.is_ascii_lowercase());
-    (n >= 8 && digits && (upper || lower)) || (n >= 20 && upper && lower)
+    let joined: String = pieces.concat();
+    let n = joined.chars().count();
+    let digits = joined.bytes().any(|b| b.is_ascii_digit());
+    let upper = joined.bytes().filter(u8::is_ascii_uppercase).count();
+    let lower = joined.bytes().filter(u8::is_ascii_lowercase).count();
+    (n >= 8 && digits && upper + lower > 0) || (n >= 12 && upper >= 3 && lower >= 3)
 }
 
 /// A key found once (in a config line, say) may stand elsewhere too, bare (an error message
