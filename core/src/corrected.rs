@@ -27,14 +27,25 @@ pub fn build(text: &str, cfg: &Config, edits: &[Edit], r: &Redactor, lang: Lang)
         let mine = applying(mine, |e| (e.start, e.end, e.replacement.as_str()));
         let original = r.slice(text, b.start, b.end);
         let mut fixed = Masked::default();
+        let mut raw = String::new();
         let mut at = b.start;
         for e in mine {
             fixed.push(&r.slice(text, at, e.start));
             fixed.push(&r.scrub(&e.replacement, text));
+            raw.push_str(text.get(at..e.start).unwrap_or(""));
+            raw.push_str(&e.replacement);
             at = e.end;
         }
         fixed.push(&r.slice(text, at, b.end));
+        raw.push_str(text.get(at..b.end).unwrap_or(""));
         if fixed == original {
+            continue;
+        }
+        // Env lines and curl commands are pasted into a shell: offered (masked, and as "Copy
+        // with my key" gives them) only when running them runs nothing but what they say.
+        if !crate::escape::offerable(text, cfg, block, &raw)
+            || !crate::escape::offerable(text, cfg, block, &fixed)
+        {
             continue;
         }
         // Both sides are masked: so is their diff.

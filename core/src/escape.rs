@@ -525,6 +525,222 @@ fn env_shell(text: &str, key_start: usize) -> EnvShell {
     EnvShell::Posix
 }
 
+/// Whether a corrected block may be offered as text to copy. Env lines and curl commands get
+/// pasted into a shell: they are offered only when running them runs nothing but what they say
+/// — every line of an env block is a prompt-free (or harmless-prompt) assignment with at most a
+/// comment after it, and no line holds command substitution, an operator, a redirection or an
+/// open quote in the syntax of the shell it is written for. `fixed` is the block with the
+/// fixes applied; other formats are data and always offered.
+pub fn offerable(text: &str, cfg: &Config, block: usize, fixed: &str) -> bool {
+    let Some(b) = cfg.blocks.get(block) else {
+        return false;
+    };
+    match b.format {
+        Format::Env => env_offerable(text, cfg, block, fixed),
+        Format::Curl => {
+            if fixed.contains("^\n") || fixed.contains("^\r\n") {
+                runs_only_itself(
+                    &fixed.replace("^\r\n", " ").replace("^\n", " "),
+                    EnvShell::Cmd,
+                )
+            } else if fixed.contains("`\n") || fixed.contains("`\r\n") {
+                let joined = fixed.replace("`\r\n", " ").replace("`\n", " ");
+                runs_only_itself(&joined, EnvShell::PowerShell)
+            } else {
+                let joined = fixed.replace("\\\r\n", " ").replace("\\\n", " ");
+                runs_only_itself(&joined, EnvShell::Posix)
+            }
+        }
+        _ => true,
+    }
+}
+
+fn env_offerable(text: &str, cfg: &Config, block: usize, fixed: &str) -> bool {
+    let Some(b) = cfg.blocks.get(block) else {
+        return false;
+    };
+    let Some(orig) = text.get(b.start..b.end) else {
+        return false;
+    };
+    let mine: Vec<&Setting> = cfg.settings.iter().filter(|s| s.block == block).collect();
+    let fixed_lines: Vec<&str> = fixed.split('\n').collect();
+    let mut ls = b.start;
+    for (k, line) in orig.split('\n').enumerate() {
+        let le = ls + line.len();
+        let Some(&fline) = fixed_lines.get(k) else {
+            return false;
+        };
+        let on_line: Vec<&&Setting> = mine
+            .iter()
+            .filter(|s| s.key_span.is_some_and(|(a, _)| a >= ls && a < le))
+            .collect();
+        let ok = match on_line.first() {
+            None => {
+                let t = line.trim().to_ascii_lowercase();
+                t.is_empty() || t.starts_with('#') || t.starts_with("rem ") || t.starts_with("::")
+            }
+            Some(first) => {
+                let start = first.key_span.map_or(ls, |(a, _)| a);
+                let shell = text.get(ls..start).and_then(env_head);
+                // Between assignments only blanks; after the last one a comment at most.
+                let mut gaps_ok = true;
+                for pair in on_line.windows(2) {
+                    let gap_start = value_end(text, pair[0]);
+                    let gap_end = pair[1].key_span.map_or(gap_start, |(a, _)| a);
+                    gaps_ok &= text
+                        .get(gap_start..gap_end)
+                        .is_some_and(|g| g.chars().all(char::is_whitespace));
+                }
+                let tail = on_line
+                    .last()
+                    .and_then(|s| text.get(value_end(text, s)..le))
+                    .unwrap_or("")
+                    .trim();
+                let tail_ok = tail.is_empty() || tail.starts_with('#');
+                match shell {
+                    Some(shell) if gaps_ok && tail_ok => fline
+                        .get(start - ls..)
+                        .is_some_and(|rest| runs_only_itself(rest.trim_end_matches('\r'), shell)),
+                    _ => false,
+                }
+            }
+        };
+        if !ok {
+            return false;
+        }
+        ls = le + 1;
+    }
+    fixed_lines.len() == orig.split('\n').count()
+}
+
+/// Where a setting's value ends in the paste, its closing quote included.
+fn value_end(text: &str, s: &Setting) -> usize {
+    let end = s.value_span.1;
+    match s.quoted {
+        Some(q) if text.get(end..).is_some_and(|t| t.starts_with(q)) => end + q.len_utf8(),
+        _ => end,
+    }
+}
+
+/// The shell an env line is written for, from the text before its first name: a command word
+/// (`export`, `set`, `setx`, `set -gx`, `$env:`) or none, after nothing or a harmless prompt
+/// (one word of path characters ending in `$ # % >`, maybe after `PS `). `None` for anything
+/// else before the name — a shell would run it.
+fn env_head(prefix: &str) -> Option<EnvShell> {
+    let lower = prefix.to_ascii_lowercase();
+    let t = lower.trim_end();
+    let (rest, shell) = if let Some(r) = t.strip_suffix("$env:") {
+        (r, EnvShell::PowerShell)
+    } else if let Some(r) = t.strip_suffix("export") {
+        (r, EnvShell::Posix)
+    } else if let Some(r) = t.strip_suffix("setx") {
+        (r, EnvShell::Setx)
+    } else if let Some(r) = t.strip_suffix("set \"").or_else(|| t.strip_suffix("set")) {
+        (r, EnvShell::Cmd)
+    } else if let Some(i) = t.rfind("set -") {
+        let flags_ok = t[i + 4..]
+            .split_whitespace()
+            .all(|w| w.starts_with('-') && w[1..].chars().all(|c| c.is_ascii_alphabetic()));
+        (if flags_ok { &t[..i] } else { "?" }, EnvShell::Fish)
+    } else {
+        (t, EnvShell::Posix)
+    };
+    let bounded = rest.is_empty() || rest.ends_with([' ', '\t', '>', '$', '#', '%']);
+    let p = rest.trim();
+    let p = p.strip_prefix("ps ").map_or(p, str::trim_start);
+    let prompt = p.is_empty()
+        || (p.ends_with(['$', '#', '%', '>'])
+            && p[..p.len() - 1]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "@:~/\\._-".contains(c)));
+    (bounded && prompt).then_some(shell)
+}
+
+/// Whether running `line` in `shell` runs only the command its words spell: no command
+/// substitution, backtick, operator, redirection, subshell, history expansion or open quote
+/// (a trailing comment is fine). Strict: it may refuse what a shell would run harmlessly.
+pub fn runs_only_itself(line: &str, shell: EnvShell) -> bool {
+    let b: Vec<char> = line.chars().collect();
+    let at = |i: usize| b.get(i).copied();
+    let history = |i: usize| !matches!(at(i + 1), None | Some(' ' | '\t' | '\n' | '=' | '"'));
+    let (single, double): (&[char], &[char]) = match shell {
+        EnvShell::PowerShell => (
+            &['\'', '\u{2018}', '\u{2019}', '\u{201a}', '\u{201b}'],
+            &['"', '\u{201c}', '\u{201d}', '\u{201e}'],
+        ),
+        EnvShell::Cmd | EnvShell::Setx => (&[], &['"']),
+        _ => (&['\''], &['"']),
+    };
+    let mut q = Quote::None;
+    let mut word_start = true;
+    let mut i = 0;
+    while let Some(c) = at(i) {
+        match (q, shell) {
+            (Quote::Single | Quote::AnsiC, _)
+                if single.contains(&c) || c == '\'' && q == Quote::AnsiC =>
+            {
+                if shell == EnvShell::PowerShell && at(i + 1).is_some_and(|n| single.contains(&n)) {
+                    i += 1; // `''` inside '…'
+                } else {
+                    q = Quote::None;
+                }
+            }
+            (Quote::AnsiC, _) if c == '\\' => i += 1,
+            (Quote::Single | Quote::AnsiC, _) => {}
+            (Quote::Double, EnvShell::Cmd | EnvShell::Setx) => {
+                if c == '"' {
+                    q = Quote::None;
+                }
+            }
+            (Quote::Double, _) => {
+                if double.contains(&c) {
+                    q = Quote::None;
+                } else if c == '`' || (c == '$' && at(i + 1) == Some('(')) {
+                    return false;
+                } else if c == '\\' && shell != EnvShell::PowerShell {
+                    i += 1;
+                } else if c == '!' && shell != EnvShell::PowerShell && history(i) {
+                    return false;
+                }
+            }
+            (Quote::None, EnvShell::Cmd | EnvShell::Setx) => match c {
+                '"' => q = Quote::Double,
+                '&' | '|' | '<' | '>' | '^' | '\n' | '\r' => return false,
+                _ => {}
+            },
+            (Quote::None, _) => {
+                if single.contains(&c) {
+                    q = if shell != EnvShell::PowerShell && i > 0 && at(i - 1) == Some('$') {
+                        Quote::AnsiC
+                    } else {
+                        Quote::Single
+                    };
+                } else if double.contains(&c) {
+                    q = Quote::Double;
+                } else if c == '#' && word_start {
+                    // A comment, to the end of the line.
+                    while at(i + 1).is_some_and(|n| n != '\n') {
+                        i += 1;
+                    }
+                } else if c == '\\' && shell != EnvShell::PowerShell {
+                    i += 1;
+                } else if matches!(
+                    c,
+                    ';' | '|' | '&' | '<' | '>' | '(' | ')' | '`' | '\n' | '\r'
+                ) || (c == '$' && at(i + 1) == Some('('))
+                    || (c == '!' && shell != EnvShell::PowerShell && history(i))
+                    || (shell == EnvShell::PowerShell && matches!(c, '{' | '}' | '@'))
+                {
+                    return false;
+                }
+            }
+        }
+        word_start = q == Quote::None && c.is_whitespace();
+        i += 1;
+    }
+    q == Quote::None
+}
+
 /// A URL a fix may write: an optional `scheme://`, a host, and only characters RFC 3986 allows
 /// in the rest (no spaces, quotes, backslashes, backticks, braces or control characters).
 pub fn url_ok(v: &str) -> bool {

@@ -159,6 +159,33 @@ fn pastes(p: &str) -> Vec<(String, String)> {
                 p.replace(['\'', '\\', '\n', '\r'], "")
             ),
         ),
+        (
+            ".env untouched line",
+            format!(
+                "export OPENAI_BASE_URL=https://dashscope.aliyuncs.com/api/v1\nexport OPENAI_MODEL=\"qwen-plus{p}\"\nexport OPENAI_API_KEY=\" {KEY}\"\n{err404}\n"
+            ),
+        ),
+        (
+            ".env after a prompt",
+            format!(
+                "{} $ export OPENAI_BASE_URL=https://dashscope.aliyuncs.com/api/v1\n{err404}\n",
+                p.replace(['\n', '\r'], " ")
+            ),
+        ),
+        (
+            ".env trailing command",
+            format!(
+                "OPENAI_BASE_URL=https://dashscope.aliyuncs.com/api/v1 {}\n{err404}\n",
+                p.replace(['\n', '\r'], " ")
+            ),
+        ),
+        (
+            "curl untouched URL",
+            format!(
+                "curl \"https://dashscope.aliyuncs.com/apps/anthropic/v1/messages?x={}\" -H 'x-api-key: k' -d '{{\"model\": \"qwen-plus\", \"messages\": []}}'\n{err401}\n",
+                p.replace(['\n', '\r'], " ")
+            ),
+        ),
         // Codex config.toml: base URL, env_key (a variable's name), model.
         (
             "config.toml",
@@ -363,6 +390,27 @@ fn check_block(format: &str, before: &str, after: &str, what: &str) -> Result<()
             }
         }
         "env" | "curl" => {
+            // Offered to paste into a shell: no line may run more than itself, whatever the
+            // paste held (continuations joined; PowerShell and cmd lines have unit tests).
+            let joined = after.replace("\\\n", " ");
+            // A curl command is one command (a quoted argument may span lines); env lines are
+            // one command each.
+            let commands: Vec<&str> = if format == "curl" {
+                vec![joined.as_str()]
+            } else {
+                joined.lines().collect()
+            };
+            for a in commands {
+                let a = a
+                    .trim_start_matches("C:\\> ")
+                    .trim_start_matches("PS C:\\> ");
+                if a.starts_with("$env:") || a.starts_with("set ") && !a.starts_with("set -") {
+                    continue;
+                }
+                if let Some(d) = sh::danger(a) {
+                    return Err(format!("{what}: offered line `{a}`: {d}"));
+                }
+            }
             for (b, a) in before.lines().zip(after.lines()) {
                 let b = b
                     .trim_start_matches("C:\\> ")
@@ -547,4 +595,45 @@ fn replacements_are_escaped_for_their_place() {
         }
         assert_eq!(&out, want, "{paste}");
     }
+}
+
+/// A block whose lines would run more than themselves is not offered at all (the finding and
+/// its fix edits stay: `--fix` writes only the fixed values into the user's own file).
+#[test]
+fn shell_blocks_that_would_run_more_are_not_offered() {
+    let paste = |extra: &str| {
+        format!("export OPENAI_BASE_URL=https://dashscope.aliyuncs.com/api/v1\nexport OPENAI_MODEL={extra}\nAPI Error: 404\n")
+    };
+    let r = diagnose(&paste("qwen-plus"), &Options::default());
+    assert_eq!(r.corrected.len(), 1, "the clean block is offered");
+    for extra in [
+        "\"qwen$(touch pwned)\"",
+        "qwen;touch pwned",
+        "qwen`id`",
+        "qwen && touch pwned",
+        "qwen touch pwned",
+        "'qwen",
+    ] {
+        let r = diagnose(&paste(extra), &Options::default());
+        assert!(
+            r.corrected.is_empty(),
+            "{extra}: {:?}",
+            r.corrected.first().map(|c| c.text.to_string())
+        );
+        assert!(
+            r.diagnoses.iter().any(|d| d.fix.is_some()),
+            "{extra}: the fix itself stays"
+        );
+    }
+    // A prompt that is a command is not a prompt.
+    let r = diagnose(
+        "rm -rf ~ $ export OPENAI_BASE_URL=https://dashscope.aliyuncs.com/api/v1\nAPI Error: 404\n",
+        &Options::default(),
+    );
+    assert!(r.corrected.is_empty());
+    let r = diagnose(
+        "dev@box:~/p$ export OPENAI_BASE_URL=https://dashscope.aliyuncs.com/api/v1\nAPI Error: 404\n",
+        &Options::default(),
+    );
+    assert_eq!(r.corrected.len(), 1);
 }

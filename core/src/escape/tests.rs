@@ -481,3 +481,64 @@ fn validators() {
     assert!(model_ok("qwen3.5-plus") && model_ok("openai/gpt-4o") && model_ok("claude-3@2024"));
     assert!(!model_ok("m\"; rm -rf ~") && !model_ok("$(id)") && !model_ok("-x"));
 }
+
+#[test]
+fn lines_that_run_only_themselves() {
+    use EnvShell::*;
+    for (line, shell) in [
+        ("export A=\"https://h/v1?a=1&b=2\" # note; $(x)", Posix),
+        ("export A='$(x)`y`;|&'", Posix),
+        ("A=$HOME/x B=${IFS}", Posix),
+        ("curl -d '{\"a\":\n 1}' https://h", Posix),
+        ("$env:A = 'it''s $(x)'", PowerShell),
+        ("$env:A = \"https://h/$env:X\"", PowerShell),
+        ("set \"A=a&b|c>d\"", Cmd),
+        ("set A=%PATH%", Cmd),
+        ("set -gx A 'b;c'", Fish),
+    ] {
+        assert!(runs_only_itself(line, shell), "{line}");
+    }
+    for (line, shell) in [
+        ("export A=\"$(touch x)\"", Posix),
+        ("export A=`id`", Posix),
+        ("export A=1; id", Posix),
+        ("export A=1 | id", Posix),
+        ("export A=1 > ~/.bashrc", Posix),
+        ("export A=\"x", Posix),
+        ("export A=!!", Posix),
+        ("export A=(id)", Posix),
+        ("export A=x\nid", Posix),
+        ("export A=x # c\nid", Posix),
+        ("$env:A = \"$(calc)\"", PowerShell),
+        ("$env:A = 'x'; calc", PowerShell),
+        ("$env:A = 'x’; calc; ‘", PowerShell),
+        ("$env:A = @(calc)", PowerShell),
+        ("set A=x&calc", Cmd),
+        ("set \"A=x\"&calc", Cmd),
+        ("set A=x^&calc", Cmd),
+    ] {
+        assert!(!runs_only_itself(line, shell), "{line}");
+    }
+}
+
+#[test]
+fn env_heads() {
+    use EnvShell::*;
+    for (prefix, want) in [
+        ("", Some(Posix)),
+        ("export ", Some(Posix)),
+        ("$ export ", Some(Posix)),
+        ("dev@build-01:~/proj$ export ", Some(Posix)),
+        ("C:\\Users\\wang>set ", Some(Cmd)),
+        ("set \"", Some(Cmd)),
+        ("setx ", Some(Setx)),
+        ("PS D:\\code> $env:", Some(PowerShell)),
+        ("set -gx ", Some(Fish)),
+        ("rm -rf ~ $ export ", None),
+        ("sudo reboot # export ", None),
+        ("x;id>set ", None),
+        ("unexport ", None),
+    ] {
+        assert_eq!(env_head(prefix), want, "{prefix:?}");
+    }
+}

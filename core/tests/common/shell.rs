@@ -194,3 +194,49 @@ pub fn show(w: &Word) -> String {
         })
         .collect()
 }
+
+/// What in a POSIX command line would run more than its own words: command substitution,
+/// backticks, `;` `|` `&` `<` `>` `(` `)` or a line break outside quotes, history expansion, an
+/// open quote. Globs, braces, `~` and `$NAME` are fine here (they expand, they run nothing);
+/// a `#` at a word's start ends the check (a comment). `None` when there is nothing.
+pub fn danger(line: &str) -> Option<String> {
+    let cs: Vec<char> = line.chars().collect();
+    let mut q: Option<char> = None;
+    let mut word_start = true;
+    let mut i = 0;
+    while i < cs.len() {
+        let c = cs[i];
+        let next = cs.get(i + 1).copied();
+        let history = !matches!(next, None | Some(' ' | '\t' | '=' | '"'));
+        match q {
+            Some('\'') => {
+                if c == '\'' {
+                    q = None;
+                }
+            }
+            Some(_) => match c {
+                '"' => q = None,
+                '\\' => i += 1,
+                '`' => return Some("backtick in double quotes".into()),
+                '$' if next == Some('(') => return Some("`$(` in double quotes".into()),
+                '!' if history => return Some("`!` in double quotes".into()),
+                _ => {}
+            },
+            None => match c {
+                '\'' | '"' => q = Some(c),
+                '\\' => i += 1,
+                '#' if word_start => return None,
+                '`' => return Some("backtick".into()),
+                '$' if next == Some('(') => return Some("`$(`".into()),
+                '!' if history => return Some("`!`".into()),
+                ';' | '|' | '&' | '<' | '>' | '(' | ')' | '\n' | '\r' => {
+                    return Some(format!("unquoted {c:?}"))
+                }
+                _ => {}
+            },
+        }
+        word_start = q.is_none() && c.is_whitespace();
+        i += 1;
+    }
+    q.map(|q| format!("open {q}"))
+}
