@@ -138,6 +138,18 @@ pub fn render(report: &Report, input: &Input, lang: Lang, st: &Style, diff: bool
     out
 }
 
+/// How sure the diagnosis is, after its category; nothing for `high`.
+fn confidence(c: llmdoctor_core::Confidence, lang: Lang) -> &'static str {
+    use llmdoctor_core::Confidence::*;
+    match (c, zh(lang)) {
+        (High, _) => "",
+        (Medium, false) => ", medium confidence",
+        (Low, false) => ", low confidence: a general finding",
+        (Medium, true) => "，中等置信度",
+        (Low, true) => "，低置信度：一般性判断",
+    }
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 {
         ""
@@ -153,7 +165,7 @@ fn diagnosis(out: &mut String, d: &Diagnosis, input: &Input, lang: Lang, st: &St
         st.severity(d.severity),
         st.bold(&format!("[{}]:", d.rule)),
         st.bold(&clean(&d.title)),
-        st.dim(&format!("({})", d.category.as_str()))
+        st.dim(&format!("({}{})", d.category.as_str(), confidence(d.confidence, lang)))
     );
     for (i, e) in d.evidence.iter().enumerate() {
         let (name, line) = input.locate(e.line);
