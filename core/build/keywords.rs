@@ -74,7 +74,10 @@ fn extract(pattern: &str, kind: ExtractKind) -> Option<Vec<String>> {
 /// `Some(false)` when its ends are known literals and none of that holds; `None` when nothing
 /// about it is known (it starts and ends with classes and holds no literal part).
 pub fn reachable(keywords: &[String], pattern: &str) -> Option<bool> {
-    let covered = |v: &[String]| v.iter().all(|l| keywords.iter().any(|k| l.contains(k.as_str())));
+    let covered = |v: &[String]| {
+        v.iter()
+            .all(|l| keywords.iter().any(|k| l.contains(k.as_str())))
+    };
     if parse(pattern).is_some_and(|h| covered_within(&h, keywords)) {
         return Some(true);
     }
@@ -97,7 +100,10 @@ pub fn derived(keywords: &[String], patterns: &[String]) -> Vec<String> {
         if reachable(&known, p) != Some(false) {
             continue;
         }
-        let (prefix, suffix) = (extract(p, ExtractKind::Prefix), extract(p, ExtractKind::Suffix));
+        let (prefix, suffix) = (
+            extract(p, ExtractKind::Prefix),
+            extract(p, ExtractKind::Suffix),
+        );
         // Of the two ends, the one whose literals are fewer and longer wakes fewer lines.
         let score =
             |v: &Vec<String>| v.iter().map(|l| l.len()).min().unwrap_or(0) * 100 / v.len().max(1);

@@ -33,8 +33,16 @@ fn every_pattern_is_reachable_from_its_keywords() {
         }
     }
     println!("{checked} patterns checked, {unchecked} about which the literals tell nothing");
-    assert!(checked > 10 * unchecked, "the literal analysis checks too little");
-    assert!(bad.is_empty(), "{} unreachable patterns:\n{}", bad.len(), bad.join("\n"));
+    assert!(
+        checked > 10 * unchecked,
+        "the literal analysis checks too little"
+    );
+    assert!(
+        bad.is_empty(),
+        "{} unreachable patterns:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
 }
 
 /// Without the derived keywords, the hand-written lists leave variants unreachable: the
@@ -42,7 +50,10 @@ fn every_pattern_is_reachable_from_its_keywords() {
 #[test]
 fn the_analysis_sees_an_unreachable_variant() {
     let kw = vec!["invalid access token".to_string()];
-    assert_eq!(keywords::reachable(&kw, "invalid[ _-]access[ _-]token"), Some(false));
+    assert_eq!(
+        keywords::reachable(&kw, "invalid[ _-]access[ _-]token"),
+        Some(false)
+    );
     assert_eq!(keywords::reachable(&kw, "invalid access token"), Some(true));
     let kw = vec!["401".to_string()];
     assert_eq!(
@@ -51,6 +62,12 @@ fn the_analysis_sees_an_unreachable_variant() {
         "a literal part inside covers it"
     );
     assert_eq!(keywords::reachable(&kw, "^[ \\t]*[a-z]+[ \\t]*$"), None);
-    let more = keywords::derived(&["invalid access token".to_string()], &["invalid[ _-]access[ _-]token".to_string()]);
-    assert!(!more.is_empty() && more.iter().all(|k| k.starts_with("invalid")), "{more:?}");
+    let more = keywords::derived(
+        &["invalid access token".to_string()],
+        &["invalid[ _-]access[ _-]token".to_string()],
+    );
+    assert!(
+        !more.is_empty() && more.iter().all(|k| k.starts_with("invalid")),
+        "{more:?}"
+    );
 }

@@ -34,14 +34,19 @@ fn link_problem(source: &str) -> Option<String> {
     let Some(rest) = url.strip_prefix("https://") else {
         return Some(format!("`{url}` is not an https URL"));
     };
-    if url.chars().any(|c| c.is_whitespace() || c.is_control() || "\"<>`".contains(c)) {
+    if url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || "\"<>`".contains(c))
+    {
         return Some(format!("`{url}` has a character a URL cannot hold"));
     }
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host_ok = host.contains('.')
         && !host.starts_with('.')
         && !host.ends_with('.')
-        && host.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
     if !host_ok {
         return Some(format!("`{url}` has no valid host"));
     }
@@ -68,11 +73,21 @@ fn sources_are_titles_and_official_links_not_internal_names() {
             // A file name in the title (a `.md` guide) means nothing to a reader; a link may end
             // in `.md` (a project's docs on GitHub).
             let source: &str = source;
-            if source.rsplit_once(" — ").map_or(source, |(t, _)| t).contains(".md") {
-                failures.push(format!("{}: rule `{}` names a file: {source}", rule.file, rule.id));
+            if source
+                .rsplit_once(" — ")
+                .map_or(source, |(t, _)| t)
+                .contains(".md")
+            {
+                failures.push(format!(
+                    "{}: rule `{}` names a file: {source}",
+                    rule.file, rule.id
+                ));
             }
             if let Some(problem) = link_problem(source) {
-                failures.push(format!("{}: rule `{}`: {problem}: {source}", rule.file, rule.id));
+                failures.push(format!(
+                    "{}: rule `{}`: {problem}: {source}",
+                    rule.file, rule.id
+                ));
             }
         }
     }
@@ -87,7 +102,10 @@ fn sources_are_titles_and_official_links_not_internal_names() {
 
 #[test]
 fn link_check_accepts_and_rejects() {
-    assert_eq!(link_problem("Claude API docs, Errors (529 overloaded_error)"), None);
+    assert_eq!(
+        link_problem("Claude API docs, Errors (529 overloaded_error)"),
+        None
+    );
     assert_eq!(
         link_problem("Claude API docs, Errors — https://platform.claude.com/docs/en/api/errors"),
         None
@@ -98,5 +116,8 @@ fn link_check_accepts_and_rejects() {
     assert!(link_problem("Docs — https://localhost/x").is_some());
     assert!(link_problem("see https://a.example — https://b.example/x").is_some());
     // Words that contain "http" are fine in a title.
-    assert_eq!(link_problem("aiohttp docs, Client exceptions — https://docs.aiohttp.org/x"), None);
+    assert_eq!(
+        link_problem("aiohttp docs, Client exceptions — https://docs.aiohttp.org/x"),
+        None
+    );
 }

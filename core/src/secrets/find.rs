@@ -371,7 +371,9 @@ fn line_values(t: &str, ls: usize, le: usize, out: &mut Vec<Found>) {
         let mut clean: String = value.split_whitespace().collect();
         let mut end = v.end;
         let quoted = v.start > 0 && matches!(b[v.start - 1], b'"' | b'\'');
-        let key_byte = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'+' | b'/' | b'=');
+        let key_byte = |c: u8| {
+            c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'+' | b'/' | b'=')
+        };
         // An unquoted value read up to a `\` that continues the line.
         if !quoted && b.get(end.wrapping_sub(1)) == Some(&b'\\') {
             end -= 1;
