@@ -362,9 +362,6 @@ fn line_values(t: &str, ls: usize, le: usize, out: &mut Vec<Found>) {
         let Some(value) = t.get(v.start..v.end) else {
             continue;
         };
-        if !super::worth_masking(value, v.strength) {
-            continue;
-        }
         // The value as it reads: blanks inside dropped, and what continues it on the next
         // lines (a `\` continuation, a quoted string broken by a raw line break, Python's
         // `"abc"\n    "def"`) joined.
@@ -391,6 +388,10 @@ fn line_values(t: &str, ls: usize, le: usize, out: &mut Vec<Found>) {
             }
             clean.push_str(&String::from_utf8_lossy(piece));
             end = e;
+        }
+        // Judged whole: the first piece of a split key alone may look like nothing.
+        if !super::worth_masking(value, v.strength) && !super::worth_masking(&clean, v.strength) {
+            continue;
         }
         let shape = shapes::of_value(&clean);
         out.push(Found {
