@@ -165,7 +165,11 @@ fn diagnosis(out: &mut String, d: &Diagnosis, input: &Input, lang: Lang, st: &St
         st.severity(d.severity),
         st.bold(&format!("[{}]:", d.rule)),
         st.bold(&clean(&d.title)),
-        st.dim(&format!("({}{})", d.category.as_str(), confidence(d.confidence, lang)))
+        st.dim(&format!(
+            "({}{})",
+            d.category.as_str(),
+            confidence(d.confidence, lang)
+        ))
     );
     for (i, e) in d.evidence.iter().enumerate() {
         let (name, line) = input.locate(e.line);
