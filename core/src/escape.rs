@@ -538,67 +538,69 @@ pub fn offerable(text: &str, cfg: &Config, block: usize, fixed: &str) -> bool {
     match b.format {
         Format::Env => env_offerable(text, cfg, block, fixed),
         Format::Curl => {
-            if fixed.contains("^\n") || fixed.contains("^\r\n") {
-                runs_only_itself(
-                    &fixed.replace("^\r\n", " ").replace("^\n", " "),
-                    EnvShell::Cmd,
-                )
-            } else if fixed.contains("`\n") || fixed.contains("`\r\n") {
-                let joined = fixed.replace("`\r\n", " ").replace("`\n", " ");
-                runs_only_itself(&joined, EnvShell::PowerShell)
-            } else {
-                let joined = fixed.replace("\\\r\n", " ").replace("\\\n", " ");
-                runs_only_itself(&joined, EnvShell::Posix)
+            // One command: its continuation lines joined (`\` POSIX, `^` cmd, `` ` ``
+            // PowerShell), read in the shell the continuation names.
+            let mut shell = EnvShell::Posix;
+            let mut joined = String::with_capacity(fixed.len());
+            let mut cs = fixed.chars().peekable();
+            while let Some(c) = cs.next() {
+                let next = cs.peek().copied();
+                let cont = matches!(c, '\\' | '^' | '`') && matches!(next, Some('\n' | '\r'));
+                if cont {
+                    shell = match c {
+                        '^' => EnvShell::Cmd,
+                        '`' => EnvShell::PowerShell,
+                        _ => shell,
+                    };
+                    while cs.next_if(|&n| n == '\r' || n == '\n').is_some() {}
+                    joined.push(' ');
+                } else {
+                    joined.push(c);
+                }
             }
+            runs_only_itself(&joined, shell)
         }
         _ => true,
     }
 }
 
 fn env_offerable(text: &str, cfg: &Config, block: usize, fixed: &str) -> bool {
-    let Some(b) = cfg.blocks.get(block) else {
+    let (Some(b), Some(orig)) = (
+        cfg.blocks.get(block),
+        cfg.blocks.get(block).and_then(|b| text.get(b.start..b.end)),
+    ) else {
         return false;
     };
-    let Some(orig) = text.get(b.start..b.end) else {
-        return false;
-    };
-    let mine: Vec<&Setting> = cfg.settings.iter().filter(|s| s.block == block).collect();
-    let fixed_lines: Vec<&str> = fixed.split('\n').collect();
+    // The settings of the block, in paste order.
+    let mut mine = cfg.settings.iter().filter(|s| s.block == block).peekable();
+    let mut fixed_lines = fixed.split('\n');
     let mut ls = b.start;
-    for (k, line) in orig.split('\n').enumerate() {
+    for line in orig.split('\n') {
         let le = ls + line.len();
-        let Some(&fline) = fixed_lines.get(k) else {
+        let Some(fline) = fixed_lines.next() else {
             return false;
         };
-        let on_line: Vec<&&Setting> = mine
-            .iter()
-            .filter(|s| s.key_span.is_some_and(|(a, _)| a >= ls && a < le))
-            .collect();
-        let ok = match on_line.first() {
+        let key_at = |s: &Setting| s.key_span.map_or(usize::MAX, |k| k.0);
+        let ok = match mine.next_if(|s| key_at(s) < le) {
             None => {
                 let t = line.trim().to_ascii_lowercase();
                 t.is_empty() || t.starts_with('#') || t.starts_with("rem ") || t.starts_with("::")
             }
             Some(first) => {
-                let start = first.key_span.map_or(ls, |(a, _)| a);
+                let start = key_at(first);
                 let shell = text.get(ls..start).and_then(env_head);
                 // Between assignments only blanks; after the last one a comment at most.
+                let mut end = value_end(text, first);
                 let mut gaps_ok = true;
-                for pair in on_line.windows(2) {
-                    let gap_start = value_end(text, pair[0]);
-                    let gap_end = pair[1].key_span.map_or(gap_start, |(a, _)| a);
+                while let Some(s) = mine.next_if(|s| key_at(s) < le) {
                     gaps_ok &= text
-                        .get(gap_start..gap_end)
-                        .is_some_and(|g| g.chars().all(char::is_whitespace));
+                        .get(end..key_at(s))
+                        .is_some_and(|g| g.trim().is_empty());
+                    end = value_end(text, s);
                 }
-                let tail = on_line
-                    .last()
-                    .and_then(|s| text.get(value_end(text, s)..le))
-                    .unwrap_or("")
-                    .trim();
-                let tail_ok = tail.is_empty() || tail.starts_with('#');
+                let tail = text.get(end..le).unwrap_or("").trim();
                 match shell {
-                    Some(shell) if gaps_ok && tail_ok => fline
+                    Some(shell) if gaps_ok && (tail.is_empty() || tail.starts_with('#')) => fline
                         .get(start - ls..)
                         .is_some_and(|rest| runs_only_itself(rest.trim_end_matches('\r'), shell)),
                     _ => false,
@@ -610,7 +612,7 @@ fn env_offerable(text: &str, cfg: &Config, block: usize, fixed: &str) -> bool {
         }
         ls = le + 1;
     }
-    fixed_lines.len() == orig.split('\n').count()
+    fixed_lines.next().is_none()
 }
 
 /// Where a setting's value ends in the paste, its closing quote included.
