@@ -383,7 +383,9 @@ fn line_values(t: &str, ls: usize, le: usize, out: &mut Vec<Found>) {
             let e = next + b[next..].iter().take_while(|&&c| key_byte(c)).count();
             let piece = &b[next..e];
             let loose = matches!(b[end], b' ' | b'\t' | b'"' | b'\'');
-            if e == next || (loose && (piece.len() < 8 || !random_enough(piece))) {
+            // A piece on the next line that reads `NAME=` is the next setting, not the rest.
+            let next_setting = piece.contains(&b'=');
+            if e == next || next_setting || (loose && (piece.len() < 8 || !random_enough(piece))) {
                 break;
             }
             clean.push_str(&String::from_utf8_lossy(piece));

@@ -49,12 +49,17 @@ impl Masked {
         self.0.push_str(more);
     }
 
-    /// A cut of masked text is masked (for long evidence: the first `n` characters).
+    /// A cut of masked text is masked (for long evidence: at most its first `n` bytes, cut at a
+    /// character boundary, then `ellipsis`).
     pub fn truncated(&self, n: usize, ellipsis: &'static str) -> Masked {
-        if self.0.chars().count() <= n {
+        if self.0.len() <= n {
             return self.clone();
         }
-        let mut s: String = self.0.chars().take(n).collect();
+        let mut at = n;
+        while !self.0.is_char_boundary(at) {
+            at -= 1;
+        }
+        let mut s = self.0[..at].to_string();
         s.push_str(ellipsis);
         Masked(s)
     }

@@ -403,7 +403,7 @@ fn push_merged(merged: &mut Vec<Secret>, s: Secret) {
                 last.placeholder &= s.placeholder;
             }
             // Both keys' clean forms stay known to scrubbing.
-            if !s.clean.is_empty() && !last.clean.contains(&s.clean) {
+            if !s.clean.is_empty() && !last.cleans().any(|c| c == s.clean) {
                 last.clean.push('\0');
                 last.clean.push_str(&s.clean);
             }

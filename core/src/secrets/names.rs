@@ -144,7 +144,8 @@ pub fn values_on_line(t: &str, ls: usize, le: usize, line: &str) -> Vec<Value> {
             cookies(ls, lb, i, &mut out);
             continue;
         }
-        let Some(at) = operator(lb, i, &lname) else {
+        let quoted_name = s > 0 && matches!(lb[s - 1], b'"' | b'\'');
+        let Some(at) = operator(lb, i, &lname, quoted_name) else {
             continue;
         };
         value_at(b, ls + at, le, ls, strength, &mut out);
@@ -154,7 +155,7 @@ pub fn values_on_line(t: &str, ls: usize, le: usize, line: &str) -> Vec<Value> {
 
 /// After a name ending at `i`: the start of its value, past the quotes, the `=`, `:`, `(` or `,`
 /// between them.
-fn operator(lb: &[u8], mut i: usize, lname: &str) -> Option<usize> {
+fn operator(lb: &[u8], mut i: usize, lname: &str, quoted_name: bool) -> Option<usize> {
     let start = i;
     while i < lb.len() && matches!(lb[i], b'"' | b'\'' | b'`' | b']' | b' ' | b'\t') {
         i += 1;
@@ -166,7 +167,9 @@ fn operator(lb: &[u8], mut i: usize, lname: &str) -> Option<usize> {
         rest.iter().position(|&c| c == b':')? + 1
     } else if matches!(rest.first(), Some(b'=' | b':' | b'('))
         // ("NAME", "value")
-        || (rest.first() == Some(&b',') && lb[start..i].iter().any(|&c| c == b'"' || c == b'\''))
+        || (quoted_name
+            && rest.first() == Some(&b',')
+            && lb[start..i].iter().any(|&c| c == b'"' || c == b'\''))
     {
         1
     } else if i > start && matches!(lname, "bearer" | "token" | "basic") {
