@@ -12,8 +12,9 @@ use regex_syntax::hir::{Hir, HirKind};
 /// Literals shorter than this would wake the rule on too many lines; such a pattern keeps its
 /// hand keywords only.
 const MIN_LEN: usize = 4;
-/// Literals are cut to this many bytes: `invalid api` covers all the separators after it.
-const MAX_LEN: usize = 12;
+/// Literals are cut to this many bytes: long enough that a cut literal stays selective
+/// (`/chat/completions/` of a doubled path, not `/chat/comple` of every log line).
+const MAX_LEN: usize = 20;
 
 fn parse(pattern: &str) -> Option<Hir> {
     regex_syntax::ParserBuilder::new()
@@ -28,17 +29,19 @@ fn parse(pattern: &str) -> Option<Hir> {
 /// concatenation (`401` in `…[ \t:=]{0,6}401(?-u:\b)`, or `(?:authentication|unauthorized)`)
 /// always starts with text that contains a keyword.
 fn covered_within(hir: &Hir, keywords: &[String]) -> bool {
-    let parts: Vec<&Hir> = match hir.kind() {
+    let parts: Vec<Hir> = match hir.kind() {
         HirKind::Capture(c) => return covered_within(&c.sub, keywords),
-        HirKind::Concat(parts) => parts.iter().collect(),
-        _ => vec![hir],
+        HirKind::Concat(parts) => parts.clone(),
+        _ => vec![hir.clone()],
     };
-    parts.iter().any(|part| {
+    // From every position of the concatenation, the literals that must follow there
+    // (`40[13]` reads `401`, `403`): if all of them hold a keyword, every match does.
+    (0..parts.len()).any(|i| {
         let seq = Extractor::new()
             .kind(ExtractKind::Prefix)
             .limit_class(8)
             .limit_total(64)
-            .extract(part);
+            .extract(&Hir::concat(parts[i..].to_vec()));
         seq.literals().is_some_and(|lits| {
             !lits.is_empty()
                 && lits.iter().all(|l| {
