@@ -13,6 +13,7 @@ mod progress;
 
 use args::{Cmd, Color, Format, Opts, Parsed};
 use doctor::Machine;
+use llmdoctor_core::secrets::escape_controls;
 use llmdoctor_core::{rule, Instant, Lang, Options, RULES};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -66,7 +67,10 @@ fn run(argv: impl IntoIterator<Item = std::ffi::OsString>, m: &Machine) -> u8 {
                 0
             }
             None => {
-                eprintln!("llmdoctor: no rule `{id}` (see `llmdoctor rules`)");
+                eprintln!(
+                    "llmdoctor: no rule `{}` (see `llmdoctor rules`)",
+                    escape_controls(id)
+                );
                 2
             }
         },
@@ -128,12 +132,12 @@ fn run_diagnose(inputs: &[std::path::PathBuf], o: &Opts, lang: Lang, m: &Machine
     let input = match input::read(inputs, &mut progress) {
         Ok(i) => i,
         Err(e) => {
-            eprintln!("llmdoctor: {e}");
+            eprintln!("llmdoctor: {}", escape_controls(&e.to_string()));
             return 2;
         }
     };
     for w in &input.warnings {
-        eprintln!("llmdoctor: warning: {w}");
+        eprintln!("llmdoctor: warning: {}", escape_controls(&w.to_string()));
     }
     let opts = engine_options(o, lang);
     let mut report = progress.diagnose(&input.text, &opts);

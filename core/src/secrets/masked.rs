@@ -71,20 +71,26 @@ impl Masked {
         if !self.0.chars().any(needs_escape) {
             return self.clone();
         }
-        let mut out = String::with_capacity(self.0.len() + 8);
-        for c in self.0.chars() {
-            if needs_escape(c) {
-                match c {
-                    '\r' => out.push_str("\\r"),
-                    c if (c as u32) < 0x100 => out.push_str(&format!("\\x{:02x}", c as u32)),
-                    c => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
-                }
-            } else {
-                out.push(c);
-            }
-        }
-        Masked(out)
+        Masked(escape_controls(&self.0))
     }
+}
+
+/// `s` with every character [`needs_escape`] says a terminal would act on written out
+/// (`\x1b`, `\r`, `\u{202e}`); the rest as it is.
+pub fn escape_controls(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if needs_escape(c) {
+            match c {
+                '\r' => out.push_str("\\r"),
+                c if (c as u32) < 0x100 => out.push_str(&format!("\\x{:02x}", c as u32)),
+                c => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// What [`Masked::printable`] escapes.

@@ -9,7 +9,7 @@ pub mod placeholder;
 pub mod shapes;
 
 pub use find::{find, from_settings, is_placeholder, random_enough, Finder};
-pub use masked::{needs_escape, Masked, MaskedJson, Revealed};
+pub use masked::{escape_controls, needs_escape, Masked, MaskedJson, Revealed};
 use serde::Serialize;
 
 #[derive(Clone, Serialize, PartialEq, Eq)]
