@@ -53,27 +53,10 @@ pub fn markers() -> &'static [String] {
     })
 }
 
-/// `accessKey`, `ACCESS-KEY`, `access.key` → `access_key`.
+/// `accessKey`, `ACCESS-KEY`, `access.key` → `access_key`: the config readers' snake case, with
+/// the separators of paths and prose read as `_` too.
 pub fn normalize(name: &str) -> String {
-    let c: Vec<char> = name.chars().collect();
-    let mut out = String::with_capacity(name.len() + 4);
-    for (i, &ch) in c.iter().enumerate() {
-        if ch.is_ascii_uppercase() && i > 0 {
-            let prev = c[i - 1];
-            let next_lower = c.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
-            if prev.is_ascii_lowercase()
-                || prev.is_ascii_digit()
-                || (prev.is_ascii_uppercase() && next_lower)
-            {
-                out.push('_');
-            }
-        }
-        match ch {
-            '-' | '.' | ' ' | ':' | '/' => out.push('_'),
-            _ => out.push(ch.to_ascii_lowercase()),
-        }
-    }
-    out
+    crate::config::snake(name).replace(['.', ' ', ':', '/'], "_")
 }
 
 /// Whether a setting of this name holds a secret, and how surely.
