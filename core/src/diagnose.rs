@@ -448,8 +448,8 @@ const MAX_FACT_SETTINGS: usize = 200;
 fn config_to_json(cfg: &config::Config, r: &Redactor, text: &str) -> serde_json::Value {
     // SDK argument names are snake-cased (`sk-or-v1-…=` is read as `sk_or_v1_…`): a key used
     // as a name is looked for in that form too (found by the diagnose fuzz target).
-    let snaked: std::collections::HashMap<String, &str> = if r.show {
-        std::collections::HashMap::new()
+    let snaked: crate::hashing::Map<String, &str> = if r.show {
+        crate::hashing::Map::default()
     } else {
         r.secrets()
             .iter()
@@ -484,7 +484,7 @@ fn masked_path(
     path: &str,
     r: &Redactor,
     text: &str,
-    snaked: &std::collections::HashMap<String, &str>,
+    snaked: &crate::hashing::Map<String, &str>,
 ) -> String {
     let path = r.scrub(path, text).to_string();
     if snaked.is_empty() {

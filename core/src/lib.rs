@@ -11,6 +11,7 @@ pub mod escape;
 pub mod facts;
 pub mod findings;
 pub mod fix;
+pub mod hashing;
 pub mod keywords;
 pub mod locate;
 pub mod model;

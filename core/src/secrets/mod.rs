@@ -101,8 +101,14 @@ pub fn worth_masking(value: &str, strength: names::Strength) -> bool {
     }
     match strength {
         names::Strength::Strong => v.chars().count() >= 4,
-        names::Strength::Weak => looks_secret(v),
+        names::Strength::Weak => looks_secret(v) || random_word(v),
     }
+}
+
+/// One run of 8 or more letters and digits with both, or with both cases (`ZFdQbEafRQ`, a key
+/// cut short): a key-named setting's value that no word or id looks like.
+fn random_word(v: &str) -> bool {
+    v.len() >= 8 && v.bytes().all(|c| c.is_ascii_alphanumeric()) && random_enough(v.as_bytes())
 }
 
 /// `OPENAI_API_KEY_2`: upper case, digits and `_`, with a `_` — a variable's name.
@@ -146,7 +152,7 @@ pub fn everywhere(text: &str, found: &mut Vec<Secret>) {
     if values.is_empty() {
         return;
     }
-    let mut taken: std::collections::HashSet<usize> = found.iter().map(|s| s.start).collect();
+    let mut taken: crate::hashing::Set<usize> = found.iter().map(|s| s.start).collect();
     let mut extra = Vec::new();
     let mut add = |start: usize, v: &str| {
         let Some(&i) = model.get(v) else {
@@ -190,7 +196,7 @@ impl std::fmt::Debug for Redactor {
 
 /// Secrets' lower-cased forms (raw and clean) by their first [`SCRUB_HEAD`] bytes, with the
 /// index of the secret each belongs to.
-type Heads = std::collections::HashMap<[u8; SCRUB_HEAD], Vec<(String, usize)>>;
+type Heads = crate::hashing::Map<[u8; SCRUB_HEAD], Vec<(String, usize)>>;
 
 /// Replaces every secret inside a range of the original text with its mask.
 #[derive(Default)]
@@ -284,8 +290,7 @@ impl Redactor {
         // Only the secrets whose first bytes occur in `s`: linear in `s`, however many keys.
         // Compared ASCII-lowercased: a derived string may have changed the key's case.
         let heads = self.heads.get_or_init(|| {
-            let mut m: std::collections::HashMap<[u8; SCRUB_HEAD], Vec<(String, usize)>> =
-                std::collections::HashMap::new();
+            let mut m: Heads = Heads::default();
             for (i, k) in self
                 .secrets
                 .iter()

@@ -96,6 +96,27 @@ fn truncated_keys_of_a_known_shape() {
 }
 
 #[test]
+fn short_values_of_key_named_settings() {
+    // A key cut short under a key-named setting: letters of both cases, or letters and digits
+    // (the diagnose fuzz target's find in CI, `OPENAI_KEY=MsbjvYJDZab`).
+    for v in ["MsbjvYJDZab", "ZFdQbEafRQ", "a8f5c2e91b"] {
+        for l in [format!("OPENAI_KEY={v}"), format!("token: {v}")] {
+            assert!(!masked(&l).contains(v), "{l} → {}", masked(&l));
+        }
+    }
+    // Words and ids stay: a model id, a lower-case word, a variable's name.
+    for same in [
+        "token: qwen-coder-plus",
+        "OPENAI_KEY=placeholder",
+        "api_key: EMPTY",
+        "key: required",
+        "OPENAI_KEY=OPENAI_API_KEY2",
+    ] {
+        assert_eq!(masked(same), same);
+    }
+}
+
+#[test]
 fn secret_named_settings_in_every_syntax() {
     let v = "Zx9fQ2mP8rT4vW6yB1nC";
     let lines = [
