@@ -152,7 +152,13 @@ pub fn everywhere(text: &str, found: &mut Vec<Secret>) {
     if values.is_empty() {
         return;
     }
-    let mut taken: crate::hashing::Set<usize> = found.iter().map(|s| s.start).collect();
+    // A placeholder's place does not count as taken: a real key's text there is masked
+    // (`"sk-or-ABC_API_KE` + a raw line break + `Y"` reads as `…API_KEY`, a placeholder).
+    let mut taken: crate::hashing::Set<usize> = found
+        .iter()
+        .filter(|s| !s.placeholder)
+        .map(|s| s.start)
+        .collect();
     let mut extra = Vec::new();
     let mut add = |start: usize, v: &str| {
         let Some(&i) = model.get(v) else {
@@ -402,7 +408,13 @@ pub fn merge_overlapping(secrets: &mut Vec<Secret>) {
 fn push_merged(merged: &mut Vec<Secret>, s: Secret) {
     match merged.last_mut() {
         Some(last) if s.start < last.end => {
-            if s.end > last.end {
+            if last.placeholder && !s.placeholder {
+                // A real key inside what read as a placeholder: the span is the key's.
+                last.placeholder = false;
+                last.kind = s.kind;
+                last.masked.clone_from(&s.masked);
+                last.end = last.end.max(s.end);
+            } else if s.end > last.end {
                 last.end = s.end;
                 last.masked.push_str(&s.masked);
                 last.placeholder &= s.placeholder;
