@@ -304,7 +304,7 @@ impl Redactor {
                 .filter(|(_, k)| !k.placeholder)
             {
                 let raw = text.get(k.start..k.end).unwrap_or("");
-                for v in std::iter::once(raw).chain(k.cleans()) {
+                for v in std::iter::once(raw).chain(k.cleans()).chain(pieces(raw)) {
                     let lower = v.to_ascii_lowercase();
                     let head = lower
                         .as_bytes()
@@ -344,6 +344,17 @@ impl Redactor {
         }
         out
     }
+}
+
+/// The pieces of a key interrupted by a line break, a blank, a control character or a quote
+/// (`abc…\rdef…`) that are long enough to be one on their own: a string quoting the paste up to
+/// the interruption (a reader's note) holds one of them alone.
+fn pieces(raw: &str) -> impl Iterator<Item = &str> {
+    let interrupted = raw
+        .bytes()
+        .any(|c| c.is_ascii_whitespace() || c.is_ascii_control() || matches!(c, b'"' | b'\''));
+    raw.split(|c: char| c.is_whitespace() || c.is_control() || matches!(c, '"' | '\''))
+        .filter(move |p| interrupted && p.len() >= SCRUB_HEAD && random_enough(p.as_bytes()))
 }
 
 /// The first bytes of a secret that, cut short there (followed by `…` or the end), count as the

@@ -191,3 +191,20 @@ fn redactor_masks_inside_and_across_ranges() {
     let shown = Redactor::new(r.secrets().to_vec(), true);
     assert_eq!(shown.slice(text, 0, text.len()), text);
 }
+
+#[test]
+fn scrub_masks_each_long_piece_of_an_interrupted_key() {
+    // A reader's note quotes a value up to the carriage return inside it (the diagnose fuzz
+    // target's find: `OPENAI_KEY=<24 chars>\r<24 chars>`).
+    let (a, b) = ("4pJyAeyjKazau6HA6HcHdcrX", "A02Znn9y8SpThEqM2PwrY99q");
+    let text = format!("OPENAI_KEY={a}\r{b}\n");
+    let r = Redactor::new(found(&text), false);
+    for note in [format!("`{a}` is not a TOML value"), format!("then `{b}`")] {
+        let out = r.scrub(&note, &text).to_string();
+        assert!(!out.contains(&a[..8]) && !out.contains(&b[..8]), "{out}");
+    }
+    // A short word of a key split by a space is not masked wherever it stands.
+    let text = "token: Abc 9f8e7d6c5b4a3f2e1d0c";
+    let r = Redactor::new(found(text), false);
+    assert_eq!(r.scrub("Abc is a word", text), "Abc is a word");
+}
