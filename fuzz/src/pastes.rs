@@ -574,6 +574,8 @@ pub const CONTEXTS: &[Context] = &[
     ctx("soft-hyphen-inside", "invisible", Named, Inside("\u{ad}"), "{NAME}={KEY}"),
     // Interrupted keys.
     ctx("cr-inside", "interrupted", Named, Inside("\r"), "{NAME}={KEY}"),
+    // The same pasted into the page: a text box turns a lone CR into a line break.
+    ctx("lf-inside", "interrupted", Named, Inside("\n"), "{NAME}={KEY}"),
     ctx("ansi-reset-inside", "interrupted", Free, Inside("\u{1b}[0m"), "[auth] sending \u{1b}[2m{KEY}"),
     ctx("invalid-byte-inside", "interrupted", Named, Inside("\u{fffd}"), "{NAME}={KEY}"),
     ctx("space-inside", "interrupted", Named, Inside(" "), "{NAME}=\"{KEY}\""),
@@ -828,6 +830,14 @@ impl Secret {
     /// An excerpt of `output` around the key or a piece of it, if there is one: in `output`
     /// itself, or once escapes are decoded and what can hide a key inside it is taken out
     /// ([`decoded`]).
+    /// The windows checked, as text (the browser suite checks them in the page).
+    pub fn windows(&self) -> Vec<String> {
+        self.windows
+            .iter()
+            .map(|w| String::from_utf8_lossy(w).into_owned())
+            .collect()
+    }
+
     pub fn find(&self, output: &str) -> Option<String> {
         if let Some((i, n)) = self.find_raw(output.as_bytes()) {
             return Some(excerpt(output, i, n));

@@ -310,6 +310,21 @@ fn continuation(b: &[u8], end: usize, quoted: bool) -> Option<usize> {
             (b.get(i) == Some(&b'\n')).then(|| skip_ws(i + 1, false))
         }
         b'\n' if quoted => Some(skip_ws(end + 1, false)),
+        // Elsewhere a key goes on past a line break only onto a line that is nothing but a
+        // random run (a terminal's wrap; a CR inside the key, which a text box turns into a
+        // line break).
+        b'\n' => {
+            let i = end + 1;
+            let n = b[i..]
+                .iter()
+                .take_while(|&&c| {
+                    c.is_ascii_alphanumeric()
+                        || matches!(c, b'_' | b'-' | b'.' | b'/' | b'+' | b'=')
+                })
+                .count();
+            let whole_line = b.get(i + n).is_none_or(|&c| c == b'\n');
+            (n >= 12 && whole_line && random_enough(&b[i..i + n])).then_some(i)
+        }
         b' ' | b'\t' => {
             let i = end + 1;
             b.get(i)

@@ -70,6 +70,8 @@ fn keys_hidden_by_what_pastes_wrap_them_in() {
         format!("api_key = (\"{head}\"\n    \"{tail}\")"),
         format!("{{\"apiKey\": \"{head}\n{tail}\"}}"),
         format!("export OPENAI_API_KEY={head}\\\n{tail}"),
+        format!("{head}\n{tail}"),
+        format!("ANTHROPIC_AUTH_TOKEN={head}\n{tail}\n"),
         key.chars()
             .map(|c| format!("\\u{:04x}", c as u32))
             .collect::<String>(),
@@ -207,4 +209,19 @@ fn scrub_masks_each_long_piece_of_an_interrupted_key() {
     let text = "token: Abc 9f8e7d6c5b4a3f2e1d0c";
     let r = Redactor::new(found(text), false);
     assert_eq!(r.scrub("Abc is a word", text), "Abc is a word");
+}
+
+#[test]
+fn a_key_goes_on_past_a_line_break_only_onto_a_random_line() {
+    let text = "sk-proj-Ab3dE5gH7jK9mN1pQ3sT5v\nrequest failed\nW7yZ9bC1dE3fG5hJ7kL9\n";
+    let keys = found(text);
+    assert_eq!(keys.len(), 1, "{keys:?}");
+    assert_eq!(
+        &text[keys[0].start..keys[0].end],
+        "sk-proj-Ab3dE5gH7jK9mN1pQ3sT5v"
+    );
+    let text = "OPENAI_API_KEY=Ab3dE5gH7jK9mN1pQ3sT5v\nOPENAI_BASE_URL=https://x.example/v1\n";
+    let keys = found(text);
+    assert_eq!(keys.len(), 1, "{keys:?}");
+    assert!(!text[keys[0].start..keys[0].end].contains('\n'));
 }
