@@ -558,7 +558,7 @@ pub fn offerable(text: &str, cfg: &Config, block: usize, fixed: &str) -> bool {
                     joined.push(c);
                 }
             }
-            runs_only_itself(&joined, shell)
+            runs_only_itself(&joined, shell) && curl::options_safe(&joined)
         }
         _ => true,
     }
@@ -949,6 +949,8 @@ pub fn cmd(args: Args) -> Option<String> {
         .collect::<Option<_>>()?;
     Some(words.join(" "))
 }
+
+mod curl;
 
 #[cfg(test)]
 mod tests;

@@ -65,41 +65,91 @@ struct Found {
 /// ASCII-lowercased (the scanner has it already).
 pub fn find(text: &str, lower: &str) -> Vec<Secret> {
     let mut f = Finder::default();
-    f.feed(text, lower, 0, text.len());
+    f.search(text, lower, text.len(), text.len());
     f.finish(text)
 }
 
 /// The search in pieces that end at line ends, for the page's stepped diagnosis
 /// ([`crate::diagnose::Session`]): [`Finder::feed`] consecutive ranges, then [`Finder::finish`].
-/// A key split over a piece boundary (pieces are ~256 KiB) is found in two parts.
+/// A key may go on over the next lines (a quoted string broken by a line break, a `\`
+/// continuation, a wrapped line): the last [`LOOKAHEAD_LINES`] lines of a piece are searched
+/// again with the next, so that the result is the same whatever the pieces.
 #[derive(Default)]
 pub struct Finder {
     found: Vec<Secret>,
+    /// Where the next search starts: the text before it is searched for good.
+    from: usize,
 }
 
+/// Lines a key found in one piece may need after it to be read whole.
+const LOOKAHEAD_LINES: usize = 16;
+
 impl Finder {
-    /// Finds the secrets of `text[from..to]`; `lower` is `text` lowercased at least to `to`.
-    pub fn feed(&mut self, text: &str, lower: &str, from: usize, to: usize) {
-        let (Some(piece), Some(low)) = (text.get(from..to), lower.get(from..to)) else {
+    /// Searches the paste up to `to` (a line end or the end); `lower` is `text` lowercased at
+    /// least to `to`. Keys that start in the last [`LOOKAHEAD_LINES`] lines wait for the next
+    /// piece.
+    pub fn feed(&mut self, text: &str, lower: &str, _from: usize, to: usize) {
+        let cut = lines_back(text.as_bytes(), self.from, to, LOOKAHEAD_LINES);
+        let (Some(piece), Some(low)) = (text.get(self.from..to), lower.get(self.from..to)) else {
             return;
         };
-        self.found
-            .extend(find_in(piece, low).into_iter().map(|mut s| {
-                s.start += from;
-                s.end += from;
-                s
-            }));
+        self.search(piece, low, to, cut);
     }
 
     /// Every occurrence of what was found, anywhere in `text`; sorted and merged.
-    pub fn finish(self, text: &str) -> Vec<Secret> {
+    pub fn finish(mut self, text: &str) -> Vec<Secret> {
+        if let Some(tail) = text.get(self.from..).filter(|t| !t.is_empty()) {
+            let low = tail.to_ascii_lowercase();
+            self.search(tail, &low, text.len(), text.len());
+        }
         let mut out = self.found;
         super::everywhere(text, &mut out);
         super::sort_secrets(&mut out);
         super::merge_overlapping(&mut out);
         out
     }
+
+    /// Keeps the keys of `piece` (the paste from `self.from` to `to`, and `low` it lowercased)
+    /// that start before `cut`; the search goes on from `cut`.
+    fn search(&mut self, piece: &str, low: &str, to: usize, cut: usize) {
+        let from = self.from;
+        debug_assert_eq!(from + piece.len(), to);
+        self.found.extend(
+            find_in(piece, low)
+                .into_iter()
+                .filter(|s| from + s.start < cut)
+                .map(|mut s| {
+                    s.start += from;
+                    s.end += from;
+                    s
+                }),
+        );
+        self.from = cut;
+    }
 }
+
+/// The start of the line `n` lines before the one that ends at `to`, not before `floor`, and
+/// no further back than needed to hold [`LOOKAHEAD_BYTES`] (long lines are searched again once,
+/// not many times).
+fn lines_back(b: &[u8], floor: usize, to: usize, n: usize) -> usize {
+    let mut at = to;
+    for _ in 0..=n {
+        if to - at >= LOOKAHEAD_BYTES {
+            break;
+        }
+        match b[floor..at.saturating_sub(1).max(floor)]
+            .iter()
+            .rposition(|&c| c == b'\n')
+        {
+            Some(i) => at = floor + i + 1,
+            None => return floor,
+        }
+    }
+    at
+}
+
+/// Bytes a key found in one piece may need after it.
+const LOOKAHEAD_BYTES: usize = 8 * 1024;
 
 /// The secrets of one piece, in the piece's offsets.
 fn find_in(text: &str, lower: &str) -> Vec<Secret> {
@@ -318,11 +368,12 @@ fn continuation(b: &[u8], end: usize, quoted: bool) -> Option<usize> {
             let n = b[i..]
                 .iter()
                 .take_while(|&&c| {
-                    c.is_ascii_alphanumeric()
-                        || matches!(c, b'_' | b'-' | b'.' | b'/' | b'+' | b'=')
+                    c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'/' | b'+')
                 })
                 .count();
-            let whole_line = b.get(i + n).is_none_or(|&c| c == b'\n');
+            // `=` only as base64 padding: `NAME=value` is the next setting.
+            let pad = b[i + n..].iter().take_while(|&&c| c == b'=').count();
+            let whole_line = b.get(i + n + pad).is_none_or(|&c| c == b'\n');
             (n >= 12 && whole_line && random_enough(&b[i..i + n])).then_some(i)
         }
         b' ' | b'\t' => {

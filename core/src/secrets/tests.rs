@@ -220,8 +220,35 @@ fn a_key_goes_on_past_a_line_break_only_onto_a_random_line() {
         &text[keys[0].start..keys[0].end],
         "sk-proj-Ab3dE5gH7jK9mN1pQ3sT5v"
     );
+    let text = "OPENAI_API_KEY=sk-Ab3dE5gH7jK9mN1pQ3sT5v\nOPENAI_MODEL=qwen3.5-plus\n";
+    let keys = found(text);
+    assert_eq!(keys.len(), 1, "{keys:?}");
+    assert!(!text[keys[0].start..keys[0].end].contains('\n'));
     let text = "OPENAI_API_KEY=Ab3dE5gH7jK9mN1pQ3sT5v\nOPENAI_BASE_URL=https://x.example/v1\n";
     let keys = found(text);
     assert_eq!(keys.len(), 1, "{keys:?}");
     assert!(!text[keys[0].start..keys[0].end].contains('\n'));
+}
+
+#[test]
+fn a_search_in_pieces_finds_what_one_search_finds() {
+    let text = "x\n{\"apiKey\": \"sk-proj-Ab3dE5gH7jK9\nmN1pQ3sT5vW7yZ9bC1dE3fG5\"}\n\
+                ANTHROPIC_AUTH_TOKEN=sk-ant-api03-Zq3x9Lm2Pp7\nRt5Vw8Yb1Dd4Ff6Hh\nend\n";
+    let lower = text.to_ascii_lowercase();
+    let whole = find(text, &lower);
+    assert_eq!(whole.len(), 2, "{whole:?}");
+    // Pieces of one line each: a key goes on into the next piece.
+    let mut f = Finder::default();
+    let mut from = 0;
+    while let Some(i) = text[from..].find('\n') {
+        f.feed(text, &lower, from, from + i + 1);
+        from += i + 1;
+    }
+    let stepped = f.finish(text);
+    let spans = |v: &[Secret]| {
+        v.iter()
+            .map(|s| (s.start, s.end, s.masked.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(spans(&stepped), spans(&whole));
 }
