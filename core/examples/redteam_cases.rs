@@ -1,6 +1,6 @@
 //! The red-team cases for the page's browser suite (`tests/e2e/redteam.test.mjs`), as JSON on
-//! stdout: every context of `fuzz/src/pastes.rs` once, each with a kind that fits (kinds taken
-//! in turn), then every kind not used yet in the first context it fits. Each case: the paste,
+//! stdout: every context of `fuzz/src/pastes.rs` with three kinds that fit (kinds taken in
+//! turn), then every kind not used yet in the first context it fits. Each case: the paste,
 //! the key, and the 8-character windows of its hidden middle that may appear in no output.
 //!
 //! `cargo run -q -p llmdoctor-core --example redteam_cases > cases.json`. Fixed seed: the same
@@ -14,6 +14,8 @@ use pastes::{kinds, Case, Rng, CONTEXTS};
 use serde_json::json;
 
 const SEED: u64 = 0x7ed7_ea11_5eed_0022;
+/// Kinds per context (the engine's suite, core/tests/redteam.rs, runs every pair).
+const PER_CONTEXT: usize = 3;
 
 fn main() {
     let mut rng = Rng(SEED);
@@ -21,12 +23,16 @@ fn main() {
     let mut used = vec![false; kinds.len()];
     let mut cases: Vec<Case> = Vec::new();
     for (i, c) in CONTEXTS.iter().enumerate() {
+        let mut taken = 0;
         for j in 0..kinds.len() {
-            let k = (i + j) % kinds.len();
+            let k = (PER_CONTEXT * i + j) % kinds.len();
             if let Some(case) = c.render(&kinds[k].make(&mut rng), &mut rng) {
                 used[k] = true;
                 cases.push(case);
-                break;
+                taken += 1;
+                if taken == PER_CONTEXT {
+                    break;
+                }
             }
         }
     }
