@@ -613,7 +613,7 @@ fn human(m: &Machine, sections: &[Section], lang: Lang, s: &Settings) -> String 
             .home
             .as_ref()
             .map_or("(no home directory)".to_string(), |h| {
-                h.to_string_lossy().into_owned()
+                llmdoctor_core::secrets::escape_controls(&h.to_string_lossy())
             });
         let _ = writeln!(
             out,
