@@ -298,14 +298,16 @@ fn read_body(b: &[u8], key_start: usize, at: usize, ok: impl Fn(u8) -> bool) -> 
             .count()
     };
     let mut end = run(at);
-    // A sentence's full stop is not the key's.
-    while end > at && b[end - 1] == b'.' {
-        end -= 1;
-    }
-    let mut clean = String::from_utf8_lossy(&b[at..end]).into_owned();
     // Inside a quoted string, a raw line break does not end the key (a JSON string broken by
     // an editor); elsewhere it does.
     let quoted = key_start > 0 && matches!(b[key_start - 1], b'"' | b'\'');
+    // A sentence's full stop is not the key's, unless the key goes on after it.
+    if continuation(b, end, quoted).is_none() {
+        while end > at && b[end - 1] == b'.' {
+            end -= 1;
+        }
+    }
+    let mut clean = String::from_utf8_lossy(&b[at..end]).into_owned();
     for _ in 0..8 {
         let Some(next) = continuation(b, end, quoted) else {
             break;

@@ -71,6 +71,7 @@ fn keys_hidden_by_what_pastes_wrap_them_in() {
         format!("{{\"apiKey\": \"{head}\n{tail}\"}}"),
         format!("export OPENAI_API_KEY={head}\\\n{tail}"),
         format!("{head}\n{tail}"),
+        format!("key {head}.\n{tail}\n"),
         format!("ANTHROPIC_AUTH_TOKEN={head}\n{tail}\n"),
         key.chars()
             .map(|c| format!("\\u{:04x}", c as u32))
