@@ -354,6 +354,7 @@ fn pieces(raw: &str) -> impl Iterator<Item = &str> {
         .bytes()
         .any(|c| c.is_ascii_whitespace() || c.is_ascii_control() || matches!(c, b'"' | b'\''));
     raw.split(|c: char| c.is_whitespace() || c.is_control() || matches!(c, '"' | '\''))
+        .map(|p| p.trim_end_matches('.'))
         .filter(move |p| interrupted && p.len() >= SCRUB_HEAD && random_enough(p.as_bytes()))
 }
 
