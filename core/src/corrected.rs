@@ -41,8 +41,9 @@ pub fn build(text: &str, cfg: &Config, edits: &[Edit], r: &Redactor, lang: Lang)
         if fixed == original {
             continue;
         }
-        // Env lines and curl commands are pasted into a shell: offered (masked, and as "Copy
-        // with my key" gives them) only when running them runs nothing but what they say.
+        // Env lines and curl commands are pasted into a shell, code is run: offered (masked,
+        // and as "Copy with my key" gives them) only when running them runs nothing but what
+        // they say (`escape::offerable`).
         if !crate::escape::offerable(text, cfg, block, &raw)
             || !crate::escape::offerable(text, cfg, block, &fixed)
         {

@@ -529,8 +529,10 @@ fn env_shell(text: &str, key_start: usize) -> EnvShell {
 /// pasted into a shell: they are offered only when running them runs nothing but what they say
 /// — every line of an env block is a prompt-free (or harmless-prompt) assignment with at most a
 /// comment after it, and no line holds command substitution, an operator, a redirection or an
-/// open quote in the syntax of the shell it is written for. `fixed` is the block with the
-/// fixes applied; other formats are data and always offered.
+/// open quote in the syntax of the shell it is written for, and a curl command has only options
+/// that neither read nor write a file (`curl.rs`). Code is offered only when it runs nothing but
+/// the SDK call it configures (`code.rs`). `fixed` is the block with the fixes applied; other
+/// formats are data and always offered.
 pub fn offerable(text: &str, cfg: &Config, block: usize, fixed: &str) -> bool {
     let Some(b) = cfg.blocks.get(block) else {
         return false;
@@ -560,6 +562,7 @@ pub fn offerable(text: &str, cfg: &Config, block: usize, fixed: &str) -> bool {
             }
             runs_only_itself(&joined, shell) && curl::options_safe(&joined)
         }
+        Format::Code => code::inert(fixed),
         _ => true,
     }
 }
@@ -950,6 +953,7 @@ pub fn cmd(args: Args) -> Option<String> {
     Some(words.join(" "))
 }
 
+mod code;
 mod curl;
 
 #[cfg(test)]

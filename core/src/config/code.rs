@@ -60,9 +60,34 @@ pub(crate) fn read_call(text: &str, ctx: &mut Ctx, from: usize, ms: usize, me: u
         });
     }
     drop(p);
-    let start = from.min(ms);
+    let start = statement_start(text, from.min(ms), ms);
     ctx.add_block(Format::Code, start, trim_end(text, start, end), notes);
     Outcome::Read { end }
+}
+
+/// Where the statement holding the call at `ms` starts: after the last `;` between `from` (the
+/// line's start) and the call, outside strings, blanks skipped. A corrected snippet then repeats
+/// the call's statement, not what else the line does.
+fn statement_start(text: &str, from: usize, ms: usize) -> usize {
+    let Some(head) = text.get(from..ms) else {
+        return from;
+    };
+    let mut q: Option<u8> = None;
+    let mut after = 0;
+    let mut escaped = false;
+    for (i, c) in head.bytes().enumerate() {
+        match q {
+            Some(_) if escaped => escaped = false,
+            Some(_) if c == b'\\' => escaped = true,
+            Some(x) if c == x => q = None,
+            Some(_) => {}
+            None if matches!(c, b'"' | b'\'' | b'`') => q = Some(c),
+            None if c == b';' => after = i + 1,
+            None => {}
+        }
+    }
+    let skipped = head[after..].len() - head[after..].trim_start().len();
+    from + after + skipped
 }
 
 /// Reads an identifier at `pos`.
