@@ -52,6 +52,9 @@ fn detector() -> &'static Detector {
 
 /// A secret in normalized offsets, before mapping.
 struct Found {
+    /// Where what found it stands: the anchor, the run, or the start of the line whose
+    /// setting's name marked it (a YAML list's values are on the lines below).
+    origin: usize,
     start: usize,
     end: usize,
     kind: &'static str,
@@ -110,15 +113,16 @@ impl Finder {
     }
 
     /// Keeps the keys of `piece` (the paste from `self.from` to `to`, and `low` it lowercased)
-    /// that start before `cut`; the search goes on from `cut`.
+    /// found from before `cut` (a key's anchor, or the line of the name that marks a value);
+    /// the search goes on from `cut`.
     fn search(&mut self, piece: &str, low: &str, to: usize, cut: usize) {
         let from = self.from;
         debug_assert_eq!(from + piece.len(), to);
         self.found.extend(
             find_in(piece, low)
                 .into_iter()
-                .filter(|s| from + s.start < cut)
-                .map(|mut s| {
+                .filter(|(origin, _)| from + origin < cut)
+                .map(|(_, mut s)| {
                     s.start += from;
                     s.end += from;
                     s
@@ -151,8 +155,8 @@ fn lines_back(b: &[u8], floor: usize, to: usize, n: usize) -> usize {
 /// Bytes a key found in one piece may need after it.
 const LOOKAHEAD_BYTES: usize = 8 * 1024;
 
-/// The secrets of one piece, in the piece's offsets.
-fn find_in(text: &str, lower: &str) -> Vec<Secret> {
+/// The secrets of one piece, in the piece's offsets, each with where what found it stands.
+fn find_in(text: &str, lower: &str) -> Vec<(usize, Secret)> {
     let n = Normal::new(text);
     let t = n.text.as_ref();
     let owned;
@@ -197,24 +201,26 @@ fn find_in(text: &str, lower: &str) -> Vec<Secret> {
     for s in SHAPES.iter().filter(|s| s.anchor.is_empty()) {
         unanchored(b, s, &mut found);
     }
-    let out: Vec<Secret> = found
+    let out: Vec<(usize, Secret)> = found
         .into_iter()
         .filter_map(|f| {
             let (start, end) = (n.start(f.start), n.end(f.end));
+            let origin = n.start(f.origin);
             (start < end && text.is_char_boundary(start) && text.is_char_boundary(end)).then(|| {
                 let masked = if f.placeholder {
                     text[start..end].to_string()
                 } else {
                     mask_value(f.anchor, &f.clean)
                 };
-                Secret {
+                let secret = Secret {
                     start,
                     end,
                     kind: f.kind,
                     masked,
                     placeholder: f.placeholder,
                     clean: f.clean,
-                }
+                };
+                (origin, secret)
             })
         })
         .collect();
@@ -251,6 +257,7 @@ fn at_anchor(b: &[u8], lb: &[u8], p: usize) -> Option<Found> {
             .as_bytes();
         if is_placeholder(body) {
             placeholder.get_or_insert(Found {
+                origin: p,
                 start: p,
                 end,
                 kind: shape.kind,
@@ -275,6 +282,7 @@ fn at_anchor(b: &[u8], lb: &[u8], p: usize) -> Option<Found> {
                 .count();
         }
         return Some(Found {
+            origin: p,
             start: p,
             end,
             kind: shape.kind,
@@ -405,6 +413,7 @@ fn unanchored(b: &[u8], s: &'static Shape, out: &mut Vec<Found>) {
             if let Some(e) = s.match_at(b, i) {
                 if b.get(e).is_none_or(|c| !c.is_ascii_alphanumeric()) && random_enough(&b[i..e]) {
                     out.push(Found {
+                        origin: i,
                         start: i,
                         end: e,
                         kind: s.kind,
@@ -465,6 +474,7 @@ fn line_values(t: &str, ls: usize, le: usize, out: &mut Vec<Found>) {
         }
         let shape = shapes::of_value(&clean);
         out.push(Found {
+            origin: ls,
             start: v.start,
             end,
             kind: shape.map_or("unknown", |s| s.kind),

@@ -253,3 +253,20 @@ fn a_search_in_pieces_finds_what_one_search_finds() {
     };
     assert_eq!(spans(&stepped), spans(&whole));
 }
+
+#[test]
+fn a_value_below_its_name_is_kept_when_the_name_is_before_a_piece_boundary() {
+    // `qianfan_sk:` then a YAML list item, with the piece's last 16 lines (searched again with
+    // the next piece) starting right at the item (the secrets fuzz target's find).
+    let v = "7gWmUYNk65XR38gS4lIvm1e0po4z9XhJ";
+    let mut text = format!("qianfan_sk:\n  - {v}\n");
+    for i in 0..16 {
+        text.push_str(&format!("line {i}\n"));
+    }
+    let lower = text.to_ascii_lowercase();
+    let mut f = Finder::default();
+    f.feed(&text, &lower, 0, text.len());
+    let keys = f.finish(&text);
+    assert_eq!(keys.len(), 1, "{keys:?}");
+    assert_eq!(&text[keys[0].start..keys[0].end], v);
+}
