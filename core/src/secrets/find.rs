@@ -325,16 +325,32 @@ fn read_body(b: &[u8], key_start: usize, at: usize, ok: impl Fn(u8) -> bool) -> 
             break;
         }
         let piece = &b[next..e];
-        // Across a space or between two string literals, only a random run joins (not the next
-        // word, not the next JSON name).
-        let loose = matches!(b[end], b' ' | b'\t' | b'"' | b'\'');
-        if loose && (piece.len() < 8 || !random_enough(piece)) {
+        if !joins(b, end, e, piece) {
             break;
         }
         clean.push_str(&String::from_utf8_lossy(piece));
         end = e;
     }
     (end, clean)
+}
+
+/// Whether `piece` (ending at `e`), found past what split a key at `end`, is the key's rest.
+/// Across a blank only a random run of 8 or more joins (not the next word). Adjacent string
+/// literals are one string (`"sk-…" "…"`, Python and C), whatever the piece looks like (an
+/// upper-case key's rest may be letters only), unless the next literal is a JSON name (`"x":`).
+fn joins(b: &[u8], end: usize, e: usize, piece: &[u8]) -> bool {
+    match b.get(end) {
+        Some(b' ' | b'\t') => piece.len() >= 8 && random_enough(piece),
+        Some(b'"' | b'\'') => {
+            let name = matches!(b.get(e), Some(b'"' | b'\''))
+                && b[e + 1..]
+                    .iter()
+                    .find(|c| !matches!(c, b' ' | b'\t'))
+                    .is_some_and(|&c| c == b':');
+            piece.len() >= 4 && !name
+        }
+        _ => true,
+    }
 }
 
 /// Where a key split at `end` goes on, if it does.
@@ -459,10 +475,9 @@ fn line_values(t: &str, ls: usize, le: usize, out: &mut Vec<Found>) {
             };
             let e = next + b[next..].iter().take_while(|&&c| key_byte(c)).count();
             let piece = &b[next..e];
-            let loose = matches!(b[end], b' ' | b'\t' | b'"' | b'\'');
             // A piece on the next line that reads `NAME=` is the next setting, not the rest.
             let next_setting = piece.contains(&b'=');
-            if e == next || next_setting || (loose && (piece.len() < 8 || !random_enough(piece))) {
+            if e == next || next_setting || !joins(b, end, e, piece) {
                 break;
             }
             clean.push_str(&String::from_utf8_lossy(piece));

@@ -270,3 +270,16 @@ fn a_value_below_its_name_is_kept_when_the_name_is_before_a_piece_boundary() {
     assert_eq!(keys.len(), 1, "{keys:?}");
     assert_eq!(&text[keys[0].start..keys[0].end], v);
 }
+
+#[test]
+fn adjacent_string_literals_join_whatever_the_rest_looks_like() {
+    // An upper-case key whose rest is letters only (the secrets fuzz target's find).
+    let text = "client = OpenAI(\n    api_key=\"SK-A0GMIIOJMQXDWHBVE\"\n            \"ZRLHOLJZOBQALDWAI\",\n)";
+    let out = masked(text);
+    assert!(!out.contains("ZRLHOLJZ"), "{out}");
+    // The next JSON name after a key in broken JSON is not the key's rest.
+    let text = "{\"apiKey\": \"sk-Ab3dE5gH7jK9mN1pQ3sT5v\" \"baseURLxx\": \"https://h\"}";
+    let keys = found(text);
+    assert_eq!(keys.len(), 1, "{keys:?}");
+    assert!(!text[keys[0].start..keys[0].end].contains("baseURL"));
+}
