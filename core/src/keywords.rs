@@ -4,10 +4,18 @@
 //! reader and the secret masker use it for leftmost matches. Why not the `aho-corasick` crate:
 //! the page's wasm carries every byte of code it links, and this file is a tenth of that crate's
 //! size for the one thing we need — a dense DFA over byte classes, overlapping matches in the
-//! order the crate reports them (tests/keywords compare the two on random inputs).
+//! order the crate reports them (tests/keywords compare the two on random inputs). Nor in the
+//! native build: the engine's ~1,100 literals are past what the crate's SIMD prefilters take
+//! (Teddy: 64), and its overlapping DFA search measured slower than this one (session 5 in
+//! docs/BENCHMARKS.md).
 //!
 //! Build cost is linear in the total length of the literals times the number of distinct bytes
-//! in them; search is one table lookup per byte of the haystack.
+//! in them; search is one table lookup per byte of the haystack. The native build (feature
+//! `perf`) walks long haystacks in four interleaved parts (keywords/lanes.rs); the page walks
+//! once, as below.
+
+#[cfg(feature = "perf")]
+mod lanes;
 
 /// One occurrence of literal number `pattern` at `start..end` (byte offsets).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -126,22 +134,35 @@ impl Keywords {
         }
     }
 
-    /// Every occurrence of every literal, overlapping ones included, in order of their end.
+    /// Every occurrence of every literal, overlapping ones included, in order of their end (and
+    /// at one end, in the order the `aho-corasick` crate reports them).
     pub fn overlapping<'a>(&'a self, haystack: &'a [u8]) -> Overlapping<'a> {
-        Overlapping {
+        #[cfg(feature = "perf")]
+        if haystack.len() >= lanes::MIN_HAYSTACK {
+            return Overlapping(Walk::Laned(lanes::Laned::new(self, haystack)));
+        }
+        self.overlapping_one_walk(haystack)
+    }
+
+    /// [`Keywords::overlapping`] as the page runs it, one walk over the haystack in every build
+    /// (what the native build's interleaved walk is tested against).
+    #[doc(hidden)]
+    pub fn overlapping_one_walk<'a>(&'a self, haystack: &'a [u8]) -> Overlapping<'a> {
+        Overlapping(Walk::One(OneWalk {
             k: self,
             haystack,
             at: 0,
             state: 0,
             pending: (0, 0),
-        }
+        }))
     }
 
     /// The leftmost occurrence; among those starting there, the literal listed first
     /// (`first = true`) or the longest (`first = false`).
     pub fn find(&self, haystack: &[u8], first: bool) -> Option<Match> {
         let mut best: Option<Match> = None;
-        for m in self.overlapping(haystack) {
+        // One walk: the search stops soon after the first match.
+        for m in self.overlapping_one_walk(haystack) {
             if let Some(b) = best {
                 if m.end > b.start + self.max_len {
                     break; // nothing ending from here on can start at or before `b`
@@ -181,7 +202,29 @@ impl Keywords {
 }
 
 /// Iterator of [`Keywords::overlapping`].
-pub struct Overlapping<'a> {
+pub struct Overlapping<'a>(Walk<'a>);
+
+enum Walk<'a> {
+    One(OneWalk<'a>),
+    #[cfg(feature = "perf")]
+    Laned(lanes::Laned<'a>),
+}
+
+impl Iterator for Overlapping<'_> {
+    type Item = Match;
+
+    #[inline]
+    fn next(&mut self) -> Option<Match> {
+        match &mut self.0 {
+            Walk::One(w) => w.next(),
+            #[cfg(feature = "perf")]
+            Walk::Laned(w) => w.next(),
+        }
+    }
+}
+
+/// One walk over the haystack, handing out matches as it finds them.
+struct OneWalk<'a> {
     k: &'a Keywords,
     haystack: &'a [u8],
     at: usize,
@@ -189,7 +232,7 @@ pub struct Overlapping<'a> {
     pending: (u32, u32),
 }
 
-impl Iterator for Overlapping<'_> {
+impl Iterator for OneWalk<'_> {
     type Item = Match;
 
     #[inline]
