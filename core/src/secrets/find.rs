@@ -400,7 +400,12 @@ fn continuation(b: &[u8], end: usize, quoted: bool) -> Option<usize> {
             // `=` only as base64 padding: `NAME=value` is the next setting.
             let pad = b[i + n..].iter().take_while(|&&c| c == b'=').count();
             let whole_line = b.get(i + n + pad).is_none_or(|&c| c == b'\n');
-            (n >= 12 && whole_line && random_enough(&b[i..i + n])).then_some(i)
+            // Random, or long enough to be nothing else (an upper-case key's rest may be
+            // letters only).
+            let run = &b[i..i + n];
+            let alnum = run.iter().filter(|c| c.is_ascii_alphanumeric()).count();
+            let keyish = (n >= 12 && random_enough(run)) || (n >= 16 && alnum >= 12);
+            (whole_line && keyish).then_some(i)
         }
         b' ' | b'\t' => {
             let i = end + 1;

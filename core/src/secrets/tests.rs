@@ -283,3 +283,19 @@ fn adjacent_string_literals_join_whatever_the_rest_looks_like() {
     assert_eq!(keys.len(), 1, "{keys:?}");
     assert!(!text[keys[0].start..keys[0].end].contains("baseURL"));
 }
+
+#[test]
+fn an_upper_case_key_goes_on_onto_a_line_of_letters_only() {
+    // The secrets fuzz target's find: a line break (a CR a text box turned into one) inside an
+    // upper-case key whose rest has no digit.
+    let text = "GEMINI_API_KEY=SK-A0AHTWJPGAZU7SXQIUCFXA\nEJWXVWIHGZRNPVMZZEQMLU\n  },\n";
+    let out = masked(text);
+    assert!(!out.contains("EJWXVWIH"), "{out}");
+    // A separator line is not a key's rest.
+    let text = "key sk-Ab3dE5gH7jK9mN1pQ3sT5v\n--------------------\n";
+    let keys = found(text);
+    assert!(
+        !text[keys[0].start..keys[0].end].contains("---"),
+        "{keys:?}"
+    );
+}
