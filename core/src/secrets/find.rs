@@ -340,7 +340,16 @@ fn read_body(b: &[u8], key_start: usize, at: usize, ok: impl Fn(u8) -> bool) -> 
 /// upper-case key's rest may be letters only), unless the next literal is a JSON name (`"x":`).
 fn joins(b: &[u8], end: usize, e: usize, piece: &[u8]) -> bool {
     match b.get(end) {
-        Some(b' ' | b'\t') => piece.len() >= 8 && random_enough(piece),
+        Some(b' ' | b'\t') => {
+            // An upper-case key's rest may be letters only: upper case after upper case.
+            let upper = |x: &[u8]| {
+                x.iter()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            };
+            let before = &b[end.saturating_sub(8)..end];
+            (piece.len() >= 8 && random_enough(piece))
+                || (piece.len() >= 12 && upper(piece) && upper(before))
+        }
         Some(b'"' | b'\'') => {
             let name = matches!(b.get(e), Some(b'"' | b'\''))
                 && b[e + 1..]

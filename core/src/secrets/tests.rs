@@ -291,6 +291,9 @@ fn an_upper_case_key_goes_on_onto_a_line_of_letters_only() {
     let text = "GEMINI_API_KEY=SK-A0AHTWJPGAZU7SXQIUCFXA\nEJWXVWIHGZRNPVMZZEQMLU\n  },\n";
     let out = masked(text);
     assert!(!out.contains("EJWXVWIH"), "{out}");
+    let text = "sending SK-A0AHTWJPGAZU7SXQIUCFXA EJWXVWIHGZRNPVMZZEQMLU now\n";
+    let out = masked(text);
+    assert!(!out.contains("EJWXVWIH"), "{out}");
     // A separator line is not a key's rest.
     let text = "key sk-Ab3dE5gH7jK9mN1pQ3sT5v\n--------------------\n";
     let keys = found(text);
