@@ -153,6 +153,38 @@ fn worst_inputs(b: Bencher, name: &str) {
         .bench(|| diagnose(black_box(&text), &o));
 }
 
+/// The engine's keyword automaton (rule keywords, tool and status markers, hosts: ~1,100
+/// literals) over the 10 MB log, lowercased as the scanner reads it: the page's one walk against
+/// the native build's four interleaved walks (src/keywords/lanes.rs; the same walk without
+/// `perf`).
+#[divan::bench(args = ["one walk", "four walks"], sample_count = 10)]
+fn keywords_10mb_log(b: Bencher, how: &str) {
+    use llmdoctor_core::{facts, keywords::Keywords, model::HOSTS, RULES};
+    let mut lits: Vec<String> = Vec::new();
+    let rule_keywords = RULES.iter().flat_map(|r| r.keywords.iter().copied());
+    let markers = facts::TOOL_MARKERS.iter().map(|(m, _)| *m);
+    let hosts = HOSTS.iter().map(|h| h.host);
+    let more = ["http://", "https://"].into_iter();
+    let more = more.chain(facts::STATUS_MARKERS.iter().copied());
+    let more = more.chain(facts::DNS_MARKERS.iter().copied());
+    for l in rule_keywords.chain(markers).chain(hosts).chain(more) {
+        let l = l.to_ascii_lowercase();
+        if !lits.contains(&l) {
+            lits.push(l);
+        }
+    }
+    let k = Keywords::new(&lits);
+    let text = log(10 * 1024 * 1024).to_ascii_lowercase();
+    let hay = text.as_bytes();
+    b.counter(BytesCount::of_str(&text)).bench(|| {
+        if how == "one walk" {
+            k.overlapping_one_walk(black_box(hay)).count()
+        } else {
+            k.overlapping(black_box(hay)).count()
+        }
+    });
+}
+
 /// The parts of a 2 KB diagnosis, to see where time goes.
 #[divan::bench]
 fn parts_2kb_config_read(b: Bencher) {
