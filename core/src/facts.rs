@@ -217,6 +217,10 @@ const STATUS_BEFORE: &[&str] = &[
     "错误码：",
     "错误代码：",
     "返回码：",
+    // Retold in prose: `返回404`, `报了429`, `报错 401`.
+    "返回",
+    "报了",
+    "报错",
 ];
 
 /// Words that follow a status: `401 Unauthorized`, `404 status code (no body)`.
@@ -369,7 +373,7 @@ mod tests {
     /// The regex the hand-written reader replaced (it cost a PikeVM run per log line).
     fn regex_statuses(lower_line: &str) -> BTreeSet<u16> {
         let p = concat!(
-            r#"(?:error code|status[ _]?code|status|http/[0-9.]+|http|api error|internal error|"code"|'code'|\\"code\\"|error|code)"#,
+            r#"(?:error code|status[ _]?code|status|http/[0-9.]+|http|api error|internal error|"code"|'code'|\\"code\\"|error|code|状态码：?|错误码：?|错误代码：?|返回码：?|返回|报了|报错)"#,
             r#"[ \t:=\\"'(\[]{0,5}([1-5][0-9][0-9])(?-u:\b)"#,
             r#"|(?-u:\b)([1-5][0-9][0-9])[ \t]+(?:status code|unauthorized|forbidden|not found|too many requests|bad request|internal server error|service unavailable|bad gateway|gateway time-?out|payment required|method not allowed|request entity too large|overloaded|invalid access token|invalid api-key|incorrect api key)"#,
             r#"|^[ \t]*([45][0-9][0-9])[ \t]*[:-]?[ \t]+[a-z]"#,
@@ -460,6 +464,8 @@ mod tests {
             Vec::<u16>::new()
         );
         assert_eq!(statuses("processed 404 files"), Vec::<u16>::new());
+        assert_eq!(statuses("保持v1就返回404，把V1删掉就返回500"), [404, 500]);
+        assert_eq!(statuses("报了429之后，现在还是报429"), [429]);
     }
 
     #[test]
