@@ -40,7 +40,7 @@ else
 fi
 
 # --- Trunk --------------------------------------------------------------------------------------
-TRUNK_VERSION=0.21.14 # 0.22 needs rustc >= 1.96; this machine has 1.95 (DESIGN.md, Toolchain)
+TRUNK_VERSION=0.21.14 # 0.22 needs rustc >= 1.96; this machine has 1.95 (the design's toolchain notes)
 have=$(trunk --version 2>/dev/null | awk '{print $2}' || true)
 if [ "$have" = "$TRUNK_VERSION" ]; then
   say trunk "$have present"
@@ -52,7 +52,7 @@ fi
 
 # --- wasm-bindgen CLI ---------------------------------------------------------------------------
 # Must equal the wasm-bindgen crate exactly, so read the `=` pin from web/Cargo.toml. No --locked:
-# the CLI's own lock file names a crate version this registry lacks (DESIGN.md, Toolchain).
+# the CLI's own lock file names a crate version this registry lacks (the design's toolchain notes).
 WB_VERSION=$(sed -nE 's/^wasm-bindgen[[:space:]]*=[[:space:]]*"=([0-9][0-9.]*)".*/\1/p' web/Cargo.toml)
 if [ -z "$WB_VERSION" ]; then
   echo 'tools: web/Cargo.toml must pin wasm-bindgen exactly, e.g. wasm-bindgen = "=0.2.130"' >&2

@@ -1,5 +1,5 @@
 //! Command-line arguments, parsed by clap (derive) over `OsString`: the contract flags from
-//! DESIGN.md (`[FILE|-]...`, `--format`, `--lang`, `--now`, `--show-secrets`) plus
+//! docs/CONTRACT.md (`[FILE|-]...`, `--format`, `--lang`, `--now`, `--show-secrets`) plus
 //! `--billing-day`, `--diff`, `--fix`, `--unsafe-fixes`, `--bundle`, `--color`, and the
 //! subcommands `rules`, `explain ID`, `doctor`, `completions SHELL`, `man`.
 //!

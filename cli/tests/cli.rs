@@ -1,4 +1,4 @@
-//! The CLI contract (DESIGN.md): flags, JSON fields, exit codes 0 / 1 / 2, masking.
+//! The CLI contract (docs/CONTRACT.md): flags, JSON fields, exit codes 0 / 1 / 2, masking.
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

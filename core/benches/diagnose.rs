@@ -1,4 +1,4 @@
-//! Engine throughput against the budgets in DESIGN.md (2 KB paste ≤ 100 µs median; 10 MB log
+//! Engine throughput against the budgets in docs/CONTRACT.md (2 KB paste ≤ 100 µs median; 10 MB log
 //! ≥ 100 MB/s, linear). Run: `cargo bench -p llmdoctor-core --features perf` (the CLI's build).
 //! Recorded results: docs/BENCHMARKS.md.
 

@@ -1,4 +1,4 @@
-//! The report (contract, schema 1 — DESIGN.md). Everything here is already redacted: front ends
+//! The report (contract, schema 1 — docs/CONTRACT.md). Everything here is already redacted: front ends
 //! render it as it is.
 
 use crate::model::{Category, Confidence, Severity};
@@ -42,7 +42,7 @@ pub struct Diagnosis {
     pub rule: &'static str,
     pub category: Category,
     pub severity: Severity,
-    /// How sure the diagnosis is (schema 1 addition; DESIGN.md, Report).
+    /// How sure the diagnosis is (schema 1 addition; docs/CONTRACT.md, Report).
     pub confidence: Confidence,
     pub title: Masked,
     pub explanation: Masked,

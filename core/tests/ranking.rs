@@ -1,4 +1,4 @@
-//! The message decides over the status (DESIGN.md, labelling decisions): for each pair, the
+//! The message decides over the status (docs/CONTRACT.md, labelling decisions): for each pair, the
 //! status alone gives its generic category, and the same status with the body people actually
 //! get gives the category the body names.
 

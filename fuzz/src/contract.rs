@@ -1,4 +1,4 @@
-//! The report contract (DESIGN.md, schema 1) and the engine's robustness guarantees, checked on
+//! The report contract (docs/CONTRACT.md, schema 1) and the engine's robustness guarantees, checked on
 //! any input. One oracle for the fuzz targets (`fuzz/fuzz_targets/*`) and for the adversarial
 //! corpus and its regressions (`core/tests/adversarial.rs` includes this file by path), so a
 //! crash the fuzzer finds replays against exactly the checks that caught it.

@@ -1,4 +1,4 @@
-// Page benchmarks against the DESIGN.md budgets, in headless Chromium on loopback:
+// Page benchmarks against the docs/CONTRACT.md budgets, in headless Chromium on loopback:
 //   - first load: gzip -9 bytes of every file the page fetched until it was ready (HTML, JS,
 //     wasm, CSS), and separately the rule texts the first diagnosis fetched;
 //   - navigation to first diagnosis: from navigation start to the first diagnosis card with its

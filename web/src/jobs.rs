@@ -1,6 +1,6 @@
 //! Big pastes, diagnosed in steps: one piece of the scan per browser task (about 40 ms of work),
 //! then the report in a task of its own, so that a 5 or 50 MB paste never freezes the page
-//! (DESIGN.md budget: no main-thread task over 200 ms). The engine's `Session` gives the same
+//! (docs/CONTRACT.md, Budgets: no main-thread task over 200 ms). The engine's `Session` gives the same
 //! report as one call (core/tests/session.rs).
 
 use crate::state::{Action, Analysis, State};

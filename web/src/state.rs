@@ -83,7 +83,7 @@ pub struct State {
 }
 
 /// Pastes larger than this are diagnosed in steps so that no task blocks the page for long
-/// (DESIGN.md: no main-thread task over 200 ms); smaller ones at once (~5 ms for 10 KB).
+/// (docs/CONTRACT.md, Budgets: no main-thread task over 200 ms); smaller ones at once (~5 ms for 10 KB).
 pub const SYNC_LIMIT: usize = 256 * 1024;
 
 impl State {
