@@ -118,15 +118,9 @@ pub fn apply(
                 continue;
             }
         }
-        let mut text = original.to_string();
-        let mut last = usize::MAX;
-        for (e, _) in mine.iter().rev() {
-            if e.end > last {
-                continue; // overlapping: keep the earlier edit
-            }
-            text.replace_range(e.start - start..e.end - start, e.revealed.reveal());
-            last = e.start;
-        }
+        // Core's one overlap policy, the same as the corrected text and "Copy with my key".
+        let real: Vec<&Edit> = mine.iter().map(|(e, _)| *e).collect();
+        let mut text = llmdoctor_core::corrected::apply_revealed(&input.text, &real, start, end);
         if let Some(syntax) = src.syntax {
             if check(syntax, &text).is_err() {
                 out.messages.push(format!(

@@ -90,34 +90,44 @@ fn applying<E>(edits: Vec<E>, key: impl Fn(&E) -> (usize, usize, &str)) -> Vec<E
 /// a key-whitespace fix, say): the explicit reveal path, for the page's "Copy with my key" and
 /// `--fix`. Built from the paste and the fix edits; nothing is diagnosed again.
 pub fn revealed(text: &str, report: &Report) -> Vec<String> {
-    let edits: Vec<&ReportEdit> = report
+    let edits = fix_edits(report);
+    report
+        .corrected
+        .iter()
+        .map(|c| apply_revealed(text, &edits, c.start, c.end))
+        .collect()
+}
+
+/// Every fix edit of `report`, in diagnosis order.
+pub fn fix_edits(report: &Report) -> Vec<&ReportEdit> {
+    report
         .diagnoses
         .iter()
         .filter_map(|d| d.fix.as_ref())
         .flat_map(|f| f.edits.iter())
-        .collect();
-    report
-        .corrected
-        .iter()
-        .map(|c| {
-            let mut mine: Vec<&ReportEdit> = edits
-                .iter()
-                .copied()
-                .filter(|e| e.start >= c.start && e.end <= c.end)
-                .collect();
-            crate::order::sort_by_key(&mut mine, |e| (e.start as u64, e.end as u64, 0));
-            let mine = applying(mine, |e| (e.start, e.end, e.revealed.reveal()));
-            let mut out = String::new();
-            let mut at = c.start;
-            for e in mine {
-                out.push_str(text.get(at..e.start).unwrap_or(""));
-                out.push_str(e.revealed.reveal());
-                at = e.end;
-            }
-            out.push_str(text.get(at..c.end).unwrap_or(""));
-            out
-        })
         .collect()
+}
+
+/// `text[start..end]` with the edits that lie inside it applied, with their real values, by the
+/// one overlap policy ([`applying`]: duplicates once, of overlapping edits the first). What the
+/// reveal path and the CLI's `--fix` write.
+pub fn apply_revealed(text: &str, edits: &[&ReportEdit], start: usize, end: usize) -> String {
+    let mut mine: Vec<&ReportEdit> = edits
+        .iter()
+        .copied()
+        .filter(|e| e.start >= start && e.end <= end)
+        .collect();
+    crate::order::sort_by_key(&mut mine, |e| (e.start as u64, e.end as u64, 0));
+    let mine = applying(mine, |e| (e.start, e.end, e.revealed.reveal()));
+    let mut out = String::new();
+    let mut at = start;
+    for e in mine {
+        out.push_str(text.get(at..e.start).unwrap_or(""));
+        out.push_str(e.revealed.reveal());
+        at = e.end;
+    }
+    out.push_str(text.get(at..end).unwrap_or(""));
+    out
 }
 
 /// A unified diff (hunks with 3 lines of context) of two small texts.
@@ -200,5 +210,29 @@ mod tests {
         );
         assert!(d.contains("@@ -1,6 +1,6 @@"), "{d}");
         assert_eq!(unified_diff(a, a), "--- original\n+++ corrected\n");
+    }
+
+    #[test]
+    fn the_reveal_path_applies_edits_by_one_overlap_policy() {
+        use crate::report::Edit;
+        use crate::secrets::{Masked, Revealed};
+        let edit = |start, end, real: &str| Edit {
+            start,
+            end,
+            replacement: Masked::fixed("…"),
+            revealed: Revealed::new(real.to_string()),
+        };
+        let text = "abcdefghij";
+        let (a, b, c, d) = (
+            edit(2, 5, "X"),
+            edit(4, 7, "Y"),
+            edit(8, 9, "Z"),
+            edit(8, 9, "Z"),
+        );
+        // Given in any order: sorted; of the overlapping pair the first; a duplicate once;
+        // edits outside the range left out.
+        let edits = vec![&c, &b, &a, &d];
+        assert_eq!(super::apply_revealed(text, &edits, 0, 10), "abXfghZj");
+        assert_eq!(super::apply_revealed(text, &edits, 6, 10), "ghZj");
     }
 }
