@@ -8,8 +8,9 @@ use crate::report::{Corrected, Edit as ReportEdit, Report};
 use crate::secrets::{Masked, Redactor};
 use crate::verify;
 
-/// Blocks longer than this get no diff (the corrected text is still given).
-const MAX_DIFF_LINES: usize = 2000;
+/// Blocks longer than this get no diff (the corrected text is still given): the diff is linear,
+/// this only bounds its size.
+const MAX_DIFF_LINES: usize = 20_000;
 
 /// One corrected snippet per config block that any edit touches.
 pub fn build(text: &str, cfg: &Config, edits: &[Edit], r: &Redactor, lang: Lang) -> Vec<Corrected> {
@@ -130,38 +131,47 @@ pub fn apply_revealed(text: &str, edits: &[&ReportEdit], start: usize, end: usiz
     out
 }
 
-/// A unified diff (hunks with 3 lines of context) of two small texts.
+/// A unified diff (hunks with 3 lines of context) of a block and its corrected text.
 pub fn unified_diff(a: &str, b: &str) -> String {
     let (x, y): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
     if x.len() > MAX_DIFF_LINES || y.len() > MAX_DIFF_LINES {
         return String::new();
     }
-    // LCS table, small inputs only.
+    // Linear, no LCS table: the corrected text is the original with span edits, so lines
+    // either stay in step (value replacements: compared pairwise, each run of changed lines
+    // shown as its removals then its additions) or, when an edit adds or removes lines, differ
+    // in one region between a common head and a common tail.
     let (n, m) = (x.len(), y.len());
-    let mut l = vec![vec![0u32; m + 1]; n + 1];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            l[i][j] = if x[i] == y[j] {
-                l[i + 1][j + 1] + 1
-            } else {
-                l[i + 1][j].max(l[i][j + 1])
-            };
+    let mut ops: Vec<(char, &str)> = Vec::with_capacity(n + m);
+    if n == m {
+        let mut k = 0;
+        while k < n {
+            if x[k] == y[k] {
+                ops.push((' ', x[k]));
+                k += 1;
+                continue;
+            }
+            let run = x[k..]
+                .iter()
+                .zip(&y[k..])
+                .take_while(|(a, b)| a != b)
+                .count();
+            ops.extend(x[k..k + run].iter().map(|l| ('-', *l)));
+            ops.extend(y[k..k + run].iter().map(|l| ('+', *l)));
+            k += run;
         }
-    }
-    let mut ops: Vec<(char, &str)> = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    while i < n || j < m {
-        if i < n && j < m && x[i] == y[j] {
-            ops.push((' ', x[i]));
-            i += 1;
-            j += 1;
-        } else if i < n && (j == m || l[i + 1][j] >= l[i][j + 1]) {
-            ops.push(('-', x[i]));
-            i += 1;
-        } else {
-            ops.push(('+', y[j]));
-            j += 1;
-        }
+    } else {
+        let head = x.iter().zip(&y).take_while(|(a, b)| a == b).count();
+        let tail = x[head..]
+            .iter()
+            .rev()
+            .zip(y[head..].iter().rev())
+            .take_while(|(a, b)| a == b)
+            .count();
+        ops.extend(x[..head].iter().map(|l| (' ', *l)));
+        ops.extend(x[head..n - tail].iter().map(|l| ('-', *l)));
+        ops.extend(y[head..m - tail].iter().map(|l| ('+', *l)));
+        ops.extend(x[n - tail..].iter().map(|l| (' ', *l)));
     }
     let mut out = String::from("--- original\n+++ corrected\n");
     let changed: Vec<usize> = ops
@@ -210,6 +220,24 @@ mod tests {
         );
         assert!(d.contains("@@ -1,6 +1,6 @@"), "{d}");
         assert_eq!(unified_diff(a, a), "--- original\n+++ corrected\n");
+    }
+
+    #[test]
+    fn diff_groups_a_run_of_changed_lines_and_handles_added_lines() {
+        let a = "a\nb\nc\nd\ne\nf\ng\nh\ni\nj";
+        // Two adjacent lines changed: their removals, then their additions.
+        let d = unified_diff(a, &a.replace("c\nd", "C\nD"));
+        assert!(d.contains("\n-c\n-d\n+C\n+D\n"), "{d}");
+        assert!(d.contains("@@ -1,7 +1,7 @@"), "{d}");
+        // A line added: one hunk between the common head and tail.
+        let d = unified_diff(a, &a.replace("e\n", "e\nE2\n"));
+        assert!(
+            d.contains("@@ -3,6 +3,7 @@\n c\n d\n e\n+E2\n f\n g\n h\n"),
+            "{d}"
+        );
+        // Two changes far apart: two hunks.
+        let far = a.replace('a', "A").replace('j', "J");
+        assert_eq!(unified_diff(a, &far).matches("@@ -").count(), 2);
     }
 
     #[test]
