@@ -88,17 +88,7 @@ pub fn options_safe(line: &str) -> bool {
             if !LONG_WITH_ARG.contains(&name) {
                 return false;
             }
-            let arg = match inline {
-                Some(v) => v,
-                None => {
-                    i += 1;
-                    match words.get(i - 1) {
-                        Some(a) => a.as_str(),
-                        None => return false,
-                    }
-                }
-            };
-            if !arg_safe(name, arg) {
+            if !option_safe(name, inline, &words, &mut i) {
                 return false;
             }
             continue;
@@ -113,23 +103,30 @@ pub fn options_safe(line: &str) -> bool {
             let Some((_, name)) = SHORT_WITH_ARG.iter().find(|(s, _)| *s == c) else {
                 return false;
             };
-            let arg = match cluster.get(k + 1..).filter(|r| !r.is_empty()) {
-                Some(rest) => rest,
-                None => {
-                    i += 1;
-                    match words.get(i - 1) {
-                        Some(a) => a.as_str(),
-                        None => return false,
-                    }
-                }
-            };
-            if !arg_safe(name, arg) {
+            let rest = cluster.get(k + 1..).filter(|r| !r.is_empty());
+            if !option_safe(name, rest, &words, &mut i) {
                 return false;
             }
             break;
         }
     }
     true
+}
+
+/// Whether option `name`'s argument is safe: `inline` (`--name=value`, `-Hvalue`) or the next
+/// word, which `i` then moves past. An option missing its argument is not.
+fn option_safe(name: &str, inline: Option<&str>, words: &[String], i: &mut usize) -> bool {
+    let arg = match inline {
+        Some(v) => v,
+        None => {
+            *i += 1;
+            match words.get(*i - 1) {
+                Some(a) => a.as_str(),
+                None => return false,
+            }
+        }
+    };
+    arg_safe(name, arg)
 }
 
 /// An argument that names no file: `@file` reads one for data, JSON and headers
