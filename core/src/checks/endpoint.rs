@@ -1,5 +1,6 @@
 //! Base URL checks: the path a client needs on a known host, endpoint paths pasted into a base
-//! URL, a doubled `/v1`, a missing scheme, `0.0.0.0` as a destination.
+//! URL, a doubled `/v1`, a missing scheme, `0.0.0.0` as a destination, a base URL the tool did
+//! not read.
 
 use super::{base_urls, hit, host_name, split_url, url, CheckHit, Ctx, Protocol};
 use crate::facts::lookup_host;
@@ -154,6 +155,63 @@ pub fn zero_host(ctx: &Ctx, out: &mut Vec<CheckHit>) {
                 url(format!("{}{host}{}", u.scheme, u.path)),
                 Review,
             ));
+        }
+    }
+}
+
+/// Hosts clients call when no base URL reaches them.
+const DEFAULT_HOSTS: &[&str] = &["api.openai.com", "api.anthropic.com"];
+
+/// Words of an error line naming the host a request went to.
+const ERROR_WORDS: &[&str] = &[
+    "error",
+    "failed",
+    "exceeded",
+    "refused",
+    "timed out",
+    "timeout",
+    "host=",
+];
+
+/// A base URL setting names another host, yet an error line outside the config shows the
+/// request going to a default host (`HTTPSConnectionPool(host='api.openai.com', …)`): the tool
+/// did not read the setting (another variable name, a URL written into its own config).
+pub fn base_url_ignored(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+    let is_base_url = |name: &str| {
+        let n = name.to_ascii_lowercase().replace('-', "_");
+        [
+            "base_url", "api_base", "api_url", "baseurl", "apibase", "apiurl",
+        ]
+        .iter()
+        .any(|e| n.ends_with(e))
+    };
+    let Some(setting) = ctx.cfg.settings.iter().find(|s| {
+        is_base_url(s.name())
+            && split_url(&s.value).is_some_and(|u| {
+                let h = host_name(u.host);
+                !h.is_empty() && !DEFAULT_HOSTS.contains(&h.as_str())
+            })
+    }) else {
+        return;
+    };
+    let in_block = |i: usize| ctx.cfg.blocks.iter().any(|b| b.start <= i && i < b.end);
+    for host in DEFAULT_HOSTS {
+        for (i, _) in ctx.text.match_indices(host) {
+            if in_block(i) {
+                continue;
+            }
+            let ls = ctx.text[..i].rfind('\n').map_or(0, |p| p + 1);
+            let le = ctx.text[i..].find('\n').map_or(ctx.text.len(), |p| i + p);
+            let line = ctx.text[ls..le].to_ascii_lowercase();
+            if ERROR_WORDS.iter().any(|w| line.contains(w)) {
+                out.push(CheckHit {
+                    check: "base-url-ignored",
+                    spans: vec![setting.value_span, (i, i + host.len())],
+                    edits: Vec::new(),
+                    applicability: Review,
+                });
+                return;
+            }
         }
     }
 }

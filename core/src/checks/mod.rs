@@ -39,6 +39,7 @@ pub const CHECKS: &[(&str, Check)] = &[
     ("doubled-v1", endpoint::doubled_v1),
     ("missing-scheme", endpoint::missing_scheme),
     ("zero-host", endpoint::zero_host),
+    ("base-url-ignored", endpoint::base_url_ignored),
     ("plan-key-general-host", keys::plan_key_general_host),
     ("general-key-plan-host", keys::general_key_plan_host),
     ("key-whitespace", keys::key_whitespace),
