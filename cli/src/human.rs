@@ -1,15 +1,21 @@
-//! Human output, in the style of a good linter: `error[rule-id]: title`, a `-->` location, the
-//! line with a caret under the evidence, then explanation, steps, verification and sources.
-//! Everything printed comes from the (already redacted) report. Text from the paste or the
-//! command line goes through [`clean`] on its way out: a terminal sees no escape sequence,
-//! carriage return, bell or bidi override but the ones this file writes (colours).
+//! Human output, in the style of rustc and cargo, with the libraries they use: annotate-snippets
+//! draws `error[rule-id]: title`, the `-->` location and the line with carets under the
+//! evidence (several on one line together; tabs and wide characters lined up by its
+//! unicode-width), anstyle paints the rest (render.rs). Explanation, steps, verification,
+//! retry advice and sources follow, then corrected blocks and a summary line.
+//!
+//! Everything printed comes from the (already masked) report. Text from the paste or the
+//! command line is made printable on its way out (`Masked::printable`, `escape_controls`): a
+//! terminal sees no escape sequence, carriage return, bell or bidi override but the colours
+//! written here.
 
 use crate::input::Input;
-use llmdoctor_core::report::{Applicability, Diagnosis, Report};
-use llmdoctor_core::secrets::needs_escape;
+use crate::render::{self, paint, BOLD, DIM, GOOD, NOTE};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+use llmdoctor_core::report::{Applicability, Diagnosis, Evidence, Report};
+use llmdoctor_core::secrets::{escape_controls, needs_escape, Masked};
 use llmdoctor_core::selfcheck::self_check;
 use llmdoctor_core::{Lang, Rule, Severity};
-use std::borrow::Cow;
 use std::fmt::Write as _;
 
 pub struct Style {
@@ -17,21 +23,22 @@ pub struct Style {
 }
 
 impl Style {
-    fn paint(&self, code: &str, s: &str) -> String {
-        if self.color {
-            format!("\x1b[{code}m{s}\x1b[0m")
-        } else {
-            s.to_string()
-        }
+    fn paint(&self, style: anstyle::Style, s: &str) -> String {
+        paint(self.color, style, s)
     }
     fn bold(&self, s: &str) -> String {
-        self.paint("1", s)
+        self.paint(BOLD, s)
     }
     fn dim(&self, s: &str) -> String {
-        self.paint("2", s)
+        self.paint(DIM, s)
     }
-    fn severity(&self, sev: Severity) -> String {
-        self.by_severity(sev, sev.as_str())
+    /// annotate-snippets' renderer: its default styles when colouring (rustc's), none else.
+    fn renderer(&self) -> Renderer {
+        if self.color {
+            Renderer::styled().hyperlink(false)
+        } else {
+            Renderer::plain()
+        }
     }
 }
 
@@ -39,40 +46,79 @@ fn zh(lang: Lang) -> bool {
     lang == Lang::Zh
 }
 
-/// How `c` is shown: itself, or (when a terminal would act on it) as `\r`, `\x1b`, `\u{202e}`
-/// — the notation of `Masked::printable`, as ripgrep and git show such bytes.
-fn shown(c: char, out: &mut String) {
-    if !needs_escape(c) {
-        out.push(c);
-    } else if c == '\r' {
-        out.push_str("\\r");
-    } else if (c as u32) < 0x100 {
-        out.push_str(&format!("\\x{:02x}", c as u32));
-    } else {
-        out.push_str(&format!("\\u{{{:x}}}", c as u32));
+/// A masked text, printable.
+fn shown(m: &Masked) -> String {
+    m.printable().as_str().to_string()
+}
+
+/// A file name (from the command line or doctor), masked like the paste and printable.
+fn name_shown(report: &Report, input: &Input, name: &str) -> String {
+    shown(&report.mask(name, &input.text))
+}
+
+/// An evidence line as shown: the characters a terminal would act on written out (as
+/// `escape_controls` does), and where each character of the line starts in it, in bytes.
+struct Line {
+    text: String,
+    starts: Vec<usize>,
+}
+
+impl Line {
+    fn new(context: &str) -> Line {
+        let mut text = String::with_capacity(context.len());
+        let mut starts = Vec::with_capacity(context.len() + 1);
+        let mut buf = [0u8; 4];
+        for c in context.chars() {
+            starts.push(text.len());
+            if needs_escape(c) {
+                text.push_str(&escape_controls(c.encode_utf8(&mut buf)));
+            } else {
+                text.push(c);
+            }
+        }
+        starts.push(text.len());
+        Line { text, starts }
+    }
+
+    /// The byte where character `n` of the line starts (the end past the last).
+    fn byte(&self, n: usize) -> usize {
+        self.starts[n.min(self.starts.len() - 1)]
     }
 }
 
-/// `s` with every character a terminal would act on written out (see [`shown`]).
-pub fn clean(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(needs_escape) {
-        return Cow::Borrowed(s);
+fn level(sev: Severity) -> Level<'static> {
+    match sev {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
     }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        shown(c, &mut out);
+}
+
+/// annotate-snippets writes in `--> file:line:col` the column in the line as shown; where the
+/// line was cut, a key before the evidence masked or a control character written out, the
+/// paste's column (the JSON's `column`) differs, and it is the one a `file:line:col` means.
+/// The location line (the second: the title is one line) gets that column.
+fn with_column(rendered: String, column: usize) -> String {
+    let Some(a) = rendered.find('\n').map(|i| i + 1) else {
+        return rendered;
+    };
+    let b = rendered[a..].find('\n').map_or(rendered.len(), |i| a + i);
+    let line = &rendered[a..b];
+    let digits = line.len() - line.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if !line.contains("--> ") || digits == 0 || !line[..line.len() - digits].ends_with(':') {
+        return rendered;
     }
-    Cow::Owned(out)
+    format!("{}{column}{}", &rendered[..b - digits], &rendered[b..])
 }
 
 pub fn render(report: &Report, input: &Input, lang: Lang, st: &Style, diff: bool) -> String {
     let mut out = String::new();
     for d in &report.diagnoses {
-        diagnosis(&mut out, d, input, lang, st);
+        diagnosis(&mut out, d, report, input, lang, st);
     }
     for c in &report.corrected {
         let (name, line) = input.locate(input.line_of(c.start));
-        let name = clean(name);
+        let name = name_shown(report, input, name);
         let head = if zh(lang) {
             format!("修正后的配置（{}，{name}:{line}）：", c.format)
         } else {
@@ -80,19 +126,18 @@ pub fn render(report: &Report, input: &Input, lang: Lang, st: &Style, diff: bool
         };
         let _ = writeln!(out, "{}", st.bold(&head));
         if diff && !c.diff.is_empty() {
-            for l in c.diff.lines() {
-                let l = &*clean(l);
+            for l in shown(&c.diff).lines() {
                 let painted = match l.as_bytes().first() {
-                    Some(b'+') if !l.starts_with("+++") => st.paint("32", l),
-                    Some(b'-') if !l.starts_with("---") => st.paint("31", l),
-                    Some(b'@') => st.paint("36", l),
+                    Some(b'+') if !l.starts_with("+++") => st.paint(render::ADDED, l),
+                    Some(b'-') if !l.starts_with("---") => st.paint(render::REMOVED, l),
+                    Some(b'@') => st.paint(render::HUNK, l),
                     _ => l.to_string(),
                 };
                 let _ = writeln!(out, "  {painted}");
             }
         } else {
-            for l in c.text.lines() {
-                let _ = writeln!(out, "  {}", clean(l));
+            for l in shown(&c.text).lines() {
+                let _ = writeln!(out, "  {l}");
             }
         }
         if let Some(v) = &c.verify {
@@ -100,14 +145,14 @@ pub fn render(report: &Report, input: &Input, lang: Lang, st: &Style, diff: bool
                 out,
                 "  {} {}",
                 st.bold(if zh(lang) { "验证：" } else { "verify:" }),
-                clean(v)
+                shown(v)
             );
         }
         out.push('\n');
     }
     if let Some(notes) = report.facts.get("notes").and_then(|n| n.as_array()) {
         for n in notes.iter().filter_map(|n| n.as_str()) {
-            let _ = writeln!(out, "{}: {}", st.paint("1;36", "note"), clean(n));
+            let _ = writeln!(out, "{}: {}", st.paint(NOTE, "note"), escape_controls(n));
         }
     }
     if report.diagnoses.is_empty() {
@@ -158,61 +203,59 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-fn diagnosis(out: &mut String, d: &Diagnosis, input: &Input, lang: Lang, st: &Style) {
-    let _ = writeln!(
-        out,
-        "{}{} {} {}",
-        st.severity(d.severity),
-        st.bold(&format!("[{}]:", d.rule)),
-        st.bold(&clean(&d.title)),
-        st.dim(&format!(
-            "({}{})",
-            d.category.as_str(),
-            confidence(d.confidence, lang)
-        ))
+/// `error[rule]: title (category)`, the first evidence's location and line with a caret under
+/// it and under every other evidence on that line, then the other evidence's locations.
+fn head(d: &Diagnosis, report: &Report, input: &Input, lang: Lang, st: &Style) -> String {
+    let title = format!(
+        "{} ({}{})",
+        shown(&d.title).replace('\n', " "),
+        d.category.as_str(),
+        confidence(d.confidence, lang)
     );
-    for (i, e) in d.evidence.iter().enumerate() {
-        let (name, line) = input.locate(e.line);
-        let _ = writeln!(
-            out,
-            "  {} {}:{line}:{}",
-            st.paint("1;34", "-->"),
-            clean(name),
-            e.column
-        );
-        if i == 0 {
-            let gutter = line.to_string();
-            let pad = " ".repeat(gutter.len());
-            // The line as shown (tabs as one space, control characters written out), and the
-            // display column where each of its characters starts: carets go under what the
-            // terminal shows, escapes included.
-            let mut ctx = String::new();
-            let mut cols = vec![0];
-            for c in e.context.text.chars() {
-                let at = ctx.len();
-                shown(if c == '\t' { ' ' } else { c }, &mut ctx);
-                let w: usize = ctx[at..].chars().map(char_width).sum();
-                cols.push(cols.last().copied().unwrap_or(0) + w);
-            }
-            let col = |n: usize| cols[n.min(cols.len() - 1)];
-            let _ = writeln!(out, "  {pad} {}", st.paint("1;34", "|"));
-            let _ = writeln!(
-                out,
-                "  {} {} {ctx}",
-                st.paint("1;34", &gutter),
-                st.paint("1;34", "|")
-            );
-            let from = col(e.context.from);
-            let lead = " ".repeat(from);
-            let carets = "^".repeat(col(e.context.to).saturating_sub(from).max(1));
-            let _ = writeln!(
-                out,
-                "  {pad} {} {lead}{}",
-                st.paint("1;34", "|"),
-                st.by_severity(d.severity, &carets)
-            );
-        }
-    }
+    let title = level(d.severity).primary_title(title).id(d.rule);
+    let Some(first) = d.evidence.first() else {
+        return st.renderer().render(&[Group::with_title(title)]);
+    };
+    // Evidence whose context is the first's line, as the engine cut and masked it, is drawn
+    // on it; the rest is listed by location.
+    let together = |e: &Evidence| e.line == first.line && e.context.text == first.context.text;
+    let line = Line::new(first.context.text.as_str());
+    let (name, at) = input.locate(first.line);
+    let name = name_shown(report, input, name);
+    let spans = d.evidence.iter().filter(|e| together(e)).map(|e| {
+        AnnotationKind::Primary
+            .span(line.byte(e.context.from)..line.byte(e.context.to.max(e.context.from)))
+    });
+    let snippet = Snippet::source(line.text.as_str())
+        .line_start(at)
+        .path(name)
+        .annotations(spans);
+    let others = d.evidence.iter().filter(|e| !together(e)).map(|e| {
+        let (name, at) = input.locate(e.line);
+        Origin::path(name_shown(report, input, name))
+            .line(at)
+            .char_column(e.column)
+    });
+    let group = title.element(snippet).elements(others);
+    // The location is the leftmost caret's.
+    let column = d
+        .evidence
+        .iter()
+        .filter(|e| together(e))
+        .min_by_key(|e| e.context.from)
+        .map_or(first.column, |e| e.column);
+    with_column(st.renderer().render(&[group]), column)
+}
+
+fn diagnosis(
+    out: &mut String,
+    d: &Diagnosis,
+    report: &Report,
+    input: &Input,
+    lang: Lang,
+    st: &Style,
+) {
+    let _ = writeln!(out, "{}", head(d, report, input, lang, st));
     if d.count > d.evidence.len() {
         let more = if zh(lang) {
             format!("共出现 {} 次", d.count)
@@ -221,13 +264,13 @@ fn diagnosis(out: &mut String, d: &Diagnosis, input: &Input, lang: Lang, st: &St
         };
         let _ = writeln!(out, "  {}", st.dim(&more));
     }
-    let _ = writeln!(out, "  {}", clean(&d.explanation));
+    let _ = writeln!(out, "  {}", shown(&d.explanation));
     if let Some(r) = &d.reset {
         let _ = writeln!(
             out,
             "  {} {}",
             st.bold(if zh(lang) { "重置：" } else { "reset:" }),
-            clean(&r.note)
+            shown(&r.note)
         );
     }
     let _ = writeln!(
@@ -236,19 +279,19 @@ fn diagnosis(out: &mut String, d: &Diagnosis, input: &Input, lang: Lang, st: &St
         st.bold(if zh(lang) { "修复步骤：" } else { "fix:" })
     );
     for (i, s) in d.steps.iter().enumerate() {
-        let _ = writeln!(out, "    {}. {}", i + 1, clean(s));
+        let _ = writeln!(out, "    {}. {}", i + 1, shown(s));
     }
     let _ = writeln!(
         out,
         "  {} {}",
         st.bold(if zh(lang) { "验证：" } else { "verify:" }),
-        clean(&d.verify)
+        shown(&d.verify)
     );
     let _ = writeln!(
         out,
         "  {} {}",
         st.bold(if zh(lang) { "重试：" } else { "retry:" }),
-        clean(&d.retry.advice)
+        shown(&d.retry.advice)
     );
     let _ = writeln!(
         out,
@@ -256,7 +299,7 @@ fn diagnosis(out: &mut String, d: &Diagnosis, input: &Input, lang: Lang, st: &St
         st.dim(&format!(
             "{} {}",
             if zh(lang) { "来源：" } else { "sources:" },
-            clean(&llmdoctor_core::secrets::Masked::join(&d.sources, "; "))
+            shown(&Masked::join(&d.sources, "; "))
         ))
     );
     if let Some(f) = &d.fix {
@@ -267,7 +310,7 @@ fn diagnosis(out: &mut String, d: &Diagnosis, input: &Input, lang: Lang, st: &St
             (true, true) => "有可安全应用的修正（--fix 应用；--diff 查看）",
             (false, true) => "有修正，请先检查（--diff 查看；--fix --unsafe-fixes 应用）",
         };
-        let _ = writeln!(out, "  {}", st.paint("32", how));
+        let _ = writeln!(out, "  {}", st.paint(GOOD, how));
     }
     let _ = writeln!(
         out,
@@ -275,36 +318,6 @@ fn diagnosis(out: &mut String, d: &Diagnosis, input: &Input, lang: Lang, st: &St
         st.dim(&format!("llmdoctor explain {}", d.rule))
     );
     out.push('\n');
-}
-
-/// Display width of a character: CJK and other wide characters count 2.
-fn char_width(c: char) -> usize {
-    let u = c as u32;
-    let wide = (0x1100..=0x115f).contains(&u)
-        || (0x2e80..=0xa4cf).contains(&u)
-        || (0xac00..=0xd7a3).contains(&u)
-        || (0xf900..=0xfaff).contains(&u)
-        || (0xfe30..=0xfe4f).contains(&u)
-        || (0xff00..=0xff60).contains(&u)
-        || (0xffe0..=0xffe6).contains(&u)
-        || (0x1f300..=0x1faff).contains(&u)
-        || (0x20000..=0x3fffd).contains(&u);
-    if wide {
-        2
-    } else {
-        1
-    }
-}
-
-impl Style {
-    fn by_severity(&self, sev: Severity, s: &str) -> String {
-        let code = match sev {
-            Severity::Error => "1;31",
-            Severity::Warning => "1;33",
-            Severity::Info => "1;36",
-        };
-        self.paint(code, s)
-    }
 }
 
 /// `llmdoctor rules`: one line per rule.

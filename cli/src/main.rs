@@ -2,7 +2,8 @@
 //! picks options, and prints the core's report (human or JSON). Nothing is decided here.
 //!
 //! The process's environment, home and working directory are read once, into a
-//! [`doctor::Machine`]; everything below reads them from there.
+//! [`doctor::Machine`]; everything below reads them from there, but for colour: `--color auto`
+//! is anstream's decision (NO_COLOR, CLICOLOR_FORCE, a terminal; render.rs).
 
 mod args;
 mod doctor;
@@ -10,8 +11,9 @@ mod fix;
 mod human;
 mod input;
 mod progress;
+mod render;
 
-use args::{Cmd, Color, Format, Opts, Parsed};
+use args::{Cmd, Format, Opts, Parsed};
 use doctor::Machine;
 use llmdoctor_core::secrets::escape_controls;
 use llmdoctor_core::{rule, Instant, Lang, Options, RULES};
@@ -46,7 +48,7 @@ fn run(argv: impl IntoIterator<Item = std::ffi::OsString>, m: &Machine) -> u8 {
     }
     let lang = o.lang.unwrap_or_else(|| env_lang(m));
     match &cli.command {
-        None => run_diagnose(&cli.inputs, o, lang, m),
+        None => run_diagnose(&cli.inputs, o, lang),
         Some(Cmd::Rules) => {
             let out = match o.format {
                 Format::Json => {
@@ -87,10 +89,11 @@ fn run(argv: impl IntoIterator<Item = std::ffi::OsString>, m: &Machine) -> u8 {
                 eprintln!("llmdoctor: --bundle is for pastes; doctor prints its own report");
                 return 2;
             }
+            let choice = render::choice(o.color);
             let settings = doctor::Settings {
                 engine: engine_options(o, lang),
                 json: o.format == Format::Json,
-                color: color(o, m),
+                color: render::colors(choice),
                 diff: o.diff,
                 fix: o.fix,
                 unsafe_fixes: o.unsafe_fixes,
@@ -99,7 +102,11 @@ fn run(argv: impl IntoIterator<Item = std::ffi::OsString>, m: &Machine) -> u8 {
             for msg in &out.stderr {
                 eprintln!("llmdoctor: {msg}");
             }
-            emit(&out.stdout);
+            if settings.json {
+                emit(&out.stdout);
+            } else {
+                render::emit(&out.stdout, choice);
+            }
             out.code
         }
     }
@@ -114,17 +121,7 @@ fn engine_options(o: &Opts, lang: Lang) -> Options {
     }
 }
 
-fn color(o: &Opts, m: &Machine) -> bool {
-    match o.color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => {
-            std::io::stdout().is_terminal() && m.var("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    }
-}
-
-fn run_diagnose(inputs: &[std::path::PathBuf], o: &Opts, lang: Lang, m: &Machine) -> u8 {
+fn run_diagnose(inputs: &[std::path::PathBuf], o: &Opts, lang: Lang) -> u8 {
     if inputs.is_empty() && std::io::stdin().is_terminal() {
         eprintln!("llmdoctor: reading the paste from stdin; end it with Ctrl-D (or pass a FILE; --help for more)");
     }
@@ -167,17 +164,19 @@ fn run_diagnose(inputs: &[std::path::PathBuf], o: &Opts, lang: Lang, m: &Machine
         .collect();
     let names = report.mask_json(names.into(), &input.text);
     report.facts.insert("inputs", names);
-    let text = match o.format {
-        Format::Json => serde_json::to_string_pretty(&report).unwrap_or_default() + "\n",
-        Format::Human => human::render(
-            &report,
-            &input,
-            lang,
-            &human::Style { color: color(o, m) },
-            o.diff,
-        ),
-    };
-    emit(&text);
+    match o.format {
+        Format::Json => emit(&(serde_json::to_string_pretty(&report).unwrap_or_default() + "\n")),
+        Format::Human => {
+            let choice = render::choice(o.color);
+            let style = human::Style {
+                color: render::colors(choice),
+            };
+            render::emit(
+                &human::render(&report, &input, lang, &style, o.diff),
+                choice,
+            );
+        }
+    }
     u8::from(!report.diagnoses.is_empty())
 }
 

@@ -135,23 +135,11 @@ fn carets_stand_under_the_evidence_in_escaped_lines() {
         let lines: Vec<&str> = s.lines().collect();
         let at = lines
             .iter()
-            .position(|l| l.starts_with("  1 | "))
+            .position(|l| l.starts_with("1 | "))
             .unwrap_or_else(|| panic!("no context line in\n{s}"));
         let (ctx, carets) = (lines[at], lines[at + 1]);
-        // Display columns: CJK characters are two wide.
-        let width = |t: &str| -> usize {
-            t.chars()
-                .map(|c| {
-                    if ('\u{2e80}'..='\u{a4cf}').contains(&c)
-                        || ('\u{ff00}'..='\u{ff60}').contains(&c)
-                    {
-                        2
-                    } else {
-                        1
-                    }
-                })
-                .sum()
-        };
+        // Display columns (CJK characters are two wide), as unicode-width counts them.
+        let width = |t: &str| -> usize { unicode_width::UnicodeWidthStr::width(t) };
         let start = ctx
             .find(&evidence)
             .unwrap_or_else(|| panic!("{evidence} not in {ctx}"));

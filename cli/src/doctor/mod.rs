@@ -16,6 +16,7 @@ mod tools;
 pub use machine::Machine;
 
 use crate::input::{Input, Kind, Part};
+use crate::render::{self, paint};
 use llmdoctor_core::config::ValueKind;
 use llmdoctor_core::report::Report;
 use llmdoctor_core::secrets::Masked;
@@ -597,14 +598,6 @@ fn zh(lang: Lang) -> bool {
     lang == Lang::Zh
 }
 
-fn paint(color: bool, code: &str, s: &str) -> String {
-    if color {
-        format!("\x1b[{code}m{s}\x1b[0m")
-    } else {
-        s.to_string()
-    }
-}
-
 fn human(m: &Machine, sections: &[Section], lang: Lang, s: &Settings) -> String {
     let mut out = String::new();
     let c = s.color;
@@ -629,7 +622,7 @@ fn human(m: &Machine, sections: &[Section], lang: Lang, s: &Settings) -> String 
     let mut summary = Vec::new();
     for sec in sections {
         let title = format!("━━ {} ━━", sec.tool.name);
-        let _ = writeln!(out, "{}", paint(c, "1;35", &title));
+        let _ = writeln!(out, "{}", paint(c, render::SECTION, &title));
         let files: Vec<String> = sec
             .tool
             .layers
@@ -644,7 +637,7 @@ fn human(m: &Machine, sections: &[Section], lang: Lang, s: &Settings) -> String 
         let _ = writeln!(
             out,
             "{} {}",
-            paint(c, "1", if zh(lang) { "读取：" } else { "read:" }),
+            paint(c, render::BOLD, if zh(lang) { "读取：" } else { "read:" }),
             sec.mask(&files.join(", "))
         );
         let _ = writeln!(
@@ -652,17 +645,17 @@ fn human(m: &Machine, sections: &[Section], lang: Lang, s: &Settings) -> String 
             "{} {}",
             paint(
                 c,
-                "2",
+                render::DIM,
                 if zh(lang) {
                     "优先级（低 → 高）："
                 } else {
                     "precedence (lowest first):"
                 }
             ),
-            paint(c, "2", sec.tool.precedence)
+            paint(c, render::DIM, sec.tool.precedence)
         );
         for n in &sec.tool.notes {
-            let _ = writeln!(out, "{}: {}", paint(c, "1;36", "note"), sec.mask(n));
+            let _ = writeln!(out, "{}: {}", paint(c, render::NOTE, "note"), sec.mask(n));
         }
         out.push('\n');
         let problems = sec.report.diagnoses.len() + sec.findings.len();
@@ -672,7 +665,7 @@ fn human(m: &Machine, sections: &[Section], lang: Lang, s: &Settings) -> String 
                 "{}",
                 paint(
                     c,
-                    "32",
+                    render::GOOD,
                     if zh(lang) {
                         "引擎没有在这些文件和变量中发现问题。"
                     } else {
@@ -696,7 +689,7 @@ fn human(m: &Machine, sections: &[Section], lang: Lang, s: &Settings) -> String 
                 "{}",
                 paint(
                     c,
-                    "1",
+                    render::BOLD,
                     if zh(lang) {
                         "问题所在的设置："
                     } else {
@@ -724,7 +717,7 @@ fn human(m: &Machine, sections: &[Section], lang: Lang, s: &Settings) -> String 
                 "{}",
                 paint(
                     c,
-                    "1",
+                    render::BOLD,
                     if zh(lang) {
                         "生效的设置："
                     } else {
@@ -748,9 +741,9 @@ fn human(m: &Machine, sections: &[Section], lang: Lang, s: &Settings) -> String 
             let head = paint(
                 c,
                 if f.severity == "error" {
-                    "1;31"
+                    render::ERROR
                 } else {
-                    "1;33"
+                    render::WARNING
                 },
                 &format!("{}[{}]", f.severity, f.kind),
             );
@@ -782,7 +775,7 @@ fn human(m: &Machine, sections: &[Section], lang: Lang, s: &Settings) -> String 
             summary.join(", ")
         )
     };
-    let _ = writeln!(out, "{}", paint(c, "1", &line));
+    let _ = writeln!(out, "{}", paint(c, render::BOLD, &line));
     out
 }
 
