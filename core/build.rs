@@ -4,7 +4,7 @@
 //! against the real engine (core/src/rules.rs, tests module).
 
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -172,11 +172,11 @@ fn main() {
     }
 
     let mut errors = Vec::new();
-    let mut ids = HashSet::new();
+    let mut ids = BTreeSet::new();
     for (file, r) in &rules {
         validate(file, r, &mut ids, &mut errors);
     }
-    let all_ids: HashSet<&str> = rules.iter().map(|(_, r)| r.id.as_str()).collect();
+    let all_ids: BTreeSet<&str> = rules.iter().map(|(_, r)| r.id.as_str()).collect();
     for (file, r) in &rules {
         for s in &r.supersedes {
             if !all_ids.contains(s.as_str()) {
@@ -202,7 +202,7 @@ fn main() {
             ));
         }
     }
-    let mut names = HashSet::new();
+    let mut names = BTreeSet::new();
     for m in &catalog.model {
         if !names.insert(m.name.clone()) || m.source.is_empty() || m.plans.is_empty() {
             errors.push(format!(
@@ -216,7 +216,8 @@ fn main() {
     }
 
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| fail("OUT_DIR unset")));
-    write(&out.join("rules_gen.rs"), &gen_rules(&rules));
+    write(&out.join("rules.txt"), &gen_rules_table(&rules));
+    write(&out.join("rules_ref.rs"), &gen_rules(&rules));
     write(&out.join("texts_en.txt"), &gen_texts(&rules, |r| &r.en));
     write(&out.join("texts_zh.txt"), &gen_texts(&rules, |r| &r.zh));
     write(&out.join("samples_gen.rs"), &gen_samples(&rules));
@@ -228,7 +229,7 @@ fn main() {
     );
 }
 
-fn validate(file: &str, r: &Rule, ids: &mut HashSet<String>, errors: &mut Vec<String>) {
+fn validate(file: &str, r: &Rule, ids: &mut BTreeSet<String>, errors: &mut Vec<String>) {
     let mut err = |m: String| errors.push(format!("{file}: rule `{}`: {m}", r.id));
     let id_ok = !r.id.is_empty()
         && r.id
@@ -402,8 +403,78 @@ fn camel(s: &str) -> String {
         .collect()
 }
 
+/// A rule's keywords as the engine sees them: its own, then those derived from its patterns.
+fn all_keywords(r: &Rule) -> Vec<String> {
+    [
+        r.keywords.clone(),
+        keywords::derived(&r.keywords, &r.patterns),
+    ]
+    .concat()
+}
+
+/// The rule table the engine decodes once at start (core/src/model.rs, `decode`): a record per
+/// rule in `RULES` order, each ended by U+001D, its fields separated by U+001E —
+/// `id file category severity specificity keywords patterns when when_any unless supersedes
+/// reset check fallback confidence` — and the items of a list by U+001F (an empty field is an
+/// empty list, `None` or `false`). As text it weighs about two thirds of what the same rules
+/// compiled as Rust statics weighed in the page's gzipped wasm (25 KB against ~39 KB): those
+/// are mostly pointers (every `&str` and slice is an address and a length), which gzip cannot
+/// shrink. `rules_ref.rs` (the statics,
+/// compiled into core's unit tests only) is what the decoded table is compared with.
+fn gen_rules_table(rules: &[(String, Rule)]) -> String {
+    const SEPARATORS: [char; 3] = ['\u{1d}', '\u{1e}', '\u{1f}'];
+    let mut s = String::new();
+    for (file, r) in rules {
+        let mut fields = vec![
+            r.id.clone(),
+            file.clone(),
+            r.category.clone(),
+            r.severity.clone(),
+            r.specificity.to_string(),
+        ];
+        for l in [
+            all_keywords(r),
+            r.patterns.clone(),
+            r.when.clone(),
+            r.when_any.clone(),
+            r.unless.clone(),
+            r.supersedes.clone(),
+        ] {
+            if l.iter().any(|x| x.is_empty()) {
+                fail(&format!("{file}: rule `{}`: an empty list item", r.id));
+            }
+            fields.push(l.join("\u{1f}"));
+        }
+        if r.check.as_deref() == Some("") {
+            fail(&format!("{file}: rule `{}`: an empty check name", r.id));
+        }
+        fields.push(r.reset.clone().unwrap_or_default());
+        fields.push(r.check.clone().unwrap_or_default());
+        fields.push(if r.fallback { "1" } else { "" }.into());
+        fields.push(confidence(r));
+        for (i, f) in fields.iter().enumerate() {
+            let inner = if (5..11).contains(&i) {
+                &SEPARATORS[..2]
+            } else {
+                &SEPARATORS[..]
+            };
+            if f.contains(inner) {
+                fail(&format!(
+                    "{file}: rule `{}`: `{f}` holds U+001D, U+001E or U+001F (the rule table's separators)",
+                    r.id
+                ));
+            }
+        }
+        s.push_str(&fields.join("\u{1e}"));
+        s.push('\u{1d}');
+    }
+    s
+}
+
+/// The same rules as Rust statics: the reference core's unit tests compare the decoded table
+/// with (core/src/model.rs).
 fn gen_rules(rules: &[(String, Rule)]) -> String {
-    let mut s = String::from("// Generated by core/build.rs from rules/*.toml. Do not edit.\npub static RULES: &[Rule] = &[\n");
+    let mut s = String::from("// Generated by core/build.rs from rules/*.toml. Do not edit.\npub static RULES_REF: &[Rule] = &[\n");
     for (ord, (file, r)) in rules.iter().enumerate() {
         let reset = match &r.reset {
             Some(x) => format!("Some(Reset::{})", camel(x)),
@@ -417,7 +488,7 @@ fn gen_rules(rules: &[(String, Rule)]) -> String {
             camel(&r.category),
             camel(&r.severity),
             r.specificity,
-            list(&[r.keywords.clone(), keywords::derived(&r.keywords, &r.patterns)].concat()),
+            list(&all_keywords(r)),
             list(&r.patterns),
             list(&r.when),
             list(&r.when_any),

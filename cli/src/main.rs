@@ -58,7 +58,7 @@ fn run(argv: impl IntoIterator<Item = std::ffi::OsString>, m: &Machine) -> u8 {
                         .collect();
                     serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"
                 }
-                Format::Human => human::rules_table(RULES, lang),
+                Format::Human => human::rules_table(RULES.all(), lang),
             };
             emit(&out);
             0

@@ -4,6 +4,7 @@
 use crate::texts;
 pub use crate::texts::Text;
 use serde::Serialize;
+use std::sync::OnceLock;
 
 /// What kind of failure a diagnosis names (report contract, DESIGN.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -194,10 +195,118 @@ pub struct Model {
     pub context: u32,
 }
 
-include!(concat!(env!("OUT_DIR"), "/rules_gen.rs"));
 include!(concat!(env!("OUT_DIR"), "/catalog_gen.rs"));
+
+/// Every rule of `rules/*.toml`, in file order: `RULES[i]`, `RULES.iter()`, `RULES.len()` and
+/// `for r in RULES` read it as a slice. The table is decoded once, on first use, from the text
+/// build.rs writes (`rules.txt`, see `gen_rules_table` there): as Rust statics the ~490 rules
+/// weighed ~39 KB of the page's gzipped wasm, mostly addresses and lengths; as text, 25 KB.
+#[derive(Clone, Copy, Debug)]
+pub struct Rules;
+
+/// The rule table (see [`Rules`]).
+pub const RULES: Rules = Rules;
+
+impl Rules {
+    /// The rules as a slice.
+    pub fn all(self) -> &'static [Rule] {
+        static TABLE: OnceLock<Vec<Rule>> = OnceLock::new();
+        TABLE.get_or_init(|| decode(include_str!(concat!(env!("OUT_DIR"), "/rules.txt"))))
+    }
+}
+
+impl std::ops::Deref for Rules {
+    type Target = [Rule];
+    fn deref(&self) -> &[Rule] {
+        self.all()
+    }
+}
+
+impl IntoIterator for Rules {
+    type Item = &'static Rule;
+    type IntoIter = std::slice::Iter<'static, Rule>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.all().iter()
+    }
+}
+
+/// Reads build.rs's rule table: a record per rule ended by U+001D, fields separated by U+001E
+/// in the order of [`Rule`]'s fields (a struct expression evaluates its fields in the order
+/// written), list items by U+001F. The table is build.rs's own output, so nothing here fails: a
+/// malformed field would read as empty (core's unit tests compare every decoded rule with the
+/// same rules compiled as statics).
+fn decode(table: &'static str) -> Vec<Rule> {
+    fn list(field: &'static str) -> &'static [&'static str] {
+        if field.is_empty() {
+            return &[];
+        }
+        field.split('\u{1f}').collect::<Vec<_>>().leak()
+    }
+    table
+        .split_terminator('\u{1d}')
+        .enumerate()
+        .map(|(ord, record)| {
+            let mut f = record.split('\u{1e}');
+            let mut next = || f.next().unwrap_or("");
+            Rule {
+                id: next(),
+                file: next(),
+                category: {
+                    let c = next();
+                    Category::ALL
+                        .into_iter()
+                        .find(|x| x.as_str() == c)
+                        .unwrap_or(Category::Server)
+                },
+                severity: match next() {
+                    "error" => Severity::Error,
+                    "warning" => Severity::Warning,
+                    _ => Severity::Info,
+                },
+                specificity: next().parse().unwrap_or(0),
+                keywords: list(next()),
+                patterns: list(next()),
+                when: list(next()),
+                when_any: list(next()),
+                unless: list(next()),
+                supersedes: list(next()),
+                reset: match next() {
+                    "hour" => Some(Reset::Hour),
+                    "week" => Some(Reset::Week),
+                    "month" => Some(Reset::Month),
+                    _ => None,
+                },
+                check: Some(next()).filter(|c| !c.is_empty()),
+                fallback: !next().is_empty(),
+                confidence: match next() {
+                    "high" => Confidence::High,
+                    "medium" => Confidence::Medium,
+                    _ => Confidence::Low,
+                },
+                ord: u16::try_from(ord).unwrap_or(u16::MAX),
+            }
+        })
+        .collect()
+}
 
 /// Looks a rule up by id.
 pub fn rule(id: &str) -> Option<&'static Rule> {
-    RULES.iter().find(|r| r.id == id)
+    RULES.all().iter().find(|r| r.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    include!(concat!(env!("OUT_DIR"), "/rules_ref.rs"));
+
+    /// The decoded table is the rules as build.rs read them: every field of every rule, in
+    /// order, equals the same rules compiled as Rust statics.
+    #[test]
+    fn decoded_rules_equal_the_statics() {
+        assert_eq!(RULES.len(), RULES_REF.len());
+        for (d, r) in RULES.iter().zip(RULES_REF) {
+            assert_eq!(format!("{d:?}"), format!("{r:?}"), "rule {}", r.id);
+        }
+    }
 }
