@@ -14,7 +14,7 @@
 //! `perf`) walks long haystacks in four interleaved parts (keywords/lanes.rs); the page walks
 //! once, as below.
 
-#[cfg(feature = "perf")]
+#[cfg(feature = "fast-keywords")]
 mod lanes;
 
 /// One occurrence of literal number `pattern` at `start..end` (byte offsets).
@@ -137,7 +137,7 @@ impl Keywords {
     /// Every occurrence of every literal, overlapping ones included, in order of their end (and
     /// at one end, in the order the `aho-corasick` crate reports them).
     pub fn overlapping<'a>(&'a self, haystack: &'a [u8]) -> Overlapping<'a> {
-        #[cfg(feature = "perf")]
+        #[cfg(feature = "fast-keywords")]
         if haystack.len() >= lanes::MIN_HAYSTACK {
             return Overlapping(Walk::Laned(lanes::Laned::new(self, haystack)));
         }
@@ -206,7 +206,7 @@ pub struct Overlapping<'a>(Walk<'a>);
 
 enum Walk<'a> {
     One(OneWalk<'a>),
-    #[cfg(feature = "perf")]
+    #[cfg(feature = "fast-keywords")]
     Laned(lanes::Laned<'a>),
 }
 
@@ -217,7 +217,7 @@ impl Iterator for Overlapping<'_> {
     fn next(&mut self) -> Option<Match> {
         match &mut self.0 {
             Walk::One(w) => w.next(),
-            #[cfg(feature = "perf")]
+            #[cfg(feature = "fast-keywords")]
             Walk::Laned(w) => w.next(),
         }
     }
