@@ -11,8 +11,8 @@
 //!
 //! Build cost is linear in the total length of the literals times the number of distinct bytes
 //! in them; search is one table lookup per byte of the haystack. The native build (feature
-//! `perf`) walks long haystacks in four interleaved parts (keywords/lanes.rs); the page walks
-//! once, as below.
+//! `fast-keywords`, in `perf`) walks long haystacks in four interleaved parts
+//! (keywords/lanes.rs); the page walks once, as below.
 
 #[cfg(feature = "fast-keywords")]
 mod lanes;

@@ -1,10 +1,11 @@
 //! The keyword automaton (src/keywords.rs) against the `aho-corasick` crate, on random literals
 //! and haystacks over a small alphabet (so that overlaps, shared prefixes and suffixes abound):
 //! the same overlapping matches in the same order, the same leftmost-first and leftmost-longest
-//! matches. And the native build's search (feature `perf`: four interleaved walks over long
-//! haystacks, src/keywords/lanes.rs) against the page's one walk, on every keyword set the engine
-//! builds and on long random texts: the same matches in the same order. (Without `perf` both
-//! are the one walk; `cargo test --workspace` builds core with `perf` through the CLI.)
+//! matches. And the native build's search (feature `fast-keywords`, in `perf`: four interleaved
+//! walks over long haystacks, src/keywords/lanes.rs) against the page's one walk, on every
+//! keyword set the engine builds and on long random texts: the same matches in the same order.
+//! (Without it both are the one walk; `cargo test --workspace` builds core with `perf` through
+//! the CLI.)
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use llmdoctor_core::keywords::{Keywords, Match};

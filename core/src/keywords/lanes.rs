@@ -1,5 +1,5 @@
-//! The native build's overlapping search (feature `perf`): the same automaton, walked over four
-//! parts of the haystack at once.
+//! The native build's overlapping search (feature `fast-keywords`, which `perf` includes): the
+//! same automaton, walked over four parts of the haystack at once.
 //!
 //! One walk is a chain of dependent loads — each byte's table lookup needs the state the last
 //! one returned — so a CPU runs it at the latency of a load, not at its throughput: the engine's
