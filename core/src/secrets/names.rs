@@ -59,13 +59,18 @@ pub fn normalize(name: &str) -> String {
     crate::config::snake(name).replace(['.', ' ', ':', '/'], "_")
 }
 
+/// `n` is `w`, or ends with `_` and `w` (without building `_w`: this runs on every word).
+fn is_word_suffix(n: &str, w: &str) -> bool {
+    n == w || n.strip_suffix(w).is_some_and(|head| head.ends_with('_'))
+}
+
 /// Whether a setting of this name holds a secret, and how surely.
 pub fn secret_name(name: &str) -> Option<Strength> {
     let n = normalize(name);
     let n = n.trim_matches('_');
     if NAMES_EXCEPT
         .iter()
-        .any(|e| n == *e || n.ends_with(&format!("_{e}")))
+        .any(|e| is_word_suffix(n, e))
     {
         return None;
     }
@@ -87,7 +92,7 @@ pub fn holds_id(name: &str) -> bool {
     let last = n.rsplit('.').next().unwrap_or(&n);
     NAMES_HOLD_IDS
         .iter()
-        .any(|h| last == *h || last.ends_with(&format!("_{h}")))
+        .any(|h| is_word_suffix(last, h))
 }
 
 /// A value found on a line: offsets in the normalized text.
