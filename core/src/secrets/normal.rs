@@ -33,7 +33,11 @@ impl<'a> Normal<'a> {
         let mut i = first;
         while i < b.len() {
             if !special(b[i]) {
-                i += 1;
+                // To the next special byte at once.
+                i += b[i..]
+                    .iter()
+                    .position(|&c| special(c))
+                    .unwrap_or(b.len() - i);
                 continue;
             }
             let Some((len, with)) = rewrite(src, i) else {
@@ -98,14 +102,26 @@ enum With {
 
 /// Bytes that can start something to rewrite.
 fn special(c: u8) -> bool {
-    c == 0x1b
-        || c == b'\\'
-        || c == b'%'
-        || c == b'\r'
-        || c >= 0x80
-        || (c < 0x20 && c != b'\n' && c != b'\t')
-        || c == 0x7f
+    SPECIAL[usize::from(c)]
 }
+
+/// [`special`] as a table: one load a byte on the scan that runs over every paste.
+static SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b == 0x1b
+            || b == b'\\'
+            || b == b'%'
+            || b == b'\r'
+            || b >= 0x80
+            || (b < 0x20 && b != b'\n' && b != b'\t')
+            || b == 0x7f;
+        c += 1;
+    }
+    t
+};
 
 /// What stands at `i` (a special byte): its length in the original and what it reads as.
 fn rewrite(src: &str, i: usize) -> Option<(usize, With)> {
