@@ -68,10 +68,7 @@ fn is_word_suffix(n: &str, w: &str) -> bool {
 pub fn secret_name(name: &str) -> Option<Strength> {
     let n = normalize(name);
     let n = n.trim_matches('_');
-    if NAMES_EXCEPT
-        .iter()
-        .any(|e| is_word_suffix(n, e))
-    {
+    if NAMES_EXCEPT.iter().any(|e| is_word_suffix(n, e)) {
         return None;
     }
     let last = n.rsplit('_').next().unwrap_or(n);
@@ -90,9 +87,7 @@ pub fn secret_name(name: &str) -> Option<Strength> {
 pub fn holds_id(name: &str) -> bool {
     let n = normalize(name);
     let last = n.rsplit('.').next().unwrap_or(&n);
-    NAMES_HOLD_IDS
-        .iter()
-        .any(|h| is_word_suffix(last, h))
+    NAMES_HOLD_IDS.iter().any(|h| is_word_suffix(last, h))
 }
 
 /// A value found on a line: offsets in the normalized text.
