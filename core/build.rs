@@ -8,8 +8,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-// The limits every regex is compiled with at run time (core/src/regex_limits.rs).
+// The limits every regex is compiled with at run time (core/src/regex_limits.rs), and the
+// engines they are compiled for (core/src/re.rs): a pattern compiles here as it will there.
 include!("src/regex_limits.rs");
+#[allow(dead_code)]
+#[path = "src/re.rs"]
+mod re;
 
 #[path = "build/keywords.rs"]
 mod keywords;

@@ -3,8 +3,8 @@
 //! (`status:403`, `provider:kimi`, `plan:coding`, `tool:claude-code`, `key:plan`).
 
 use crate::model::{Host, HOSTS};
+use crate::re::Regex;
 use crate::secrets::Secret;
-use regex::Regex;
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -378,7 +378,7 @@ mod tests {
             r#"|(?-u:\b)([1-5][0-9][0-9])[ \t]+(?:status code|unauthorized|forbidden|not found|too many requests|bad request|internal server error|service unavailable|bad gateway|gateway time-?out|payment required|method not allowed|request entity too large|overloaded|invalid access token|invalid api-key|incorrect api key)"#,
             r#"|^[ \t]*([45][0-9][0-9])[ \t]*[:-]?[ \t]+[a-z]"#,
         );
-        let re = Regex::new(p).expect("compiles");
+        let re = regex::Regex::new(p).expect("compiles");
         re.captures_iter(lower_line)
             .filter_map(|c| c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)))
             .filter_map(|m| m.as_str().parse::<u16>().ok())

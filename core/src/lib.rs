@@ -17,6 +17,7 @@ pub mod locate;
 pub mod model;
 pub mod models;
 pub mod order;
+pub mod re;
 pub mod regex_limits;
 pub mod report;
 pub mod retry;

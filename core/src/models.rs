@@ -2,7 +2,7 @@
 //! case-sensitive on Model Studio — bailian-ide guide, Problem 3).
 
 use crate::model::{Lang, Model, MODELS};
-use regex::Regex;
+use crate::re::Regex;
 use std::sync::OnceLock;
 
 fn mention_regex() -> &'static Regex {

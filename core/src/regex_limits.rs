@@ -17,13 +17,22 @@ pub const REGEX_DFA_SIZE_LIMIT: usize = 1 << 20;
 /// Deepest nesting of groups and repetitions a pattern may have (the crate's default is 250).
 pub const REGEX_NEST_LIMIT: u32 = 64;
 
-/// Compiles `pattern` under the limits above.
-pub fn bounded_regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
-    regex::RegexBuilder::new(pattern)
+const LIMITS: crate::re::Limits = crate::re::Limits {
+    size: REGEX_SIZE_LIMIT,
+    nest: REGEX_NEST_LIMIT,
+};
+
+/// Compiles `pattern` under the limits above, a `&str` regex in Unicode mode: the regex crate's
+/// `Regex` with `regex-crate` (`perf`), the PikeVM otherwise (core/src/re.rs).
+pub fn bounded_regex(pattern: &str) -> Result<crate::re::Regex, crate::re::Error> {
+    #[cfg(feature = "regex-crate")]
+    return regex::RegexBuilder::new(pattern)
         .size_limit(REGEX_SIZE_LIMIT)
         .dfa_size_limit(REGEX_DFA_SIZE_LIMIT)
         .nest_limit(REGEX_NEST_LIMIT)
-        .build()
+        .build();
+    #[cfg(not(feature = "regex-crate"))]
+    return pike_regex(pattern);
 }
 
 /// Compiles a rule's `pattern` under the limits above, as a byte regex without Unicode mode:
@@ -32,14 +41,31 @@ pub fn bounded_regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
 /// rules costs (the page compiles a rule's patterns when a paste first names it). Non-ASCII
 /// literals still match their UTF-8 bytes; a non-ASCII character inside a class is refused
 /// (write `(?::|：)`, not `[:：]`). Matches may end inside a character: the scanner widens
-/// them to character boundaries.
-pub fn bounded_rule_regex(pattern: &str) -> Result<regex::bytes::Regex, regex::Error> {
-    regex::bytes::RegexBuilder::new(pattern)
+/// them to character boundaries. The regex crate's `bytes::Regex` with `regex-crate` (`perf`), the PikeVM
+/// otherwise.
+pub fn bounded_rule_regex(pattern: &str) -> Result<crate::re::bytes::Regex, crate::re::Error> {
+    #[cfg(feature = "regex-crate")]
+    return regex::bytes::RegexBuilder::new(pattern)
         .unicode(false)
         .size_limit(REGEX_SIZE_LIMIT)
         .dfa_size_limit(REGEX_DFA_SIZE_LIMIT)
         .nest_limit(REGEX_NEST_LIMIT)
-        .build()
+        .build();
+    #[cfg(not(feature = "regex-crate"))]
+    return pike_rule_regex(pattern);
+}
+
+/// [`bounded_regex`] on the page's engine, whatever the features (core/tests/regex_engines.rs
+/// compares the two engines).
+pub fn pike_regex(pattern: &str) -> Result<crate::re::pike::Regex, crate::re::pike::Error> {
+    crate::re::pike::Regex::new(pattern, LIMITS)
+}
+
+/// [`bounded_rule_regex`] on the page's engine, whatever the features.
+pub fn pike_rule_regex(
+    pattern: &str,
+) -> Result<crate::re::pike::bytes::Regex, crate::re::pike::Error> {
+    crate::re::pike::bytes::Regex::new(pattern, LIMITS)
 }
 
 #[cfg(test)]
@@ -64,10 +90,13 @@ mod tests {
     fn rule_regexes_are_bytewise_and_keep_non_ascii_literals() {
         let re = bounded_rule_regex("a[^\\n]{2}b").expect("compiles");
         // Two bytes, not two characters: `é` is two bytes, `éé` four.
-        assert!(re.is_match("aéb".as_bytes()));
-        assert!(!re.is_match("aééb".as_bytes()));
+        assert!(re.find_iter("aéb".as_bytes()).next().is_some());
+        assert!(re.find_iter("aééb".as_bytes()).next().is_none());
         let cjk = bounded_rule_regex("无可用渠道").expect("compiles");
-        assert!(cjk.is_match("分组 default 下对于模型 x 无可用渠道".as_bytes()));
+        assert!(cjk
+            .find_iter("分组 default 下对于模型 x 无可用渠道".as_bytes())
+            .next()
+            .is_some());
         assert!(
             bounded_rule_regex("[:：]").is_err(),
             "a non-ASCII class member"

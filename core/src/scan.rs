@@ -5,8 +5,8 @@
 use crate::facts::{self, Facts, DNS_MARKERS, STATUS_MARKERS, TOOL_MARKERS};
 use crate::keywords::Keywords;
 use crate::model::{HOSTS, RULES};
+use crate::re::bytes::Regex;
 use crate::secrets;
-use regex::bytes::Regex;
 use std::sync::OnceLock;
 
 /// Evidence kept per rule; the rest is counted.

@@ -4,10 +4,10 @@
 
 use crate::config;
 use crate::model::Lang;
+use crate::re::Regex;
 use crate::report::Report;
 use crate::secrets::Masked;
 use crate::time::{format_rfc3339, Instant};
-use regex::Regex;
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
