@@ -420,18 +420,34 @@ fn all_keywords(r: &Rule) -> Vec<String> {
 /// rule in `RULES` order, each ended by U+001D, its fields separated by U+001E —
 /// `id file category severity specificity keywords patterns when when_any unless supersedes
 /// reset check fallback confidence` — and the items of a list by U+001F (an empty field is an
-/// empty list, `None` or `false`). As text it weighs about two thirds of what the same rules
+/// empty list, `None` or `false`; an empty file is the previous rule's; superseded rules are
+/// written as their positions in the table). As text it weighs about two thirds of what the same rules
 /// compiled as Rust statics weighed in the page's gzipped wasm (25 KB against ~39 KB): those
 /// are mostly pointers (every `&str` and slice is an address and a length), which gzip cannot
 /// shrink. `rules_ref.rs` (the statics,
 /// compiled into core's unit tests only) is what the decoded table is compared with.
 fn gen_rules_table(rules: &[(String, Rule)]) -> String {
     const SEPARATORS: [char; 3] = ['\u{1d}', '\u{1e}', '\u{1f}'];
+    let ord: BTreeMap<&str, usize> = rules
+        .iter()
+        .enumerate()
+        .map(|(i, (_, r))| (r.id.as_str(), i))
+        .collect();
     let mut s = String::new();
+    let mut last_file = "";
     for (file, r) in rules {
+        // A file's rules are consecutive: its name is written at its first rule only.
+        let file_field = if file == last_file { "" } else { file.as_str() };
+        last_file = file;
+        // Superseded rules by their position in the table (an id is written once, as its own).
+        let supersedes: Vec<String> = r
+            .supersedes
+            .iter()
+            .map(|id| ord.get(id.as_str()).map_or(String::new(), usize::to_string))
+            .collect();
         let mut fields = vec![
             r.id.clone(),
-            file.clone(),
+            file_field.to_string(),
             r.category.clone(),
             r.severity.clone(),
             r.specificity.to_string(),
@@ -442,7 +458,7 @@ fn gen_rules_table(rules: &[(String, Rule)]) -> String {
             r.when.clone(),
             r.when_any.clone(),
             r.unless.clone(),
-            r.supersedes.clone(),
+            supersedes,
         ] {
             if l.iter().any(|x| x.is_empty()) {
                 fail(&format!("{file}: rule `{}`: an empty list item", r.id));

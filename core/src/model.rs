@@ -232,7 +232,8 @@ impl IntoIterator for Rules {
 
 /// Reads build.rs's rule table: a record per rule ended by U+001D, fields separated by U+001E
 /// in the order of [`Rule`]'s fields (a struct expression evaluates its fields in the order
-/// written), list items by U+001F. The table is build.rs's own output, so nothing here fails: a
+/// written), list items by U+001F; an empty file is the previous rule's, superseded rules are
+/// positions in the table. The table is build.rs's own output, so nothing here fails: a
 /// malformed field would read as empty (core's unit tests compare every decoded rule with the
 /// same rules compiled as statics).
 fn decode(table: &'static str) -> Vec<Rule> {
@@ -242,15 +243,25 @@ fn decode(table: &'static str) -> Vec<Rule> {
         }
         field.split('\u{1f}').collect::<Vec<_>>().leak()
     }
-    table
-        .split_terminator('\u{1d}')
+    let records = || table.split_terminator('\u{1d}');
+    let ids: Vec<&'static str> = records()
+        .map(|r| r.split('\u{1e}').next().unwrap_or(""))
+        .collect();
+    let mut file = "";
+    records()
         .enumerate()
         .map(|(ord, record)| {
             let mut f = record.split('\u{1e}');
             let mut next = || f.next().unwrap_or("");
             Rule {
                 id: next(),
-                file: next(),
+                file: {
+                    let own = next();
+                    if !own.is_empty() {
+                        file = own;
+                    }
+                    file
+                },
                 category: {
                     let c = next();
                     Category::ALL
@@ -269,7 +280,17 @@ fn decode(table: &'static str) -> Vec<Rule> {
                 when: list(next()),
                 when_any: list(next()),
                 unless: list(next()),
-                supersedes: list(next()),
+                supersedes: {
+                    let ords = next();
+                    if ords.is_empty() {
+                        &[]
+                    } else {
+                        ords.split('\u{1f}')
+                            .filter_map(|n| ids.get(n.parse::<usize>().ok()?).copied())
+                            .collect::<Vec<_>>()
+                            .leak()
+                    }
+                },
                 reset: match next() {
                     "hour" => Some(Reset::Hour),
                     "week" => Some(Reset::Week),
