@@ -239,6 +239,8 @@ fn auto_colors_a_terminal_unless_no_color() {
             .env_remove("NO_COLOR")
             .env_remove("CLICOLOR_FORCE")
             .env_remove("CLICOLOR")
+            // anstream colours a terminal in CI whatever TERM says (CI=true is set there).
+            .env_remove("CI")
             .stdin(Stdio::null());
         for (k, v) in env {
             c.env(k, v);
