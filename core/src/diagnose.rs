@@ -490,9 +490,24 @@ fn masked_path(
     if snaked.is_empty() {
         return path;
     }
+    // A segment that is the key, or holds it glued to a name (`header_gho_a0_v3…`).
     path.split('.')
-        .map(|seg| snaked.get(seg).copied().unwrap_or(seg))
-        .collect::<Vec<&str>>()
+        .map(|seg| match snaked.get(seg) {
+            Some(m) => (*m).to_string(),
+            None => {
+                snaked
+                    .iter()
+                    .filter(|(k, _)| k.len() >= 8)
+                    .fold(seg.to_string(), |s, (k, m)| {
+                        if s.contains(k.as_str()) {
+                            s.replace(k.as_str(), m)
+                        } else {
+                            s
+                        }
+                    })
+            }
+        })
+        .collect::<Vec<String>>()
         .join(".")
 }
 
