@@ -163,7 +163,7 @@ impl Scanner {
 
     /// Scans `from..to` of `text`; `lower` must be lowercased at least up to `to`.
     pub fn feed(&mut self, text: &str, lower: &str, from: usize, to: usize) {
-        self.secrets.feed(text, lower, from, to);
+        self.secrets.feed(text, lower, to);
         let a = automaton();
         let bytes = lower.as_bytes();
         let Some(piece) = bytes.get(from..to) else {

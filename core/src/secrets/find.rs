@@ -73,7 +73,7 @@ pub fn find(text: &str, lower: &str) -> Vec<Secret> {
 }
 
 /// The search in pieces that end at line ends, for the page's stepped diagnosis
-/// ([`crate::diagnose::Session`]): [`Finder::feed`] consecutive ranges, then [`Finder::finish`].
+/// ([`crate::diagnose::Session`]): [`Finder::feed`] up to each piece's end, then [`Finder::finish`].
 /// A key may go on over the next lines (a quoted string broken by a line break, a `\`
 /// continuation, a wrapped line): the last [`LOOKAHEAD_LINES`] lines of a piece are searched
 /// again with the next, so that the result is the same whatever the pieces.
@@ -91,7 +91,7 @@ impl Finder {
     /// Searches the paste up to `to` (a line end or the end); `lower` is `text` lowercased at
     /// least to `to`. Keys that start in the last [`LOOKAHEAD_LINES`] lines wait for the next
     /// piece.
-    pub fn feed(&mut self, text: &str, lower: &str, _from: usize, to: usize) {
+    pub fn feed(&mut self, text: &str, lower: &str, to: usize) {
         let cut = lines_back(text.as_bytes(), self.from, to, LOOKAHEAD_LINES);
         let (Some(piece), Some(low)) = (text.get(self.from..to), lower.get(self.from..to)) else {
             return;

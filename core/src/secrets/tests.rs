@@ -242,7 +242,7 @@ fn a_search_in_pieces_finds_what_one_search_finds() {
     let mut f = Finder::default();
     let mut from = 0;
     while let Some(i) = text[from..].find('\n') {
-        f.feed(text, &lower, from, from + i + 1);
+        f.feed(text, &lower, from + i + 1);
         from += i + 1;
     }
     let stepped = f.finish(text);
@@ -265,7 +265,7 @@ fn a_value_below_its_name_is_kept_when_the_name_is_before_a_piece_boundary() {
     }
     let lower = text.to_ascii_lowercase();
     let mut f = Finder::default();
-    f.feed(&text, &lower, 0, text.len());
+    f.feed(&text, &lower, text.len());
     let keys = f.finish(&text);
     assert_eq!(keys.len(), 1, "{keys:?}");
     assert_eq!(&text[keys[0].start..keys[0].end], v);
