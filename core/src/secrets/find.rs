@@ -552,11 +552,7 @@ pub fn from_settings(text: &str, cfg: &crate::config::Config, keys: &mut Vec<Sec
     for s in &cfg.settings {
         if matches!(
             s.kind,
-            ValueKind::Object
-                | ValueKind::Array
-                | ValueKind::Num
-                | ValueKind::Bool
-                | ValueKind::Null
+            ValueKind::Object | ValueKind::Array | ValueKind::Bool | ValueKind::Null
         ) {
             continue;
         }

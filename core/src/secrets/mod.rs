@@ -101,8 +101,14 @@ pub fn worth_masking(value: &str, strength: names::Strength) -> bool {
     }
     match strength {
         names::Strength::Strong => v.chars().count() >= 4,
-        names::Strength::Weak => looks_secret(v) || random_word(v),
+        names::Strength::Weak => looks_secret(v) || random_word(v) || digit_run(v),
     }
+}
+
+/// Ten digits or more (`4926270389667`, a hex key cut short before its first letter): no count,
+/// port or limit a key-named setting holds is that long.
+fn digit_run(v: &str) -> bool {
+    v.len() >= 10 && v.bytes().all(|c| c.is_ascii_digit())
 }
 
 /// One run of 8 or more letters and digits with both, or with both cases (`ZFdQbEafRQ`, a key

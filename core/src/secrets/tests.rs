@@ -107,8 +107,26 @@ fn short_values_of_key_named_settings() {
             assert!(!masked(&l).contains(v), "{l} → {}", masked(&l));
         }
     }
-    // Words and ids stay: a model id, a lower-case word, a variable's name.
+    // A hex key cut short before its first letter, and numeric passwords, in every reader's
+    // syntax (JSON and YAML read them as numbers; the diagnose fuzz target's find in CI,
+    // `AZURE_OPENAI_KEY=4926270389667`).
+    for l in [
+        "AZURE_OPENAI_KEY=4926270389667",
+        "{\"api_key\": 4926270389667}",
+        "api_key: 4926270389667",
+        "DB_PASSWORD: 12345678",
+        "{\"password\": 12345678}",
+    ] {
+        let r = crate::diagnose(l, &crate::Options::default());
+        let json = serde_json::to_string(&r).unwrap_or_default();
+        for v in ["4926270389667", "12345678"] {
+            assert!(!json.contains(v), "{l} → {json}");
+        }
+    }
+    // Words and ids stay: a model id, a lower-case word, a variable's name, a short number.
     for same in [
+        "max_tokens: 4096",
+        "token: 4096",
         "token: qwen-coder-plus",
         "OPENAI_KEY=placeholder",
         "api_key: EMPTY",
