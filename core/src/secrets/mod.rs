@@ -101,14 +101,19 @@ pub fn worth_masking(value: &str, strength: names::Strength) -> bool {
     }
     match strength {
         names::Strength::Strong => v.chars().count() >= 4,
-        names::Strength::Weak => looks_secret(v) || random_word(v) || digit_run(v),
+        names::Strength::Weak => looks_secret(v) || random_word(v) || hex_run(v),
     }
 }
 
-/// Ten digits or more (`4926270389667`, a hex key cut short before its first letter): no count,
-/// port or limit a key-named setting holds is that long.
-fn digit_run(v: &str) -> bool {
-    v.len() >= 10 && v.bytes().all(|c| c.is_ascii_digit())
+/// Ten or more hex digits that are all digits or all letters of one case (`4926270389667`,
+/// `fbcadeeafd`: a hex key cut short before its first letter or digit; hex with both is a
+/// `random_word`): no count, port or word a key-named setting holds looks like that.
+fn hex_run(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() >= 10
+        && (b.iter().all(u8::is_ascii_digit)
+            || b.iter().all(|c| (b'a'..=b'f').contains(c))
+            || b.iter().all(|c| (b'A'..=b'F').contains(c)))
 }
 
 /// One run of 8 or more letters and digits with both, or with both cases (`ZFdQbEafRQ`, a key

@@ -112,6 +112,7 @@ fn short_values_of_key_named_settings() {
     // `AZURE_OPENAI_KEY=4926270389667`).
     for l in [
         "AZURE_OPENAI_KEY=4926270389667",
+        "AZURE_OPENAI_KEY=fbcadeeafdcb",
         "{\"api_key\": 4926270389667}",
         "api_key: 4926270389667",
         "DB_PASSWORD: 12345678",
@@ -119,7 +120,7 @@ fn short_values_of_key_named_settings() {
     ] {
         let r = crate::diagnose(l, &crate::Options::default());
         let json = serde_json::to_string(&r).unwrap_or_default();
-        for v in ["4926270389667", "12345678"] {
+        for v in ["4926270389667", "fbcadeeafdcb", "12345678"] {
             assert!(!json.contains(v), "{l} → {json}");
         }
     }
