@@ -85,12 +85,82 @@ pub fn contents_to_chat(ctx: &Ctx, out: &mut Vec<CheckHit>) {
                 out.push(CheckHit {
                     check: "gemini-contents-to-chat",
                     spans: vec![url.value_span, c.key_span.unwrap_or(c.value_span)],
-                    edits: Vec::new(),
+                    edits: contents_as_messages(ctx, block, c).unwrap_or_default(),
                     applicability: Review,
                 });
             }
         }
     }
+}
+
+/// Gemini's `"contents": [{"role": …, "parts": [{"text": …}]}]` rewritten as OpenAI chat's
+/// `"messages": [{"role": …, "content": …}]` with the same text (`model` becomes `assistant`):
+/// two edits, the key renamed and the array replaced, written for the body's shell quoting.
+/// `None` for anything but text parts, one per turn (images, several parts, other fields in a
+/// turn): those need a person.
+fn contents_as_messages(ctx: &Ctx, block: usize, c: &Setting) -> Option<Vec<Edit>> {
+    let (ks, ke) = c.key_span?;
+    if c.kind != ValueKind::Array || ctx.text.get(ks..ke) != Some("contents") {
+        return None;
+    }
+    let field = |f: &str| body(ctx, block, f);
+    let mut turns = Vec::new();
+    for i in 0..c.len? {
+        let turn = field(&format!("contents.{i}"))?;
+        let role = field(&format!("contents.{i}.role"));
+        let parts = field(&format!("contents.{i}.parts"))?;
+        let part = field(&format!("contents.{i}.parts.0"))?;
+        let text = field(&format!("contents.{i}.parts.0.text"))?;
+        let members = 1 + usize::from(role.is_some());
+        if turn.kind != ValueKind::Object
+            || turn.len != Some(members)
+            || parts.len != Some(1)
+            || part.len != Some(1)
+            || text.kind != ValueKind::Str
+        {
+            return None;
+        }
+        let role = match role.map_or("user", |r| r.value.as_str()) {
+            "user" => "user",
+            "model" => "assistant",
+            _ => return None,
+        };
+        turns.push((role, text.value.as_str()));
+    }
+    if turns.is_empty() {
+        return None;
+    }
+    // The body's own spacing: `"k": v, …` or `"k":v,…`.
+    let raw = ctx.text.get(c.value_span.0..c.value_span.1)?;
+    let (colon, comma) = if raw.contains(": ") {
+        (": ", ", ")
+    } else {
+        (":", ",")
+    };
+    let items: Vec<String> = turns
+        .iter()
+        .map(|(role, text)| {
+            format!(
+                "{{\"role\"{colon}\"{role}\"{comma}\"content\"{colon}\"{}\"}}",
+                escape::json_string(text, '"')
+            )
+        })
+        .collect();
+    let array = format!("[{}]", items.join(comma));
+    let key = escape::layer_at(ctx.text, ctx.cfg, block, ks).fragment("messages")?;
+    let value = escape::layer_at(ctx.text, ctx.cfg, block, c.value_span.0).fragment(&array)?;
+    Some(vec![
+        Edit {
+            start: ks,
+            end: ke,
+            replacement: key,
+        },
+        Edit {
+            start: c.value_span.0,
+            end: c.value_span.1,
+            replacement: value,
+        },
+    ])
 }
 
 /// OpenAI `messages` sent to Gemini `…:generateContent`.

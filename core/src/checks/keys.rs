@@ -279,14 +279,56 @@ pub fn anthropic_both_keys(ctx: &Ctx, out: &mut Vec<CheckHit>) {
         })
     };
     if let (Some(key), Some(token)) = (find("ANTHROPIC_API_KEY"), find("ANTHROPIC_AUTH_TOKEN")) {
+        // The API key goes: its member with its comma and line (settings.json), or its line
+        // (`export`, `.env`, `set`). Review: which credential the gateway expects is the
+        // user's to confirm.
+        let edit = crate::fix::structural::delete_setting(ctx.text, ctx.cfg, key);
         out.push(CheckHit {
             check: "anthropic-both-keys",
             spans: vec![
                 key.key_span.unwrap_or(key.value_span),
                 token.key_span.unwrap_or(token.value_span),
             ],
-            edits: Vec::new(),
+            edits: edit.into_iter().collect(),
             applicability: Review,
         });
+    }
+}
+
+/// cmd's `set NAME="sk-…"` keeps the quotes in the value: the key is sent with them and
+/// refused. Fix: `set "NAME=sk-…"`, the form whose quotes cmd drops.
+pub fn cmd_set_quoted_key(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+    for k in key_settings(ctx.cfg) {
+        let place = escape::place_of(ctx.text, ctx.cfg, k);
+        if !matches!(
+            place.syntax,
+            escape::Syntax::Env(
+                escape::EnvShell::Cmd,
+                escape::Quote::Double | escape::Quote::Single
+            )
+        ) {
+            continue;
+        }
+        // `NAME="…"`: the quote right after `=` (not the `set "NAME=…"` form).
+        let Some((_, ke)) = k.key_span else { continue };
+        let q = k.quoted.map_or(0, char::len_utf8);
+        if q == 0 || k.value_span.0 != ke + 1 + q {
+            continue;
+        }
+        out.push(CheckHit {
+            check: "cmd-set-quoted-key",
+            spans: vec![(ke + 1, escape_end(ctx.text, k))],
+            edits: crate::fix::structural::cmd_set_requote(ctx.text, k).unwrap_or_default(),
+            applicability: Safe,
+        });
+    }
+}
+
+/// Where a quoted value ends, its closing quote included.
+fn escape_end(text: &str, s: &Setting) -> usize {
+    let end = s.value_span.1;
+    match s.quoted {
+        Some(q) if text.get(end..).is_some_and(|t| t.starts_with(q)) => end + q.len_utf8(),
+        _ => end,
     }
 }

@@ -5,6 +5,7 @@
 mod body;
 mod endpoint;
 mod keys;
+mod models;
 mod tools;
 
 use crate::config::{Config, Setting};
@@ -48,6 +49,8 @@ pub const CHECKS: &[(&str, Check)] = &[
     ("bearer-doubled", keys::bearer_doubled),
     ("key-as-env-name", keys::key_as_env_name),
     ("anthropic-both-keys", keys::anthropic_both_keys),
+    ("cmd-set-quoted-key", keys::cmd_set_quoted_key),
+    ("model-id-case", models::model_id_case),
     ("codex-wire-api-chat", tools::codex_wire_api_chat),
     ("openclaw-provider-id", tools::openclaw_provider_id),
     (

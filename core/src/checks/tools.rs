@@ -2,9 +2,10 @@
 //! Plan called from a script.
 
 use super::{base_urls, hit, host_name, split_url, CheckHit, Ctx};
-use crate::config::Format;
+use crate::config::{Format, Setting, ValueKind};
 use crate::facts::lookup_host;
-use crate::report::Applicability::Review;
+use crate::fix::Edit;
+use crate::report::Applicability::{self, Review, Safe};
 
 /// Codex refuses `wire_api = "chat"` at load (GF: Codex); `"responses"` is the only value.
 pub fn codex_wire_api_chat(ctx: &Ctx, out: &mut Vec<CheckHit>) {
@@ -64,14 +65,68 @@ pub fn openclaw_provider_id(ctx: &Ctx, out: &mut Vec<CheckHit>) {
 pub fn openclaw_key_in_auth_profiles(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     for s in &ctx.cfg.settings {
         if s.path.starts_with("auth.profiles.") && s.path.ends_with(".apiKey") {
+            let (edits, applicability) =
+                move_key_to_provider(ctx, s).unwrap_or((Vec::new(), Review));
             out.push(CheckHit {
                 check: "openclaw-key-in-auth-profiles",
                 spans: vec![s.key_span.unwrap_or(s.value_span)],
-                edits: Vec::new(),
-                applicability: Review,
+                edits,
+                applicability,
             });
         }
     }
+}
+
+/// The move of an `auth.profiles.<name>.apiKey` to `models.providers.<id>.apiKey`: the provider
+/// the profile names (its `provider`, else the name before `:`) when the paste has that
+/// provider's object, else the only provider there is (review). A provider that already has a
+/// key keeps it; the profile's key is then only deleted (review).
+fn move_key_to_provider(ctx: &Ctx, s: &Setting) -> Option<(Vec<Edit>, Applicability)> {
+    use crate::fix::structural::{delete_setting, insert_member};
+    let profile = s.path.strip_suffix(".apiKey")?;
+    let name = profile.strip_prefix("auth.profiles.")?;
+    let named = ctx
+        .cfg
+        .get(&format!("{profile}.provider"))
+        .filter(|p| p.block == s.block)
+        .map_or_else(
+            || name.split(':').next().unwrap_or(name),
+            |p| p.value.as_str(),
+        );
+    let provider = |id: &str| {
+        ctx.cfg.settings.iter().find(|o| {
+            o.block == s.block
+                && o.kind == ValueKind::Object
+                && o.path.strip_prefix("models.providers.") == Some(id)
+        })
+    };
+    let (target, sure) = match provider(named) {
+        Some(t) => (t, true),
+        None => {
+            let mut all = ctx.cfg.settings.iter().filter(|o| {
+                o.block == s.block
+                    && o.kind == ValueKind::Object
+                    && o.path
+                        .strip_prefix("models.providers.")
+                        .is_some_and(|id| !id.is_empty() && !id.contains('.'))
+            });
+            match (all.next(), all.next()) {
+                (Some(t), None) => (t, false),
+                _ => return None,
+            }
+        }
+    };
+    let delete = delete_setting(ctx.text, ctx.cfg, s)?;
+    let has_key = ctx
+        .cfg
+        .get(&format!("{}.apiKey", target.path))
+        .is_some_and(|k| !k.value.trim().is_empty());
+    if has_key {
+        return Some((vec![delete], Review));
+    }
+    let insert = insert_member(ctx.text, ctx.cfg, target, "apiKey", &s.value)?;
+    let applicability = if sure { Safe } else { Review };
+    Some((vec![insert, delete], applicability))
 }
 
 /// A Coding Plan endpoint called from curl, a raw request or SDK code: only coding agents may
