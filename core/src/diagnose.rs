@@ -386,7 +386,7 @@ fn reset_words(window: Reset, opts: &Options) -> (ResetInfo, String) {
             };
             (
                 ResetInfo {
-                    window: "week",
+                    window: Reset::Week,
                     exact: at.is_some(),
                     at: at.map(fmt),
                     window_start: opts.now.map(|n| fmt(time::week_start(n))),
@@ -408,7 +408,7 @@ fn reset_words(window: Reset, opts: &Options) -> (ResetInfo, String) {
             };
             (
                 ResetInfo {
-                    window: "month",
+                    window: Reset::Month,
                     exact: at.is_some(),
                     at: at.map(fmt),
                     window_start: at
@@ -429,7 +429,7 @@ fn reset_words(window: Reset, opts: &Options) -> (ResetInfo, String) {
             };
             (
                 ResetInfo {
-                    window: "hour",
+                    window: Reset::Hour,
                     exact: false,
                     at: full.map(fmt),
                     window_start: opts.now.map(|n| fmt(Instant(n.0 - 5 * 3600))),

@@ -106,12 +106,24 @@ impl Confidence {
     }
 }
 
-/// Which Coding Plan quota window a rule is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Which Coding Plan quota window a rule is about (`reset.window` in the report: `hour` is the
+/// 5-hour rolling window).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Reset {
     Hour,
     Week,
     Month,
+}
+
+impl Reset {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reset::Hour => "hour",
+            Reset::Week => "week",
+            Reset::Month => "month",
+        }
+    }
 }
 
 /// Output language.

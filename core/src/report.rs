@@ -117,10 +117,37 @@ pub struct Corrected {
     pub verify: Option<Masked>,
 }
 
+/// Whether and when to retry (`retry.policy`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RetryPolicy {
+    /// The request or its configuration must change first.
+    Never,
+    /// Retry once the cause (network path, balance, flagged text) is fixed.
+    AfterFix,
+    /// The allowance comes back at its reset.
+    AfterReset,
+    /// Transient: exponential backoff.
+    Backoff,
+    /// Harmless (an `info` finding): nothing to retry.
+    None,
+}
+
+impl RetryPolicy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RetryPolicy::Never => "never",
+            RetryPolicy::AfterFix => "after_fix",
+            RetryPolicy::AfterReset => "after_reset",
+            RetryPolicy::Backoff => "backoff",
+            RetryPolicy::None => "none",
+        }
+    }
+}
+
 #[derive(Debug, Serialize)]
 pub struct Retry {
-    /// `never`, `after_fix`, `after_reset`, `backoff`, `none` (harmless: nothing to retry).
-    pub policy: &'static str,
+    pub policy: RetryPolicy,
     pub advice: Masked,
     /// Ready-to-use retry code, where retrying is right.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -135,8 +162,7 @@ pub struct Snippet {
 
 #[derive(Debug, Serialize)]
 pub struct ResetInfo {
-    /// `hour` (5-hour rolling), `week`, `month`.
-    pub window: &'static str,
+    pub window: crate::model::Reset,
     /// RFC 3339 instant the quota comes back, when it can be known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub at: Option<String>,
@@ -147,4 +173,42 @@ pub struct ResetInfo {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub window_start: Option<String>,
     pub note: Masked,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RetryPolicy;
+    use crate::model::Reset;
+
+    #[test]
+    fn policies_and_windows_keep_their_contract_names() {
+        // The JSON values are the contract's (docs/CONTRACT.md); `as_str` is what the page's
+        // data attributes carry: both must agree.
+        for p in [
+            RetryPolicy::Never,
+            RetryPolicy::AfterFix,
+            RetryPolicy::AfterReset,
+            RetryPolicy::Backoff,
+            RetryPolicy::None,
+        ] {
+            let json = serde_json::to_string(&p).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", p.as_str()));
+        }
+        let names: Vec<&str> = [RetryPolicy::AfterFix, RetryPolicy::None]
+            .iter()
+            .map(|p| p.as_str())
+            .collect();
+        assert_eq!(names, ["after_fix", "none"]);
+        for (w, name) in [
+            (Reset::Hour, "hour"),
+            (Reset::Week, "week"),
+            (Reset::Month, "month"),
+        ] {
+            assert_eq!(
+                serde_json::to_string(&w).unwrap_or_default(),
+                format!("\"{name}\"")
+            );
+            assert_eq!(w.as_str(), name);
+        }
+    }
 }

@@ -1,6 +1,8 @@
 //! Every string the page itself says, in English and Chinese. Rule texts come from the engine
 //! (`Rule::text(lang)`); this module holds only the page's own words.
 
+use llmdoctor_core::model::Reset;
+use llmdoctor_core::report::RetryPolicy;
 use llmdoctor_core::{Category, Confidence, Lang, Severity};
 
 /// The page's words in one language.
@@ -381,15 +383,14 @@ pub fn category(lang: Lang, c: Category) -> &'static str {
     }
 }
 
-/// The retry policy (`Retry::policy`) as a short label.
-pub fn retry_policy(lang: Lang, policy: &str) -> &'static str {
+/// The retry policy as a short label.
+pub fn retry_policy(lang: Lang, policy: RetryPolicy) -> &'static str {
     let (en, zh) = match policy {
-        "never" => ("Do not retry", "不要重试"),
-        "after_fix" => ("Retry after the fix", "修复后再重试"),
-        "after_reset" => ("Retry after the reset", "重置后再重试"),
-        "backoff" => ("Retry with backoff", "退避重试"),
-        "later" => ("Retry later", "稍后重试"),
-        _ => ("Retry", "重试"),
+        RetryPolicy::Never => ("Do not retry", "不要重试"),
+        RetryPolicy::AfterFix => ("Retry after the fix", "修复后再重试"),
+        RetryPolicy::AfterReset => ("Retry after the reset", "重置后再重试"),
+        RetryPolicy::Backoff => ("Retry with backoff", "退避重试"),
+        RetryPolicy::None => ("Nothing to retry", "无需重试"),
     };
     match lang {
         Lang::En => en,
@@ -398,12 +399,11 @@ pub fn retry_policy(lang: Lang, policy: &str) -> &'static str {
 }
 
 /// The quota window (`ResetInfo::window`) as a label.
-pub fn window(lang: Lang, w: &str) -> &'static str {
+pub fn window(lang: Lang, w: Reset) -> &'static str {
     let (en, zh) = match w {
-        "hour" => ("5-hour window", "5 小时窗口"),
-        "week" => ("Weekly window", "每周窗口"),
-        "month" => ("Monthly window", "每月窗口"),
-        _ => ("Window", "窗口"),
+        Reset::Hour => ("5-hour window", "5 小时窗口"),
+        Reset::Week => ("Weekly window", "每周窗口"),
+        Reset::Month => ("Monthly window", "每月窗口"),
     };
     match lang {
         Lang::En => en,

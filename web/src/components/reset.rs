@@ -1,6 +1,7 @@
 use crate::clock;
 use crate::i18n::{self, countdown, ui};
 use crate::state::Shared;
+use llmdoctor_core::model::Reset;
 use llmdoctor_core::Lang;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -54,7 +55,7 @@ pub fn reset_panel(p: &ResetPanelProps) -> Html {
         (Some(start), Some((_, end))) if end > start => timeline(p.lang, start, now, end),
         _ => html! {},
     };
-    let billing = (reset.window == "month").then(|| {
+    let billing = (reset.window == Reset::Month).then(|| {
         let on_billing_day = p.on_billing_day.clone();
         let oninput = Callback::from(move |e: InputEvent| {
             let v = e.target_unchecked_into::<HtmlInputElement>().value();
@@ -73,7 +74,7 @@ pub fn reset_panel(p: &ResetPanelProps) -> Html {
         }
     });
     html! {
-        <section class="reset" data-window={reset.window} data-reset-at={reset.at.clone().unwrap_or_default()}>
+        <section class="reset" data-window={reset.window.as_str()} data-reset-at={reset.at.clone().unwrap_or_default()}>
             <h3>{ t.reset }{ " · " }{ i18n::window(p.lang, reset.window) }</h3>
             { for times }
             { timeline }

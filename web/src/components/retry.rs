@@ -20,10 +20,10 @@ pub fn retry_panel(p: &RetryPanelProps) -> Html {
     };
     let r = &d.retry;
     html! {
-        <section class="retry" data-policy={r.policy}>
+        <section class="retry" data-policy={r.policy.as_str()}>
             <h3>{ t.retry }</h3>
             <p>
-                <span class={classes!("policy", r.policy)}>{ retry_policy(p.lang, r.policy) }</span>
+                <span class={classes!("policy", r.policy.as_str())}>{ retry_policy(p.lang, r.policy) }</span>
                 { " " }{ rich(&r.advice) }
             </p>
             { for r.snippets.iter().enumerate().map(|(i, s)| html! {

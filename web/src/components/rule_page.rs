@@ -28,11 +28,7 @@ pub fn rule_page(p: &RulePageProps) -> Html {
     };
     let text = r.text(p.lang);
     let steps: Vec<AttrValue> = text.steps.iter().map(|s| AttrValue::Static(s)).collect();
-    let window = r.reset.map(|w| match w {
-        llmdoctor_core::model::Reset::Hour => "hour",
-        llmdoctor_core::model::Reset::Week => "week",
-        llmdoctor_core::model::Reset::Month => "month",
-    });
+    let window = r.reset;
     html! {
         <article class={classes!("rule-page", format!("sev-{}", r.severity.as_str()))} data-rule={r.id}
             data-category={r.category.as_str()} data-severity={r.severity.as_str()}>
