@@ -538,7 +538,29 @@ pub fn offerable(text: &str, cfg: &Config, block: usize, fixed: &str) -> bool {
         return false;
     };
     match b.format {
-        Format::Env => env_offerable(text, cfg, block, fixed),
+        Format::Env => {
+            env_offerable(text, cfg, block, fixed) || {
+                // A fix deleted lines (a setting removed): the lines no longer pair up with
+                // the original's, so the corrected block is read on its own terms: one env
+                // block, the whole of it, every line of it held to the same test.
+                let lines = |t: &str| t.split('\n').count();
+                let own = crate::config::read(fixed);
+                let whole = own.blocks.first().is_some_and(|o| {
+                    own.blocks.len() == 1
+                        && o.format == Format::Env
+                        && fixed.get(..o.start).is_some_and(|t| t.trim().is_empty())
+                        && fixed.get(o.end..).is_some_and(|t| t.trim().is_empty())
+                });
+                text.get(b.start..b.end)
+                    .is_some_and(|o| lines(o) > lines(fixed))
+                    && whole
+                    && own.blocks.first().is_some_and(|o| {
+                        fixed
+                            .get(o.start..o.end)
+                            .is_some_and(|f| env_offerable(fixed, &own, 0, f))
+                    })
+            }
+        }
         Format::Curl => {
             // One command: its continuation lines joined (`\` POSIX, `^` cmd, `` ` ``
             // PowerShell), read in the shell the continuation names.

@@ -63,13 +63,18 @@ pub fn plan_key_general_host(ctx: &Ctx, out: &mut Vec<CheckHit>) {
         } else {
             u.scheme
         };
-        out.push(hit(
-            ctx,
-            "plan-key-general-host",
-            s,
-            url(format!("{scheme}{host}{path}")),
-            Review,
-        ));
+        // From curl, raw HTTP or a script the Coding Plan host refuses the call as well (only
+        // coding agents may use it): there the fix is a general key, not this URL.
+        let script = ctx.cfg.blocks.get(s.block).is_some_and(|b| {
+            matches!(
+                b.format,
+                crate::config::Format::Code
+                    | crate::config::Format::Curl
+                    | crate::config::Format::Http
+            )
+        });
+        let fixed = url(format!("{scheme}{host}{path}")).filter(|_| !script);
+        out.push(hit(ctx, "plan-key-general-host", s, fixed, Review));
     }
 }
 
@@ -104,7 +109,13 @@ pub fn key_whitespace(ctx: &Ctx, out: &mut Vec<CheckHit>) {
         let template = k.value.contains("${{")
             || k.value.contains("{{")
             || k.value.trim_start().starts_with('$');
-        if k.value.chars().any(bad) && !k.value.trim().is_empty() && !template {
+        // Words with spaces between them (`'My API Key'` in an error's example): a placeholder,
+        // not a key with blanks copied into it.
+        let phrase = k.value.split_whitespace().count() > 1
+            && k.value
+                .split_whitespace()
+                .all(|w| w.chars().all(|c| c.is_ascii_alphabetic()));
+        if k.value.chars().any(bad) && !k.value.trim().is_empty() && !template && !phrase {
             let cleaned: String = k.value.chars().filter(|c| !bad(*c)).collect();
             // Inner quotes from copying `"sk-…"` with its quotes.
             let cleaned = cleaned.trim_matches(['"', '\'']).to_string();
