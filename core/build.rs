@@ -75,6 +75,10 @@ struct Rule {
     /// A general finding for an error signal, kept only when nothing else explains the paste.
     #[serde(default)]
     fallback: bool,
+    /// The provider can queue a throttled request instead of refusing it: the retry advice
+    /// adds its queue header (DashScope's `X-DashScope-Wait-Timeout`).
+    #[serde(default)]
+    retry_queue: bool,
     /// `high`, `medium`, `low`; by default `low` for fallbacks, `medium` under specificity 40,
     /// `high` otherwise.
     #[serde(default)]
@@ -419,7 +423,7 @@ fn all_keywords(r: &Rule) -> Vec<String> {
 /// The rule table the engine decodes once at start (core/src/model.rs, `decode`): a record per
 /// rule in `RULES` order, each ended by U+001D, its fields separated by U+001E —
 /// `id file category severity specificity keywords patterns when when_any unless supersedes
-/// reset check fallback confidence` — and the items of a list by U+001F (an empty field is an
+/// reset check fallback retry_queue confidence` — and the items of a list by U+001F (an empty field is an
 /// empty list, `None` or `false`; an empty file is the previous rule's; superseded rules are
 /// written as their positions in the table). As text it weighs about two thirds of what the same rules
 /// compiled as Rust statics weighed in the page's gzipped wasm (25 KB against ~39 KB): those
@@ -471,6 +475,7 @@ fn gen_rules_table(rules: &[(String, Rule)]) -> String {
         fields.push(r.reset.clone().unwrap_or_default());
         fields.push(r.check.clone().unwrap_or_default());
         fields.push(if r.fallback { "1" } else { "" }.into());
+        fields.push(if r.retry_queue { "1" } else { "" }.into());
         fields.push(confidence(r));
         for (i, f) in fields.iter().enumerate() {
             let inner = if (5..11).contains(&i) {
@@ -502,7 +507,7 @@ fn gen_rules(rules: &[(String, Rule)]) -> String {
         };
         let _ = writeln!(
             s,
-            "Rule {{ id: {}, file: {}, category: Category::{}, severity: Severity::{}, specificity: {}, keywords: {}, patterns: {}, when: {}, when_any: {}, unless: {}, supersedes: {}, reset: {}, check: {}, fallback: {}, confidence: Confidence::{}, ord: {} }},",
+            "Rule {{ id: {}, file: {}, category: Category::{}, severity: Severity::{}, specificity: {}, keywords: {}, patterns: {}, when: {}, when_any: {}, unless: {}, supersedes: {}, reset: {}, check: {}, fallback: {}, retry_queue: {}, confidence: Confidence::{}, ord: {} }},",
             lit(&r.id),
             lit(file),
             camel(&r.category),
@@ -517,6 +522,7 @@ fn gen_rules(rules: &[(String, Rule)]) -> String {
             reset,
             r.check.as_ref().map_or("None".to_string(), |c| format!("Some({})", lit(c))),
             r.fallback,
+            r.retry_queue,
             camel(&confidence(r)),
             ord,
         );

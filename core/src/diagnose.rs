@@ -171,7 +171,6 @@ fn build(text: &str, s: Scan, cfg: Config, opts: &Options, mut notes: Vec<String
         .flat_map(|f| f.hit.spans.iter().map(|s| s.0))
         .collect();
     let mut positions = line_cols(text, &offsets).into_iter();
-    let burst = ranked.iter().any(|f| RULES[f.rule].id.contains("burst"));
     let diagnoses = ranked
         .into_iter()
         .map(|f| {
@@ -226,7 +225,7 @@ fn build(text: &str, s: Scan, cfg: Config, opts: &Options, mut notes: Vec<String
                 retry: retry::guidance(
                     r.category,
                     opts.lang,
-                    burst && r.id.contains("burst"),
+                    r.retry_queue,
                     f.severity == Severity::Info,
                 ),
                 reset: r.reset.map(|w| reset_info(w, opts, &redactor, text)),

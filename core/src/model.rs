@@ -172,6 +172,8 @@ pub struct Rule {
     /// A general finding for an error signal (a status, an exception class): kept only when no
     /// other rule explains the paste.
     pub fallback: bool,
+    /// The provider can queue a throttled request: the retry advice adds its queue header.
+    pub retry_queue: bool,
     pub confidence: Confidence,
     /// Position in [`RULES`]: the rule's line in each language's texts (core/src/texts.rs).
     pub ord: u16,
@@ -311,6 +313,7 @@ fn decode(table: &'static str) -> Vec<Rule> {
                 },
                 check: Some(next()).filter(|c| !c.is_empty()),
                 fallback: !next().is_empty(),
+                retry_queue: !next().is_empty(),
                 confidence: match next() {
                     "high" => Confidence::High,
                     "medium" => Confidence::Medium,

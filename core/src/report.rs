@@ -211,4 +211,24 @@ mod tests {
             assert_eq!(w.as_str(), name);
         }
     }
+
+    #[test]
+    fn only_rules_marked_retry_queue_get_the_queue_header() {
+        let first = |paste: &str| {
+            let r = crate::diagnose(paste, &crate::Options::default());
+            r.diagnoses.first().map_or(("", false), |d| {
+                (
+                    d.rule,
+                    d.retry.snippets.iter().any(|s| s.language == "shell"),
+                )
+            })
+        };
+        let (rule, shell) = first("Throttling.BurstRate: Request rate increased too quickly");
+        assert!(
+            crate::rule(rule).is_some_and(|r| r.retry_queue) && shell,
+            "{rule}"
+        );
+        let (rule, shell) = first("Error code: 429 - {'error': {'message': 'Too many requests'}}");
+        assert!(!rule.is_empty() && !shell, "{rule}");
+    }
 }

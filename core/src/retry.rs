@@ -46,9 +46,10 @@ const QUEUE: &str = r#"curl -X POST "https://dashscope.aliyuncs.com/compatible-m
   -d '{"model": "qwen-plus", "messages": [{"role": "user", "content": "Hello"}]}'
 "#;
 
-/// Retry guidance for a category; `burst` adds the server-side queue header. `harmless`
+/// Retry guidance for a category; `queue` adds the server-side queue header (a rule's
+/// `retry_queue`). `harmless`
 /// (an `info` finding) needs no retry at all.
-pub fn guidance(category: Category, lang: Lang, burst: bool, harmless: bool) -> Retry {
+pub fn guidance(category: Category, lang: Lang, queue: bool, harmless: bool) -> Retry {
     use Category::*;
     let zh = lang == Lang::Zh;
     if harmless {
@@ -119,7 +120,7 @@ pub fn guidance(category: Category, lang: Lang, burst: bool, harmless: bool) -> 
             code: NODE,
         });
     }
-    if burst {
+    if queue {
         advice.push_fixed(" ");
         advice.push_fixed(if zh {
             "对于突发限流，可添加请求头 `X-DashScope-Wait-Timeout`（秒），让服务端排队而不是立即拒绝。"
