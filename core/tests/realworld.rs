@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 // dev grew from 128 to 218 pastes in session 5 (90 from new threads, weakest categories first):
 // its floor restarts from the figure measured then.
 /// (part, first, top-3) floors in per cent, and the most error pastes allowed to get nothing.
-const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 86.6, 87.1, 1), ("blind", 74.9, 74.9, 11)];
+const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 87.1, 87.5, 1), ("blind", 74.9, 74.9, 11)];
 
 struct Case {
     category: String,
