@@ -1,8 +1,7 @@
 //! `--fix`: applies the report's span edits to the files they came from. Each file is backed up
 //! as `FILE.bak` first; stdin, the environment and excerpts are never touched; fixes marked
-//! `review` need `--unsafe-fixes` (without it a file's safe fixes still apply, its review ones
-//! are listed). A file whose syntax is known (`llmdoctor doctor`) is refused when it does not
-//! parse, and when it would not parse after the edits.
+//! `review` need `--unsafe-fixes`. A file whose syntax is known (`llmdoctor doctor`) is refused
+//! when it does not parse, and when it would not parse after the edits.
 
 use crate::input::{Input, Kind, Syntax};
 use llmdoctor_core::report::{Applicability, Edit, Report};
@@ -105,15 +104,8 @@ pub fn apply(
         if review > 0 && !unsafe_fixes {
             out.messages.push(format!("{}: {review} fix(es) need review; not applied (rerun with --fix --unsafe-fixes, or see --diff)", src.name));
             out.failed = true;
-            // The safe ones still apply (as Ruff's --fix does).
-            if review == mine.len() {
-                continue;
-            }
+            continue;
         }
-        let mine: Vec<&(&Edit, Applicability)> = mine
-            .into_iter()
-            .filter(|(_, a)| unsafe_fixes || *a == Applicability::Safe)
-            .collect();
         let original = &input.text[start..end];
         if let Some(syntax) = src.syntax {
             if let Err(e) = check(syntax, original) {
