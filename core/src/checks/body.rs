@@ -163,65 +163,6 @@ fn contents_as_messages(ctx: &Ctx, block: usize, c: &Setting) -> Option<Vec<Edit
     ])
 }
 
-/// The reverse of [`contents_as_messages`]: OpenAI chat's `"messages": [{"role", "content"}]`
-/// (string contents, user and assistant turns) as Gemini's `"contents": [{"role", "parts":
-/// [{"text"}]}]`. A system turn or a content array (images, parts) needs a person: `None`.
-fn messages_as_contents(ctx: &Ctx, block: usize, m: &Setting) -> Option<Vec<Edit>> {
-    let (ks, ke) = m.key_span?;
-    if m.kind != ValueKind::Array || ctx.text.get(ks..ke) != Some("messages") {
-        return None;
-    }
-    let field = |f: &str| body(ctx, block, f);
-    let mut turns = Vec::new();
-    for i in 0..m.len? {
-        let turn = field(&format!("messages.{i}"))?;
-        let role = field(&format!("messages.{i}.role"))?;
-        let content = field(&format!("messages.{i}.content"))?;
-        if turn.kind != ValueKind::Object || turn.len != Some(2) || content.kind != ValueKind::Str {
-            return None;
-        }
-        let role = match role.value.as_str() {
-            "user" => "user",
-            "assistant" => "model",
-            _ => return None,
-        };
-        turns.push((role, content.value.as_str()));
-    }
-    if turns.is_empty() {
-        return None;
-    }
-    let raw = ctx.text.get(m.value_span.0..m.value_span.1)?;
-    let (colon, comma) = if raw.contains(": ") {
-        (": ", ", ")
-    } else {
-        (":", ",")
-    };
-    let items: Vec<String> = turns
-        .iter()
-        .map(|(role, text)| {
-            format!(
-                "{{\"role\"{colon}\"{role}\"{comma}\"parts\"{colon}[{{\"text\"{colon}\"{}\"}}]}}",
-                escape::json_string(text, '"')
-            )
-        })
-        .collect();
-    let array = format!("[{}]", items.join(comma));
-    let key = escape::layer_at(ctx.text, ctx.cfg, block, ks).fragment("contents")?;
-    let value = escape::layer_at(ctx.text, ctx.cfg, block, m.value_span.0).fragment(&array)?;
-    Some(vec![
-        Edit {
-            start: ks,
-            end: ke,
-            replacement: key,
-        },
-        Edit {
-            start: m.value_span.0,
-            end: m.value_span.1,
-            replacement: value,
-        },
-    ])
-}
-
 /// OpenAI `messages` sent to Gemini `…:generateContent`.
 pub fn messages_to_gemini(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     for (block, url) in requests(ctx) {
@@ -232,7 +173,7 @@ pub fn messages_to_gemini(ctx: &Ctx, out: &mut Vec<CheckHit>) {
                 out.push(CheckHit {
                     check: "messages-to-gemini",
                     spans: vec![url.value_span, m.key_span.unwrap_or(m.value_span)],
-                    edits: messages_as_contents(ctx, block, m).unwrap_or_default(),
+                    edits: Vec::new(),
                     applicability: Review,
                 });
             }

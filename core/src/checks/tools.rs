@@ -44,59 +44,20 @@ pub fn openclaw_provider_id(ctx: &Ctx, out: &mut Vec<CheckHit>) {
             .is_some_and(|h| h.provider == "dashscope");
         if on_dashscope {
             // The provider key itself: the path's id segment, right before the `baseUrl` key.
-            let provider = ctx
+            let key = ctx
                 .cfg
                 .settings
                 .iter()
-                .find(|k| k.block == s.block && k.path == format!("models.providers.{id}"));
+                .find(|k| k.path == format!("models.providers.{id}"))
+                .and_then(|k| k.key_span);
             out.push(CheckHit {
                 check: "openclaw-provider-id",
-                spans: vec![provider.and_then(|k| k.key_span).unwrap_or(s.value_span)],
-                edits: provider
-                    .and_then(|p| rename_provider(ctx, p, id))
-                    .unwrap_or_default(),
+                spans: vec![key.unwrap_or(s.value_span)],
+                edits: Vec::new(),
                 applicability: Review,
             });
         }
     }
-}
-
-/// The provider `id` renamed `bailian`: its key under `models.providers`, and every reference
-/// to it (`agents.defaults.model.primary` and `fallbacks` as `id/<model>`, a profile's
-/// `provider`). `None` when `bailian` is taken or a reference cannot be rewritten.
-fn rename_provider(ctx: &Ctx, provider: &Setting, id: &str) -> Option<Vec<Edit>> {
-    let taken = ctx
-        .cfg
-        .settings
-        .iter()
-        .any(|o| o.block == provider.block && o.path.starts_with("models.providers.bailian"));
-    if taken {
-        return None;
-    }
-    let mut edits = vec![crate::fix::structural::rename_key(
-        ctx.text, provider, "bailian",
-    )?];
-    let prefix = format!("{id}/");
-    for o in ctx
-        .cfg
-        .settings
-        .iter()
-        .filter(|o| o.block == provider.block)
-    {
-        let model_ref = o.path.starts_with("agents.") && o.value.starts_with(&prefix);
-        let profile =
-            o.path.starts_with("auth.profiles.") && o.name() == "provider" && o.value == id;
-        if o.kind != ValueKind::Str || !(model_ref || profile) {
-            continue;
-        }
-        let new = if profile {
-            "bailian".to_string()
-        } else {
-            format!("bailian/{}", o.value.get(prefix.len()..)?)
-        };
-        edits.push(super::value_edit(ctx, o, &new)?);
-    }
-    Some(edits)
 }
 
 /// OpenClaw: `apiKey` under `auth.profiles` is refused; it belongs in
