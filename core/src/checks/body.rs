@@ -85,7 +85,7 @@ pub fn contents_to_chat(ctx: &Ctx, out: &mut Vec<CheckHit>) {
                 out.push(CheckHit {
                     check: "gemini-contents-to-chat",
                     spans: vec![url.value_span, c.key_span.unwrap_or(c.value_span)],
-                    edits: contents_as_messages(ctx, block, c).unwrap_or_default(),
+                    edits: rewrite(ctx, block, c),
                     applicability: Review,
                 });
             }
@@ -98,6 +98,18 @@ pub fn contents_to_chat(ctx: &Ctx, out: &mut Vec<CheckHit>) {
 /// two edits, the key renamed and the array replaced, written for the body's shell quoting.
 /// `None` for anything but text parts, one per turn (images, several parts, other fields in a
 /// turn): those need a person.
+/// The `contents` → `messages` edits, where the build has them (feature `body-rewrites`).
+fn rewrite(ctx: &Ctx, block: usize, c: &Setting) -> Vec<Edit> {
+    #[cfg(feature = "body-rewrites")]
+    return contents_as_messages(ctx, block, c).unwrap_or_default();
+    #[cfg(not(feature = "body-rewrites"))]
+    {
+        let _ = (ctx, block, c);
+        Vec::new()
+    }
+}
+
+#[cfg(feature = "body-rewrites")]
 fn contents_as_messages(ctx: &Ctx, block: usize, c: &Setting) -> Option<Vec<Edit>> {
     let (ks, ke) = c.key_span?;
     if c.kind != ValueKind::Array || ctx.text.get(ks..ke) != Some("contents") {
