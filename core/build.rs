@@ -72,6 +72,11 @@ struct Rule {
     reset: Option<String>,
     #[serde(default)]
     check: Option<String>,
+    /// A config check whose finding no edit can fix (the user must supply what the paste
+    /// cannot hold: the real key, another provider): its steps say so. Every other check rule
+    /// gives a fix on one of its samples (core/tests/fix_coverage.rs).
+    #[serde(default)]
+    no_fix: bool,
     /// A general finding for an error signal, kept only when nothing else explains the paste.
     #[serde(default)]
     fallback: bool,
@@ -288,6 +293,9 @@ fn validate(file: &str, r: &Rule, ids: &mut BTreeSet<String>, errors: &mut Vec<S
             "needs at least one keyword (the prefilter finds candidate lines by them) or a check"
                 .into(),
         );
+    }
+    if r.no_fix && r.check.is_none() {
+        err("`no_fix` belongs to a rule with a `check`".into());
     }
     if r.keywords.is_empty() != r.patterns.is_empty() {
         err("keywords and patterns go together (both or neither)".into());

@@ -235,3 +235,70 @@ fn gemini_contents_sent_to_chat_completions_become_messages() {
         "curl https://relay.example.com/v1/chat/completions -d \"{\\\"model\\\":\\\"gemini-2.5-pro\\\",\\\"messages\\\":[{\\\"role\\\":\\\"user\\\",\\\"content\\\":\\\"hi\\\"}]}\""
     );
 }
+
+#[test]
+fn openai_messages_sent_to_gemini_become_contents() {
+    let paste = "curl \"https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-pro:generateContent\" -H 'x-goog-api-key: $GEMINI_API_KEY' -d '{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}, {\"role\": \"assistant\", \"content\": \"Hello!\"}]}'\n";
+    let (r, fixed) = run(paste);
+    first(&r, "config-messages-to-gemini");
+    assert_eq!(
+        fixed,
+        "curl \"https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-pro:generateContent\" -H 'x-goog-api-key: $GEMINI_API_KEY' -d '{\"contents\": [{\"role\": \"user\", \"parts\": [{\"text\": \"hi\"}]}, {\"role\": \"model\", \"parts\": [{\"text\": \"Hello!\"}]}]}'"
+    );
+}
+
+#[test]
+fn an_openclaw_provider_renamed_bailian_with_its_references() {
+    let paste = "{\n  \"models\": {\n    \"providers\": {\n      \"dashscope\": {\n        \"baseUrl\": \"https://coding.dashscope.aliyuncs.com/v1\",\n        \"api\": \"openai-completions\"\n      }\n    }\n  },\n  \"agents\": {\"defaults\": {\"model\": {\"primary\": \"dashscope/qwen3.5-plus\"}}}\n}\n";
+    let (r, fixed) = run(paste);
+    let d = first(&r, "config-openclaw-provider-id");
+    assert_eq!(
+        d.fix.as_ref().map(|f| f.applicability),
+        Some(Applicability::Review)
+    );
+    assert_eq!(
+        fixed,
+        paste
+            .trim_end()
+            .replace("\"dashscope\": {", "\"bailian\": {")
+            .replace("dashscope/qwen3.5-plus", "bailian/qwen3.5-plus")
+    );
+}
+
+#[test]
+fn general_key_on_the_intl_coding_plan_host_gets_the_intl_general_url_for_its_protocol() {
+    let paste = format!(
+        "{{\n  \"env\": {{\n    \"ANTHROPIC_BASE_URL\": \"https://coding-intl.dashscope.aliyuncs.com/apps/anthropic\",\n    \"ANTHROPIC_AUTH_TOKEN\": \"{KEY}\"\n  }}\n}}\n\
+         API Error: 401 {{\"error\":{{\"message\":\"invalid access token or token expired\"}}}}\n"
+    );
+    let (r, fixed) = run(&paste);
+    let d = first(&r, "config-general-key-plan-host");
+    // Review: the calls are then billed by use, and the key must be of that region.
+    assert_eq!(
+        d.fix.as_ref().map(|f| f.applicability),
+        Some(Applicability::Review)
+    );
+    assert_eq!(
+        fixed,
+        format!(
+            "{{\n  \"env\": {{\n    \"ANTHROPIC_BASE_URL\": \"https://dashscope-intl.aliyuncs.com/apps/anthropic\",\n    \"ANTHROPIC_AUTH_TOKEN\": \"{KEY}\"\n  }}\n}}"
+        )
+    );
+}
+
+#[test]
+fn a_base_url_variable_the_sdk_does_not_read_is_renamed_and_loses_its_endpoint() {
+    let paste = "> set OPENAI_API_URL=https://api.example-relay.com/v1/completions\n\
+         > openai repl\n\
+         An error occurred: Error generating response: HTTPSConnectionPool(host='api.openai.com', port=443): Max retries exceeded with url: /v1/chat/completions (Caused by ConnectTimeoutError(<urllib3.connection.HTTPSConnection object at 0x0000020F>, 'Connection to api.openai.com timed out.'))\n";
+    let (r, fixed) = run(paste);
+    let d = first(&r, "config-base-url-ignored");
+    assert_eq!(
+        d.fix.as_ref().map(|f| f.applicability),
+        Some(Applicability::Review)
+    );
+    assert_eq!(
+        fixed,
+        "> set OPENAI_BASE_URL=https://api.example-relay.com/v1"
+    );
+}

@@ -9,6 +9,19 @@ use crate::facts::lookup_host;
 use crate::fix::Edit;
 use crate::report::Applicability::{Review, Safe};
 
+/// A body rewrite's edits where the build has them (feature `body-rewrites`: the CLI and the
+/// tests; the page builds without it to stay within its first-load budget), else none: the
+/// finding then comes without a corrected body.
+macro_rules! rewrite {
+    ($e:expr) => {{
+        #[cfg(feature = "body-rewrites")]
+        let edits = $e.unwrap_or_default();
+        #[cfg(not(feature = "body-rewrites"))]
+        let edits = Vec::new();
+        edits
+    }};
+}
+
 /// Request blocks: (block index, its URL setting).
 fn requests<'a>(ctx: &'a Ctx) -> impl Iterator<Item = (usize, &'a Setting)> + 'a {
     ctx.cfg
@@ -85,7 +98,7 @@ pub fn contents_to_chat(ctx: &Ctx, out: &mut Vec<CheckHit>) {
                 out.push(CheckHit {
                     check: "gemini-contents-to-chat",
                     spans: vec![url.value_span, c.key_span.unwrap_or(c.value_span)],
-                    edits: rewrite(ctx, block, c),
+                    edits: rewrite!(contents_as_messages(ctx, block, c)),
                     applicability: Review,
                 });
             }
@@ -98,17 +111,6 @@ pub fn contents_to_chat(ctx: &Ctx, out: &mut Vec<CheckHit>) {
 /// two edits, the key renamed and the array replaced, written for the body's shell quoting.
 /// `None` for anything but text parts, one per turn (images, several parts, other fields in a
 /// turn): those need a person.
-/// The `contents` → `messages` edits, where the build has them (feature `body-rewrites`).
-fn rewrite(ctx: &Ctx, block: usize, c: &Setting) -> Vec<Edit> {
-    #[cfg(feature = "body-rewrites")]
-    return contents_as_messages(ctx, block, c).unwrap_or_default();
-    #[cfg(not(feature = "body-rewrites"))]
-    {
-        let _ = (ctx, block, c);
-        Vec::new()
-    }
-}
-
 #[cfg(feature = "body-rewrites")]
 fn contents_as_messages(ctx: &Ctx, block: usize, c: &Setting) -> Option<Vec<Edit>> {
     let (ks, ke) = c.key_span?;
@@ -175,6 +177,66 @@ fn contents_as_messages(ctx: &Ctx, block: usize, c: &Setting) -> Option<Vec<Edit
     ])
 }
 
+/// The reverse of [`contents_as_messages`]: OpenAI chat's `"messages": [{"role", "content"}]`
+/// (string contents, user and assistant turns) as Gemini's `"contents": [{"role", "parts":
+/// [{"text"}]}]`. A system turn or a content array (images, parts) needs a person: `None`.
+#[cfg(feature = "body-rewrites")]
+fn messages_as_contents(ctx: &Ctx, block: usize, m: &Setting) -> Option<Vec<Edit>> {
+    let (ks, ke) = m.key_span?;
+    if m.kind != ValueKind::Array || ctx.text.get(ks..ke) != Some("messages") {
+        return None;
+    }
+    let field = |f: &str| body(ctx, block, f);
+    let mut turns = Vec::new();
+    for i in 0..m.len? {
+        let turn = field(&format!("messages.{i}"))?;
+        let role = field(&format!("messages.{i}.role"))?;
+        let content = field(&format!("messages.{i}.content"))?;
+        if turn.kind != ValueKind::Object || turn.len != Some(2) || content.kind != ValueKind::Str {
+            return None;
+        }
+        let role = match role.value.as_str() {
+            "user" => "user",
+            "assistant" => "model",
+            _ => return None,
+        };
+        turns.push((role, content.value.as_str()));
+    }
+    if turns.is_empty() {
+        return None;
+    }
+    let raw = ctx.text.get(m.value_span.0..m.value_span.1)?;
+    let (colon, comma) = if raw.contains(": ") {
+        (": ", ", ")
+    } else {
+        (":", ",")
+    };
+    let items: Vec<String> = turns
+        .iter()
+        .map(|(role, text)| {
+            format!(
+                "{{\"role\"{colon}\"{role}\"{comma}\"parts\"{colon}[{{\"text\"{colon}\"{}\"}}]}}",
+                escape::json_string(text, '"')
+            )
+        })
+        .collect();
+    let array = format!("[{}]", items.join(comma));
+    let key = escape::layer_at(ctx.text, ctx.cfg, block, ks).fragment("contents")?;
+    let value = escape::layer_at(ctx.text, ctx.cfg, block, m.value_span.0).fragment(&array)?;
+    Some(vec![
+        Edit {
+            start: ks,
+            end: ke,
+            replacement: key,
+        },
+        Edit {
+            start: m.value_span.0,
+            end: m.value_span.1,
+            replacement: value,
+        },
+    ])
+}
+
 /// OpenAI `messages` sent to Gemini `…:generateContent`.
 pub fn messages_to_gemini(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     for (block, url) in requests(ctx) {
@@ -185,7 +247,7 @@ pub fn messages_to_gemini(ctx: &Ctx, out: &mut Vec<CheckHit>) {
                 out.push(CheckHit {
                     check: "messages-to-gemini",
                     spans: vec![url.value_span, m.key_span.unwrap_or(m.value_span)],
-                    edits: Vec::new(),
+                    edits: rewrite!(messages_as_contents(ctx, block, m)),
                     applicability: Review,
                 });
             }

@@ -2,8 +2,13 @@
 //! URL, a doubled `/v1`, a missing scheme, `0.0.0.0` as a destination, a base URL the tool did
 //! not read.
 
-use super::{base_urls, hit, host_name, split_url, url, CheckHit, Ctx, Protocol};
+use super::{
+    base_urls, hit, host_name, split_url, url, value_edit, CheckHit, Ctx, Protocol,
+};
+use crate::config::Setting;
+use crate::fix::Edit;
 use crate::facts::lookup_host;
+use crate::fix::structural::rename_key;
 use crate::model::Host;
 use crate::report::Applicability::{Review, Safe};
 
@@ -73,24 +78,24 @@ pub fn openai_base_path(ctx: &Ctx, out: &mut Vec<CheckHit>) {
 /// `/v1/messages`; OpenAI SDKs append `/chat/completions`).
 pub fn endpoint_in_base_url(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     for (s, _) in base_urls(ctx.cfg) {
-        let Some(u) = split_url(&s.value) else {
-            continue;
-        };
-        if known(u.host).is_some() {
-            continue; // the base-path checks give the exact path there
-        }
-        let path = u.path.trim_end_matches('/');
-        if let Some(e) = ENDPOINTS.iter().find(|e| path.ends_with(*e)) {
-            let kept = &path[..path.len() - e.len()];
-            out.push(hit(
-                ctx,
-                "endpoint-in-base-url",
-                s,
-                url(format!("{}{}{kept}", u.scheme, u.host)),
-                Safe,
-            ));
+        if let Some(fixed) = without_endpoint(&s.value) {
+            out.push(hit(ctx, "endpoint-in-base-url", s, fixed, Safe));
         }
     }
+}
+
+/// A base URL on a host the catalog does not know (the base-path checks give the exact path
+/// on those) whose path ends in an endpoint: `Some` of the URL without it (`None` inside when no
+/// fix may write it).
+fn without_endpoint(value: &str) -> Option<Option<String>> {
+    let u = split_url(value)?;
+    if known(u.host).is_some() {
+        return None;
+    }
+    let path = u.path.trim_end_matches('/');
+    let e = ENDPOINTS.iter().find(|e| path.ends_with(*e))?;
+    let kept = &path[..path.len() - e.len()];
+    Some(url(format!("{}{}{kept}", u.scheme, u.host)))
 }
 
 /// `/v1/v1`: the base URL already ends in `/v1` and something adds another.
@@ -173,6 +178,30 @@ const ERROR_WORDS: &[&str] = &[
     "host=",
 ];
 
+/// The variable the official SDKs read their base URL from, for a request that went to
+/// `host`, when `name` is another variable of that vendor's family (`OPENAI_API_BASE`,
+/// `OPENAI_API_URL`, `ANTHROPIC_API_URL`): the SDK never read it. `None` when the name is already
+/// the one read (the cause is elsewhere: a file the tool does not load) or not a variable.
+fn read_name(host: &str, name: &str) -> Option<&'static str> {
+    let (prefix, read) = match host {
+        "api.openai.com" => ("OPENAI_", "OPENAI_BASE_URL"),
+        "api.anthropic.com" => ("ANTHROPIC_", "ANTHROPIC_BASE_URL"),
+        _ => return None,
+    };
+    let env_like = name.bytes().all(|b| b.is_ascii_uppercase() || b == b'_');
+    (env_like && name.starts_with(prefix) && name != read).then_some(read)
+}
+
+/// The base URL setting renamed to the variable read (see [`read_name`]), its value without an
+/// endpoint the SDK would append again (`…/v1/completions` → `…/v1`).
+fn renamed(ctx: &Ctx, s: &Setting, host: &str) -> Option<Vec<Edit>> {
+    let mut edits = vec![rename_key(ctx.text, s, read_name(host, s.name())?)?];
+    if let Some(fixed) = without_endpoint(&s.value) {
+        edits.push(value_edit(ctx, s, &fixed?)?);
+    }
+    Some(edits)
+}
+
 /// A base URL setting names another host, yet an error line outside the config shows the
 /// request going to a default host (`HTTPSConnectionPool(host='api.openai.com', …)`): the tool
 /// did not read the setting (another variable name, a URL written into its own config).
@@ -207,7 +236,7 @@ pub fn base_url_ignored(ctx: &Ctx, out: &mut Vec<CheckHit>) {
                 out.push(CheckHit {
                     check: "base-url-ignored",
                     spans: vec![setting.value_span, (i, i + host.len())],
-                    edits: Vec::new(),
+                    edits: renamed(ctx, setting, host).unwrap_or_default(),
                     applicability: Review,
                 });
                 return;

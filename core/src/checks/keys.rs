@@ -8,6 +8,7 @@ use super::{
 use crate::config::Setting;
 use crate::escape;
 use crate::facts::lookup_host;
+use crate::model::HOSTS;
 use crate::fix::Edit;
 use crate::report::Applicability::{Review, Safe};
 
@@ -79,21 +80,46 @@ pub fn plan_key_general_host(ctx: &Ctx, out: &mut Vec<CheckHit>) {
 }
 
 /// A general `sk-` key with a Coding Plan URL: the plan refuses it (401 invalid access token).
-/// No edit: the user must paste the plan key, which we cannot know.
+/// The plan key itself we cannot know; the fix is the other way out the rule's steps name: the
+/// general (pay-as-you-go) base URL of the plan's region, for the same protocol (review: it
+/// bills the calls by use, and the key must belong to that region).
 pub fn general_key_plan_host(ctx: &Ctx, out: &mut Vec<CheckHit>) {
-    let plan_urls: Vec<&Setting> = base_urls(ctx.cfg)
+    let plan_urls: Vec<(&Setting, Protocol)> = base_urls(ctx.cfg)
         .into_iter()
-        .map(|(s, _)| s)
-        .filter(|s| plan_of(s).is_some_and(|(p, _)| p == "coding" || p == "token"))
+        .filter(|(s, _)| plan_of(s).is_some_and(|(p, _)| p == "coding" || p == "token"))
         .collect();
     if plan_urls.is_empty() {
         return;
     }
     for k in key_settings(ctx.cfg).filter(|k| is_general_key(&k.value)) {
         let mut h = hit(ctx, "general-key-plan-host", k, None, Review);
-        h.spans.extend(plan_urls.iter().map(|s| s.value_span));
+        for (s, proto) in &plan_urls {
+            h.spans.push(s.value_span);
+            if let Some(e) = general_url(s, *proto).and_then(|u| value_edit(ctx, s, &u)) {
+                h.edits.push(e);
+            }
+        }
         out.push(h);
     }
+}
+
+/// The general Model Studio base URL of plan URL `s`'s region, for `proto`.
+fn general_url(s: &Setting, proto: Protocol) -> Option<String> {
+    let u = split_url(&s.value)?;
+    let (_, region) = plan_of(s)?;
+    let general = HOSTS
+        .iter()
+        .find(|h| h.provider == "dashscope" && h.plan == "general" && h.region == region)?;
+    let path = match proto {
+        Protocol::Anthropic => general.anthropic_path,
+        Protocol::OpenAi => general.openai_path,
+    };
+    let scheme = if u.scheme.is_empty() {
+        "https://"
+    } else {
+        u.scheme
+    };
+    url(format!("{scheme}{}{path}", general.host))
 }
 
 /// Spaces, tabs, line breaks or zero-width characters around or inside a key.

@@ -4,6 +4,7 @@
 use super::{base_urls, hit, host_name, split_url, CheckHit, Ctx};
 use crate::config::{Format, Setting, ValueKind};
 use crate::facts::lookup_host;
+use crate::fix::structural::rename_key;
 use crate::fix::Edit;
 use crate::report::Applicability::{self, Review, Safe};
 
@@ -44,20 +45,59 @@ pub fn openclaw_provider_id(ctx: &Ctx, out: &mut Vec<CheckHit>) {
             .is_some_and(|h| h.provider == "dashscope");
         if on_dashscope {
             // The provider key itself: the path's id segment, right before the `baseUrl` key.
-            let key = ctx
+            let provider = ctx
                 .cfg
                 .settings
                 .iter()
-                .find(|k| k.path == format!("models.providers.{id}"))
-                .and_then(|k| k.key_span);
+                .find(|k| k.block == s.block && k.path == format!("models.providers.{id}"));
             out.push(CheckHit {
                 check: "openclaw-provider-id",
-                spans: vec![key.unwrap_or(s.value_span)],
-                edits: Vec::new(),
+                spans: vec![provider.and_then(|k| k.key_span).unwrap_or(s.value_span)],
+                edits: provider
+                    .and_then(|p| rename_provider(ctx, p, id))
+                    .unwrap_or_default(),
                 applicability: Review,
             });
         }
     }
+}
+
+/// The provider `id` renamed `bailian`: its key under `models.providers`, and every reference
+/// to it (`agents.defaults.model.primary` and `fallbacks` as `id/<model>`, a profile's
+/// `provider`). `None` when `bailian` is taken or a reference cannot be rewritten.
+fn rename_provider(ctx: &Ctx, provider: &Setting, id: &str) -> Option<Vec<Edit>> {
+    let taken = ctx
+        .cfg
+        .settings
+        .iter()
+        .any(|o| o.block == provider.block && o.path.starts_with("models.providers.bailian"));
+    if taken {
+        return None;
+    }
+    let mut edits = vec![crate::fix::structural::rename_key(
+        ctx.text, provider, "bailian",
+    )?];
+    let prefix = format!("{id}/");
+    for o in ctx
+        .cfg
+        .settings
+        .iter()
+        .filter(|o| o.block == provider.block)
+    {
+        let model_ref = o.path.starts_with("agents.") && o.value.starts_with(&prefix);
+        let profile =
+            o.path.starts_with("auth.profiles.") && o.name() == "provider" && o.value == id;
+        if o.kind != ValueKind::Str || !(model_ref || profile) {
+            continue;
+        }
+        let new = if profile {
+            "bailian".to_string()
+        } else {
+            format!("bailian/{}", o.value.get(prefix.len()..)?)
+        };
+        edits.push(super::value_edit(ctx, o, &new)?);
+    }
+    Some(edits)
 }
 
 /// OpenClaw: `apiKey` under `auth.profiles` is refused; it belongs in
@@ -202,20 +242,13 @@ pub fn claude_code_key_var(ctx: &Ctx, out: &mut Vec<CheckHit>) {
             continue;
         }
         if let Some(k) = same_block("DASHSCOPE_API_KEY").or_else(|| same_block("OPENAI_API_KEY")) {
-            if let Some((a, b)) = k.key_span {
-                // A name for a name: where the old one was written as it is (no escapes, no
-                // quote of its own), a variable name needs none either.
-                let name = "ANTHROPIC_AUTH_TOKEN";
-                let plain = ctx.text.get(a..b).is_some_and(crate::escape::var_ok);
-                let edit = (plain && crate::escape::var_ok(name)).then(|| crate::fix::Edit {
-                    start: a,
-                    end: b,
-                    replacement: name.into(),
-                });
+            if let Some(span) = k.key_span {
                 out.push(CheckHit {
                     check: "claude-code-key-var",
-                    spans: vec![(a, b)],
-                    edits: edit.into_iter().collect(),
+                    spans: vec![span],
+                    edits: rename_key(ctx.text, k, "ANTHROPIC_AUTH_TOKEN")
+                        .into_iter()
+                        .collect(),
                     applicability: Review,
                 });
             }
