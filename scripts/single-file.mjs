@@ -5,6 +5,7 @@
 //
 // Inlined: the CSS (<style>), the wasm-bindgen JS and a small boot as one module script, the wasm
 // as base64 in a data block (<script type="application/octet-stream" id="llmdoctor-wasm">), and
+// every examples/<id>.txt as <script type="text/plain" id="llmdoctor-example-<id>"> (web/src/examples.rs),
 // every texts-<lang>.txt as <script type="text/plain" id="llmdoctor-texts-<lang>"> (web/src/texts.rs
 // reads those before fetching). Its CSP allows no network at all (default-src 'none',
 // connect-src 'none'); the one inline script runs by its sha256 hash, not 'unsafe-inline'. No
@@ -90,6 +91,18 @@ const texts = fs
     return `<script type="text/plain" id="llmdoctor-texts-${lang}">${text}</script>`;
   });
 
+// The examples menu's texts (web/src/examples.rs), one data block each.
+const exampleDir = path.join(dist, "examples");
+const examples = (fs.existsSync(exampleDir) ? fs.readdirSync(exampleDir) : [])
+  .filter((f) => /^[a-z0-9-]+\.txt$/.test(f))
+  .sort()
+  .map((f) => {
+    const text = read(path.join("examples", f), "utf8");
+    assertRaw(text, f, "script");
+    return `<script type="text/plain" id="llmdoctor-example-${f.slice(0, -".txt".length)}">${text}</script>`;
+  });
+if (examples.length === 0) fail("no examples/*.txt in the build (index.html copies web/examples)");
+
 const CSP = [
   "default-src 'none'",
   `script-src 'sha256-${scriptHash}' 'wasm-unsafe-eval'`,
@@ -113,6 +126,7 @@ if (/<script\b/i.test(markup)) fail("index.html has a <script> this script does 
 
 const blocks = [
   ...texts,
+  ...examples,
   `<script type="application/octet-stream" id="llmdoctor-wasm">${wasm.toString("base64")}</script>`,
   `<script type="module">${script}</script>`,
 ].join("\n");
@@ -121,4 +135,4 @@ if (html.split("</head>").length !== 2) fail("expected one </head> in index.html
 html = html.replace("</head>", () => `${blocks}\n</head>`);
 
 fs.writeFileSync(path.join(dist, OUT), html);
-console.log(`single-file: ${path.join(dist, OUT)}, ${Buffer.byteLength(html)} bytes, ${texts.length} texts`);
+console.log(`single-file: ${path.join(dist, OUT)}, ${Buffer.byteLength(html)} bytes, ${texts.length} texts, ${examples.length} examples`);

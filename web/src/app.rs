@@ -34,7 +34,9 @@ pub fn app() -> Html {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
             if let Some(example) = crate::embed::preset() {
-                dispatch.dispatch(Action::Load(AttrValue::Static(example.text), clock::now()));
+                example.load(Callback::from(move |text| {
+                    dispatch.dispatch(Action::Load(text, clock::now()));
+                }));
             }
         });
     }

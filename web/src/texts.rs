@@ -48,7 +48,7 @@ fn load(lang: Lang, urls: Vec<String>, done: Callback<Result<(), String>>) {
     if urls.is_empty() {
         return;
     }
-    if let Some(all) = inline(lang) {
+    if let Some(all) = inline(&format!("llmdoctor-texts-{}", lang.code())) {
         done.emit(texts::install(lang, all).map(drop));
         return;
     }
@@ -87,13 +87,14 @@ fn load(lang: Lang, urls: Vec<String>, done: Callback<Result<(), String>>) {
     });
 }
 
-fn inline(lang: Lang) -> Option<String> {
+/// The text of the single-file build's data block `id`, if the page is that build.
+pub fn inline(id: &str) -> Option<String> {
     let doc = web_sys::window()?.document()?;
-    let el = doc.get_element_by_id(&format!("llmdoctor-texts-{}", lang.code()))?;
-    el.text_content()
+    doc.get_element_by_id(id)?.text_content()
 }
 
-async fn text_of(fetch: js_sys::Promise) -> Result<String, String> {
+/// The body of a same-origin fetch as text.
+pub async fn text_of(fetch: js_sys::Promise) -> Result<String, String> {
     let response = JsFuture::from(fetch).await.map_err(describe)?;
     let response: web_sys::Response = response.dyn_into().map_err(describe)?;
     if !response.ok() {

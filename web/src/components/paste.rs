@@ -45,7 +45,7 @@ pub fn paste_box(p: &PasteBoxProps) -> Html {
         Callback::from(move |e: Event| {
             let select = e.target_unchecked_into::<HtmlSelectElement>();
             if let Some(ex) = examples::find(&select.value()) {
-                on_load.emit(AttrValue::Static(ex.text));
+                ex.load(on_load.clone());
             }
             // Back to the prompt, so the same example can be chosen again.
             select.set_value("");
