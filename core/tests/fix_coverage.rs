@@ -24,7 +24,12 @@ fn check_rules() -> Vec<(String, bool)> {
         let Ok(t) = src.parse::<toml::Table>() else {
             panic!("{} does not parse", p.display());
         };
-        for r in t.get("rule").and_then(|r| r.as_array()).into_iter().flatten() {
+        for r in t
+            .get("rule")
+            .and_then(|r| r.as_array())
+            .into_iter()
+            .flatten()
+        {
             if r.get("check").is_some() {
                 let id = r.get("id").and_then(|v| v.as_str()).unwrap_or_default();
                 let no_fix = r.get("no_fix").and_then(|v| v.as_bool()).unwrap_or(false);

@@ -2,13 +2,11 @@
 //! URL, a doubled `/v1`, a missing scheme, `0.0.0.0` as a destination, a base URL the tool did
 //! not read.
 
-use super::{
-    base_urls, hit, host_name, split_url, url, value_edit, CheckHit, Ctx, Protocol,
-};
+use super::{base_urls, hit, host_name, split_url, url, value_edit, CheckHit, Ctx, Protocol};
 use crate::config::Setting;
-use crate::fix::Edit;
 use crate::facts::lookup_host;
 use crate::fix::structural::rename_key;
+use crate::fix::Edit;
 use crate::model::Host;
 use crate::report::Applicability::{Review, Safe};
 

@@ -8,8 +8,8 @@ use super::{
 use crate::config::Setting;
 use crate::escape;
 use crate::facts::lookup_host;
-use crate::model::HOSTS;
 use crate::fix::Edit;
+use crate::model::HOSTS;
 use crate::report::Applicability::{Review, Safe};
 
 fn is_plan_key(v: &str) -> bool {
