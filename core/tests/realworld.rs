@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 // threads, weakest categories first): its floor restarts from the figure measured then (the 89
 // new ones gave 59.6% first before any rule was written from them).
 /// (part, first, top-3) floors in per cent, and the most error pastes allowed to get nothing.
-const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 83.3, 84.6, 3), ("blind", 75.4, 75.4, 11)];
+const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 83.6, 84.9, 2), ("blind", 75.4, 75.4, 11)];
 
 struct Case {
     category: String,
