@@ -118,6 +118,7 @@ fn engine_options(o: &Opts, lang: Lang) -> Options {
         now: Some(o.now.unwrap_or_else(clock)),
         billing_day: o.billing_day,
         show_secrets: o.show_secrets,
+        ..Options::default()
     }
 }
 

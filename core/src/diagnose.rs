@@ -27,6 +27,9 @@ pub struct Options {
     pub billing_day: Option<u8>,
     /// Leave keys unmasked (the user asked for it explicitly).
     pub show_secrets: bool,
+    /// Rules whose fixes the corrected snippets leave out (the page's "skip" on a review fix).
+    /// Their diagnoses keep their `fix`, so a front end can offer it again.
+    pub skip_fixes: Vec<&'static str>,
 }
 
 /// Which rules fired on `text`, before ranking (used by rule samples and the corpus).
@@ -162,6 +165,7 @@ fn build(text: &str, s: Scan, cfg: Config, opts: &Options, mut notes: Vec<String
     let ranked = findings::rank(text, findings::collect(text, s.hits, &facts, &cfg));
     let all_edits: Vec<crate::fix::Edit> = ranked
         .iter()
+        .filter(|f| !opts.skip_fixes.contains(&RULES[f.rule].id))
         .flat_map(|f| f.edits.iter().cloned())
         .collect();
     let corrected = corrected::build(text, &cfg, &all_edits, &redactor, opts.lang);

@@ -302,3 +302,21 @@ fn a_base_url_variable_the_sdk_does_not_read_is_renamed_and_loses_its_endpoint()
         "> set OPENAI_BASE_URL=https://api.example-relay.com/v1"
     );
 }
+
+#[test]
+fn a_skipped_review_fix_is_left_out_of_the_corrected_config_but_still_offered() {
+    let paste = format!(
+        "{{\n  \"env\": {{\n    \"ANTHROPIC_BASE_URL\": \"https://coding-intl.dashscope.aliyuncs.com/apps/anthropic\",\n    \"ANTHROPIC_AUTH_TOKEN\": \"{KEY}\"\n  }}\n}}\n"
+    );
+    let all = diagnose(&paste, &Options::default());
+    assert_eq!(all.corrected.len(), 1);
+    let opts = Options {
+        skip_fixes: vec!["config-general-key-plan-host"],
+        ..Options::default()
+    };
+    let skipped = diagnose(&paste, &opts);
+    // No other fix in this paste: nothing left to correct.
+    assert!(skipped.corrected.is_empty(), "{:#?}", skipped.corrected);
+    let d = first(&skipped, "config-general-key-plan-host");
+    assert!(d.fix.as_ref().is_some_and(|f| !f.edits.is_empty()));
+}

@@ -143,6 +143,30 @@ test("a wrong Claude Code base URL: diagnosis, corrected config and its diff", a
   await page.close();
 });
 
+test("each fix shows its mark; a review fix can be left out of the corrected config and put back", async () => {
+  const page = await openPage();
+  // A general key with a Coding Plan URL: the fix (the general URL) is one to review.
+  const general = `{"env": {"ANTHROPIC_BASE_URL": "https://coding.dashscope.aliyuncs.com/apps/anthropic", "ANTHROPIC_AUTH_TOKEN": "sk-4f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c"}}`;
+  await paste(page, general);
+  const panel = page.locator("#corrected");
+  const box = panel.locator(".fix-list input[type=checkbox]");
+  await box.waitFor({ state: "visible", timeout: TIMEOUT_MS });
+  assert.ok(await box.isChecked(), "a review fix is applied at first");
+  assert.ok((await panel.locator(".fix-list").innerText()).includes("review"), "marked review");
+  const block = panel.locator(".corrected-block");
+  assert.ok((await block.innerText()).includes("https://dashscope.aliyuncs.com/apps/anthropic"));
+  await box.uncheck();
+  await block.waitFor({ state: "detached", timeout: TIMEOUT_MS });
+  assert.ok(!(await box.isChecked()), "left out");
+  await box.check();
+  await block.waitFor({ state: "visible", timeout: TIMEOUT_MS });
+  // A safe fix is listed with its mark and no checkbox.
+  await paste(page, SETTINGS);
+  await panel.locator(".fix-list li").filter({ hasText: "safe" }).waitFor({ timeout: TIMEOUT_MS });
+  assert.equal(await panel.locator(".fix-list input").count(), 0);
+  await page.close();
+});
+
 test("Copy puts the masked config on the clipboard, Copy with my key the real one", async () => {
   const page = await openPage();
   await paste(page, SETTINGS);

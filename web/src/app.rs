@@ -173,6 +173,10 @@ pub fn app() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |day: Option<u8>| dispatch.dispatch(Action::SetBillingDay(day)))
     };
+    let on_toggle_fix = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |rule: &'static str| dispatch.dispatch(Action::ToggleFix(rule)))
+    };
     let on_query = Callback::from(move |q: AttrValue| dispatch.dispatch(Action::RuleQuery(q)));
 
     let body = match &state.route {
@@ -194,6 +198,8 @@ pub fn app() -> Html {
                     billing_day={state.billing_day}
                     {on_billing_day}
                     {on_load}
+                    skipped={state.skipped.clone()}
+                    {on_toggle_fix}
                 />
             </div>
         },

@@ -80,6 +80,8 @@ pub struct State {
     pub progress: Option<u8>,
     /// The "now" of the latest diagnosis, so that a language switch can run it again.
     pub now: Option<Instant>,
+    /// Rules whose review fixes the user chose to leave out of the corrected config.
+    pub skipped: Vec<&'static str>,
 }
 
 /// Pastes larger than this are diagnosed in steps so that no task blocks the page for long
@@ -103,6 +105,7 @@ impl State {
             job: 0,
             progress: None,
             now: None,
+            skipped: Vec::new(),
         }
     }
 
@@ -113,6 +116,7 @@ impl State {
             now: Some(now),
             billing_day: self.billing_day,
             show_secrets: false,
+            skip_fixes: self.skipped.clone(),
         }
     }
 
@@ -165,6 +169,8 @@ pub enum Action {
     Progress(u32, u8),
     /// A stepped job finished.
     Analysed(u32, Shared),
+    /// Apply or leave out a rule's review fix in the corrected config.
+    ToggleFix(&'static str),
 }
 
 impl Reducible for State {
@@ -197,6 +203,7 @@ impl Reducible for State {
                 s.text = text.clone();
                 s.loaded = text;
                 s.replaced += 1;
+                s.skipped.clear();
                 s.pending = false;
                 s.analyse(now);
             }
@@ -206,6 +213,15 @@ impl Reducible for State {
             }
             Action::SetBillingDay(day) => {
                 s.billing_day = day;
+                s = s.rerun();
+            }
+            Action::ToggleFix(rule) => {
+                match s.skipped.iter().position(|r| *r == rule) {
+                    Some(i) => {
+                        s.skipped.remove(i);
+                    }
+                    None => s.skipped.push(rule),
+                }
                 s = s.rerun();
             }
             Action::Navigate(route) => s.route = route,
@@ -245,6 +261,25 @@ mod tests {
             Route::Rule("coding-plan-week-quota".into())
         );
         assert_eq!(Route::parse("#/nope"), Route::Diagnose);
+    }
+
+    #[test]
+    fn a_review_fix_left_out_and_back() {
+        let paste = "{\"env\": {\"ANTHROPIC_BASE_URL\": \"https://coding.dashscope.aliyuncs.com/apps/anthropic\", \"ANTHROPIC_AUTH_TOKEN\": \"sk-4f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c\"}}";
+        let s = Rc::new(State::new(Lang::En, Route::Diagnose));
+        let s = s.reduce(Action::Load(paste.into(), Instant(1_790_000_000)));
+        let corrected = |s: &State| s.analysis.as_ref().map_or(0, |a| a.report.corrected.len());
+        assert_eq!(corrected(&s), 1);
+        let s = s.reduce(Action::ToggleFix("config-general-key-plan-host"));
+        assert_eq!(s.skipped, vec!["config-general-key-plan-host"]);
+        assert_eq!(corrected(&s), 0);
+        let s = s.reduce(Action::ToggleFix("config-general-key-plan-host"));
+        assert!(s.skipped.is_empty());
+        assert_eq!(corrected(&s), 1);
+        // A new paste starts with every fix applied.
+        let s = s.reduce(Action::ToggleFix("config-general-key-plan-host"));
+        let s = s.reduce(Action::Load(paste.into(), Instant(1_790_000_000)));
+        assert!(s.skipped.is_empty());
     }
 
     #[test]

@@ -3,6 +3,7 @@ use crate::i18n::{ui, Ui};
 use crate::prefs;
 use crate::state::{Analysis, Shared};
 use gloo::timers::callback::Timeout;
+use llmdoctor_core::report::Applicability;
 use llmdoctor_core::Lang;
 use yew::prelude::*;
 
@@ -10,6 +11,12 @@ use yew::prelude::*;
 pub struct CorrectedProps {
     pub analysis: Shared,
     pub lang: Lang,
+    /// Rules whose review fix the user left out.
+    #[prop_or_default]
+    pub skipped: Vec<&'static str>,
+    /// Apply or leave out a rule's review fix.
+    #[prop_or_default]
+    pub on_toggle_fix: Callback<&'static str>,
 }
 
 /// The user's own config blocks with the fixes applied (masked, from the engine), shown as the
@@ -22,9 +29,39 @@ pub fn corrected_panel(p: &CorrectedProps) -> Html {
     // Which block's "Copy with my key" was just clicked, and whether the copy went through.
     let key_copied = use_state(|| None::<(usize, bool)>);
     let corrected = &p.analysis.report.corrected;
-    if corrected.is_empty() {
+    let fixed: Vec<_> = p
+        .analysis
+        .report
+        .diagnoses
+        .iter()
+        .filter(|d| d.fix.is_some())
+        .collect();
+    if fixed.is_empty() {
         return html! {};
     }
+    // Each fix with its mark; a review fix can be left out (the engine builds the corrected
+    // config again without it).
+    let fix_list = html! {
+        <ul class="fix-list" aria-label={t.fixes_label}>
+            { for fixed.iter().map(|d| {
+                let rule = d.rule;
+                let review = d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Review);
+                let on_toggle = p.on_toggle_fix.reform(move |_: Event| rule);
+                html! {
+                    <li>
+                        if review {
+                            <label>
+                                <input type="checkbox" checked={!p.skipped.contains(&rule)} onchange={on_toggle} />
+                                { d.title.to_string() }{ " · " }<em>{ t.fix_review }</em>
+                            </label>
+                        } else {
+                            { d.title.to_string() }{ " · " }<em>{ t.fix_safe }</em>
+                        }
+                    </li>
+                }
+            }) }
+        </ul>
+    };
     let has_diff = corrected.iter().any(|c| !c.diff.is_empty());
     let show_diff = *diff_view && has_diff;
     let view = |diff: bool| {
@@ -95,6 +132,7 @@ pub fn corrected_panel(p: &CorrectedProps) -> Html {
                 </div>
             </div>
             <p id="copy-key-hint" class="visually-hidden">{ t.copy_with_key_hint }</p>
+            { fix_list }
             { for blocks }
         </section>
     }

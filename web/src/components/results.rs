@@ -19,6 +19,11 @@ pub struct ResultsProps {
     /// Load a text and diagnose it now (a share link opened).
     #[prop_or_default]
     pub on_load: Callback<AttrValue>,
+    /// Rules whose review fix the user left out, and the switch for one.
+    #[prop_or_default]
+    pub skipped: Vec<&'static str>,
+    #[prop_or_default]
+    pub on_toggle_fix: Callback<&'static str>,
 }
 
 /// The status line and Share, below them the findings, the corrected config and what was read,
@@ -68,7 +73,7 @@ pub fn results(p: &ResultsProps) -> Html {
                         on_billing_day={p.on_billing_day.clone()}
                     />
                 }) }
-                <CorrectedPanel analysis={a.clone()} lang={p.lang} />
+                <CorrectedPanel analysis={a.clone()} lang={p.lang} skipped={p.skipped.clone()} on_toggle_fix={p.on_toggle_fix.clone()} />
                 <FactsPanel analysis={a.clone()} lang={p.lang} />
             </>
         },
