@@ -39,6 +39,7 @@ pub fn diagnose(data: &[u8]) {
             .flatten(),
         billing_day: (opt & 4 != 0).then_some((opt >> 3) % 32),
         show_secrets: false,
+        ..Options::default()
     };
     let report = run_diagnose(&planted.text, &opts);
     let json = contract::check_report("diagnose", &planted.text, &report);
