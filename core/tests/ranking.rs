@@ -74,3 +74,35 @@ fn a_413_about_tokens_per_minute_is_rate_limit() {
         ),
     ]);
 }
+
+/// A 401 from a provider with two platforms: the auth finding first, the other platform's host
+/// as the second hypothesis (a warning), never in front of it.
+#[test]
+fn a_401_on_a_two_platform_provider_is_auth_first_and_the_region_second() {
+    let cases = [
+        "base_url=\"https://api.moonshot.ai/v1\"\nError code: 401 - {'error': {'message': 'Invalid Authentication', 'type': 'invalid_authentication_error'}}",
+        "OPENAI_BASE_URL=https://api.siliconflow.com/v1\nopenai.AuthenticationError: Error code: 401 - Api key is invalid",
+        "curl https://api.minimax.io/v1/text/chatcompletion_v2 -H 'Authorization: Bearer $MINIMAX_API_KEY'\n{\"base_resp\":{\"status_code\":401,\"status_msg\":\"unauthorized\"}}",
+    ];
+    for text in cases {
+        let r = diagnose(text, &Options::default());
+        let shown: Vec<(&str, Severity)> = r
+            .diagnoses
+            .iter()
+            .filter(|d| d.severity != Severity::Info)
+            .map(|d| (d.category.as_str(), d.severity))
+            .collect();
+        assert_eq!(
+            shown.first().map(|s| s.0),
+            Some("auth"),
+            "{text}\n{shown:?}"
+        );
+        assert!(
+            shown
+                .iter()
+                .take(3)
+                .any(|s| *s == ("base_url", Severity::Warning)),
+            "{text}\n{shown:?}"
+        );
+    }
+}
