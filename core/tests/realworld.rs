@@ -11,11 +11,11 @@ use llmdoctor_core::{diagnose, Options, Severity};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-// dev grew from 128 to 218 pastes in session 5 and to 307 in session 7 (90 and 89 from new
-// threads, weakest categories first): its floor restarts from the figure measured then (the 89
-// new ones gave 59.6% first before any rule was written from them).
+// dev grew from 128 to 218 pastes in session 5 and to 398 in session 7 (90, then 89 + 45 + 46
+// from new threads, weakest categories first): its floor restarts from the figure measured then
+// (each new batch gave 59-62% first before any rule was written from it).
 /// (part, first, top-3) floors in per cent, and the most error pastes allowed to get nothing.
-const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 83.6, 84.9, 2), ("blind", 75.4, 75.4, 11)];
+const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 79.0, 81.3, 7), ("blind", 75.4, 75.4, 11)];
 
 struct Case {
     category: String,
