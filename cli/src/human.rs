@@ -86,11 +86,17 @@ impl Line {
     }
 }
 
-fn level(sev: Severity) -> Level<'static> {
-    match sev {
+/// The severity's level; in Chinese named with the catalog's word (`错误[rule]: …`).
+fn level(sev: Severity, lang: Lang) -> Level<'static> {
+    let level = match sev {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
         Severity::Info => Level::INFO,
+    };
+    if zh(lang) {
+        level.with_name(llmdoctor_core::labels::severity(lang, sev))
+    } else {
+        level
     }
 }
 
@@ -184,14 +190,14 @@ pub fn render(report: &Report, input: &Input, lang: Lang, st: &Style, diff: bool
 }
 
 /// How sure the diagnosis is, after its category; nothing for `high`.
-fn confidence(c: llmdoctor_core::Confidence, lang: Lang) -> &'static str {
-    use llmdoctor_core::Confidence::*;
+/// After the category in a title: nothing for high confidence, else the catalog's words
+/// (core/src/labels.rs), lower-cased in English.
+fn confidence(c: llmdoctor_core::Confidence, lang: Lang) -> String {
+    let words = llmdoctor_core::labels::confidence(lang, c);
     match (c, zh(lang)) {
-        (High, _) => "",
-        (Medium, false) => ", medium confidence",
-        (Low, false) => ", low confidence: a general finding",
-        (Medium, true) => "，中等置信度",
-        (Low, true) => "，低置信度：一般性判断",
+        (llmdoctor_core::Confidence::High, _) => String::new(),
+        (_, false) => format!(", {}", words.to_lowercase()),
+        (_, true) => format!("，{words}"),
     }
 }
 
@@ -206,13 +212,18 @@ fn plural(n: usize) -> &'static str {
 /// `error[rule]: title (category)`, the first evidence's location and line with a caret under
 /// it and under every other evidence on that line, then the other evidence's locations.
 fn head(d: &Diagnosis, report: &Report, input: &Input, lang: Lang, st: &Style) -> String {
+    // English keeps the category's id (`quota`), as the JSON has it; Chinese gets its words.
+    let category = if zh(lang) {
+        llmdoctor_core::labels::category(lang, d.category)
+    } else {
+        d.category.as_str()
+    };
     let title = format!(
-        "{} ({}{})",
+        "{} ({category}{})",
         shown(&d.title).replace('\n', " "),
-        d.category.as_str(),
         confidence(d.confidence, lang)
     );
-    let title = level(d.severity).primary_title(title).id(d.rule);
+    let title = level(d.severity, lang).primary_title(title).id(d.rule);
     let Some(first) = d.evidence.first() else {
         return st.renderer().render(&[Group::with_title(title)]);
     };

@@ -150,6 +150,31 @@ fn rules_and_explain_list_the_rule_set() {
 }
 
 #[test]
+fn chinese_output_names_severity_and_category_in_chinese() {
+    let paste = b"API Error: 429 week allocated quota exceeded\n";
+    let out = run(&["--lang", "zh"], paste);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    // The catalog's words for "error" and "quota" (core/src/labels.rs), written as escapes.
+    assert!(
+        text.contains("\u{9519}\u{8bef}[coding-plan-week-quota]"),
+        "{text}"
+    );
+    assert!(text.contains("(\u{989d}\u{5ea6})"), "{text}");
+    assert!(
+        !text.contains("error[") && !text.contains("(quota)"),
+        "{text}"
+    );
+    // English keeps rustc's shape and the category's id.
+    let out = run(&[], paste);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("error[coding-plan-week-quota]") && text.contains("(quota)"),
+        "{text}"
+    );
+}
+
+#[test]
 fn fix_rewrites_files_keeps_a_backup_and_refuses_review_fixes() {
     let dir = std::env::temp_dir().join(format!("llmdoctor-fix-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("tmp dir");

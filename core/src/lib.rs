@@ -13,6 +13,7 @@ pub mod findings;
 pub mod fix;
 pub mod hashing;
 pub mod keywords;
+pub mod labels;
 pub mod locate;
 pub mod model;
 pub mod models;
