@@ -62,8 +62,11 @@ html = html.replace(/<link\b[^>]*\brel="stylesheet"[^>]*>/g, (tag) => {
 });
 
 // The bindings' one export becomes the call that starts the app with the inlined wasm.
-const EXPORT = "export { initSync, __wbg_init as default };";
-if (bindings.split(EXPORT).length !== 2) fail(`${boot[1]}: expected \`${EXPORT}\` once`);
+// (The build minifies the bindings, scripts/minify-js.mjs: spaces may be gone.)
+const EXPORT = /export\s*\{\s*initSync\s*,\s*__wbg_init\s+as\s+default\s*\}\s*;?/g;
+if ((bindings.match(EXPORT) ?? []).length !== 1) {
+  fail(`${boot[1]}: expected \`export { initSync, __wbg_init as default }\` once`);
+}
 const code = bindings.replace(EXPORT, "").replace(/\s+$/, "");
 const other = /^\s*(?:import\s*[\w{*"'(]|export\b)/m.exec(code);
 if (other) fail(`${boot[1]}: cannot inline a module that has \`${other[0].trim()}\``);
