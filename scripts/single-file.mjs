@@ -62,7 +62,7 @@ html = html.replace(/<link\b[^>]*\brel="stylesheet"[^>]*>/g, (tag) => {
 });
 
 // The bindings' one export becomes the call that starts the app with the inlined wasm.
-// (The build minifies the bindings, scripts/minify-js.mjs: spaces may be gone.)
+// (The build minifies the bindings, scripts/minify-assets.mjs: spaces may be gone.)
 const EXPORT = /export\s*\{\s*initSync\s*,\s*__wbg_init\s+as\s+default\s*\}\s*;?/g;
 if ((bindings.match(EXPORT) ?? []).length !== 1) {
   fail(`${boot[1]}: expected \`export { initSync, __wbg_init as default }\` once`);

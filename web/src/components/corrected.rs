@@ -36,7 +36,9 @@ pub fn corrected_panel(p: &CorrectedProps) -> Html {
         .iter()
         .filter(|d| d.fix.is_some())
         .collect();
-    if fixed.is_empty() {
+    // Shown when there is a corrected block, or when the user left a review fix out (the list
+    // is where it comes back); a fix whose edits lie outside any config block has no panel.
+    if fixed.is_empty() || (corrected.is_empty() && p.skipped.is_empty()) {
         return html! {};
     }
     // Each fix with its mark; a review fix can be left out (the engine builds the corrected
