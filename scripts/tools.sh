@@ -110,9 +110,10 @@ npm_current() {
     }' "$1"
 }
 
-# --- wasm-opt from npm binaryen, into .tools/ ---------------------------------------------------
+# --- wasm-opt from npm binaryen, and the JS/CSS minifiers, into .tools/ -------------------------
 # binaryen 132 (scripts/npm-tools/package.json): Debian's binaryen 108 cannot parse what
 # wasm-bindgen 0.2.130 emits. Trunk.toml asks for wasm_opt = "version_132" and finds it on PATH.
+# terser and csso: scripts/minify-assets.mjs (a Trunk post_build hook) minifies the first load.
 mkdir -p .tools
 if cmp -s scripts/npm-tools/package.json .tools/package.json && npm_current .tools; then
   say wasm-opt "$(wasm-opt --version | awk '{print $3}') present"
