@@ -33,6 +33,8 @@ pub const TOOL_MARKERS: &[(&str, &str)] = &[
     ("/.qwen/", "qwen-code"),
     ("cline", "cline"),
     ("apibase", "continue"),
+    // Not an LLM client, but where it runs: inside a container, localhost is the container.
+    ("docker", "docker"),
 ];
 
 /// Literal markers of a failed name lookup: the host it names is read (for `hostnear:`).
