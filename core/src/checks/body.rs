@@ -141,11 +141,36 @@ fn contents_as_messages(ctx: &Ctx, block: usize, c: &Setting) -> Option<Vec<Edit
         };
         turns.push((role, text.value.as_str()));
     }
+    turns_as(
+        ctx,
+        block,
+        c,
+        "messages",
+        &turns,
+        |role, text, colon, comma| {
+            format!("{{\"role\"{colon}\"{role}\"{comma}\"content\"{colon}\"{text}\"}}")
+        },
+    )
+}
+
+/// The two edits of a body rewrite: the array's key `(ks, ke)` renamed `key`, its value replaced
+/// by `turns` written with `item(role, text, colon, comma)` in the body's own spacing (`"k": v, …`
+/// or `"k":v,…`), the text JSON-escaped, both written for the body's shell quoting. `None` for
+/// no turns or a place that cannot hold them.
+#[cfg(feature = "body-rewrites")]
+fn turns_as(
+    ctx: &Ctx,
+    block: usize,
+    array: &Setting,
+    key: &str,
+    turns: &[(&str, &str)],
+    item: impl Fn(&str, &str, &str, &str) -> String,
+) -> Option<Vec<Edit>> {
+    let (ks, ke) = array.key_span?;
     if turns.is_empty() {
         return None;
     }
-    // The body's own spacing: `"k": v, …` or `"k":v,…`.
-    let raw = ctx.text.get(c.value_span.0..c.value_span.1)?;
+    let raw = ctx.text.get(array.value_span.0..array.value_span.1)?;
     let (colon, comma) = if raw.contains(": ") {
         (": ", ", ")
     } else {
@@ -153,26 +178,20 @@ fn contents_as_messages(ctx: &Ctx, block: usize, c: &Setting) -> Option<Vec<Edit
     };
     let items: Vec<String> = turns
         .iter()
-        .map(|(role, text)| {
-            format!(
-                "{{\"role\"{colon}\"{role}\"{comma}\"content\"{colon}\"{}\"}}",
-                escape::json_string(text, '"')
-            )
-        })
+        .map(|(role, text)| item(role, &escape::json_string(text, '"'), colon, comma))
         .collect();
-    let array = format!("[{}]", items.join(comma));
-    let key = escape::layer_at(ctx.text, ctx.cfg, block, ks).fragment("messages")?;
-    let value = escape::layer_at(ctx.text, ctx.cfg, block, c.value_span.0).fragment(&array)?;
+    let value = format!("[{}]", items.join(comma));
+    let at = |i| escape::layer_at(ctx.text, ctx.cfg, block, i);
     Some(vec![
         Edit {
             start: ks,
             end: ke,
-            replacement: key,
+            replacement: at(ks).fragment(key)?,
         },
         Edit {
-            start: c.value_span.0,
-            end: c.value_span.1,
-            replacement: value,
+            start: array.value_span.0,
+            end: array.value_span.1,
+            replacement: at(array.value_span.0).fragment(&value)?,
         },
     ])
 }
@@ -202,39 +221,16 @@ fn messages_as_contents(ctx: &Ctx, block: usize, m: &Setting) -> Option<Vec<Edit
         };
         turns.push((role, content.value.as_str()));
     }
-    if turns.is_empty() {
-        return None;
-    }
-    let raw = ctx.text.get(m.value_span.0..m.value_span.1)?;
-    let (colon, comma) = if raw.contains(": ") {
-        (": ", ", ")
-    } else {
-        (":", ",")
-    };
-    let items: Vec<String> = turns
-        .iter()
-        .map(|(role, text)| {
-            format!(
-                "{{\"role\"{colon}\"{role}\"{comma}\"parts\"{colon}[{{\"text\"{colon}\"{}\"}}]}}",
-                escape::json_string(text, '"')
-            )
-        })
-        .collect();
-    let array = format!("[{}]", items.join(comma));
-    let key = escape::layer_at(ctx.text, ctx.cfg, block, ks).fragment("contents")?;
-    let value = escape::layer_at(ctx.text, ctx.cfg, block, m.value_span.0).fragment(&array)?;
-    Some(vec![
-        Edit {
-            start: ks,
-            end: ke,
-            replacement: key,
+    turns_as(
+        ctx,
+        block,
+        m,
+        "contents",
+        &turns,
+        |role, text, colon, comma| {
+            format!("{{\"role\"{colon}\"{role}\"{comma}\"parts\"{colon}[{{\"text\"{colon}\"{text}\"}}]}}")
         },
-        Edit {
-            start: m.value_span.0,
-            end: m.value_span.1,
-            replacement: value,
-        },
-    ])
+    )
 }
 
 /// OpenAI `messages` sent to Gemini `…:generateContent`.
