@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 // from new threads, weakest categories first): its floor restarts from the figure measured then
 // (each new batch gave 59-62% first before any rule was written from it).
 /// (part, first, top-3) floors in per cent, and the most error pastes allowed to get nothing.
-const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 80.8, 82.8, 5), ("blind", 75.9, 75.9, 11)];
+const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 81.1, 83.1, 5), ("blind", 75.9, 75.9, 11)];
 
 struct Case {
     category: String,
