@@ -263,6 +263,21 @@ mod tests {
         assert_eq!(Route::parse("#/nope"), Route::Diagnose);
     }
 
+    /// The page never diagnoses a blank paste (facts.rs relies on it: core's "empty" note never
+    /// reaches the page).
+    #[test]
+    fn a_blank_paste_has_no_analysis() {
+        let s = Rc::new(State::new(Lang::En, Route::Diagnose));
+        for blank in ["", "  \n\t \r\n"] {
+            let s = s
+                .clone()
+                .reduce(Action::Input(blank.into(), Instant(1_790_000_000)));
+            assert!(s.analysis.is_none() && s.progress.is_none());
+            let s = s.reduce(Action::Load(blank.into(), Instant(1_790_000_000)));
+            assert!(s.analysis.is_none());
+        }
+    }
+
     #[test]
     fn a_review_fix_left_out_and_back() {
         let paste = "{\"env\": {\"ANTHROPIC_BASE_URL\": \"https://coding.dashscope.aliyuncs.com/apps/anthropic\", \"ANTHROPIC_AUTH_TOKEN\": \"sk-4f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c\"}}";

@@ -63,11 +63,9 @@ pub fn facts_panel(p: &FactsPanelProps) -> Html {
         .collect();
     rows.push((t.read_key, keys));
     rows.retain(|(_, v)| !v.is_empty());
+    // (No filter on the engine's wording: the page never diagnoses an empty paste, so core's
+    // "empty" note cannot reach it; state.rs clears the analysis instead.)
     let notes = strings(f, "notes");
-    let notes: Vec<String> = notes
-        .into_iter()
-        .filter(|n| n != "The paste is empty.")
-        .collect();
     if rows.is_empty() && notes.is_empty() {
         return html! {};
     }
