@@ -120,6 +120,10 @@ struct Sample {
 struct Catalog {
     host: Vec<Host>,
     model: Vec<Model>,
+    /// Named pattern fragments (`[fragment]`): a rule pattern writes `{name:arg}` and gets the
+    /// fragment with its `{arg}` replaced ([`expand`]).
+    #[serde(default)]
+    fragment: BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -181,6 +185,17 @@ fn main() {
         let file: RuleFile = toml::from_str(&src).unwrap_or_else(|e| fail(&format!("{name}: {e}")));
         for r in file.rule {
             rules.push((name.clone(), r));
+        }
+    }
+
+    let fragments = catalog
+        .as_ref()
+        .map(|c| c.fragment.clone())
+        .unwrap_or_default();
+    for (file, r) in &mut rules {
+        for p in &mut r.patterns {
+            *p = expand(p, &fragments)
+                .unwrap_or_else(|e| fail(&format!("{file}: rule `{}`: {e}", r.id)));
         }
     }
 
@@ -564,6 +579,42 @@ fn gen_samples(rules: &[(String, Rule)]) -> String {
     }
     s.push_str("];\n");
     s
+}
+
+/// A pattern with its named fragments written out: `{status:401}` becomes the catalog's
+/// `status` fragment with `{arg}` = `401`. A `{` that does not start `{name:arg}` of a known
+/// name (a repetition such as `{0,6}`) stays as it is; an unknown name is an error.
+fn expand(p: &str, fragments: &BTreeMap<String, String>) -> Result<String, String> {
+    let mut out = String::with_capacity(p.len());
+    let mut rest = p;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i + 1..];
+        let name_len = tail
+            .bytes()
+            .take_while(|b| b.is_ascii_lowercase() || *b == b'_')
+            .count();
+        let call = (name_len > 0 && tail.as_bytes().get(name_len) == Some(&b':'))
+            .then(|| tail[name_len + 1..].find('}').map(|end| (name_len, end)))
+            .flatten();
+        match call {
+            Some((n, end)) => {
+                let name = &tail[..n];
+                let arg = &tail[n + 1..n + 1 + end];
+                let body = fragments
+                    .get(name)
+                    .ok_or_else(|| format!("unknown pattern fragment `{{{name}:…}}`"))?;
+                out.push_str(&body.replace("{arg}", arg));
+                rest = &tail[n + 2 + end..];
+            }
+            None => {
+                out.push('{');
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    Ok(out)
 }
 
 fn gen_catalog(c: &Catalog) -> String {
