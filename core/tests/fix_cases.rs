@@ -27,6 +27,11 @@ fn run(paste: &str) -> (Report, String) {
     (r, fixed)
 }
 
+/// The mark of a diagnosis's fix (safe or review), if it has one.
+fn mark(d: &llmdoctor_core::report::Diagnosis) -> Option<Applicability> {
+    d.fix.as_ref().map(|f| f.applicability)
+}
+
 fn first<'a>(r: &'a Report, rule: &str) -> &'a llmdoctor_core::report::Diagnosis {
     let d = &r.diagnoses[0];
     assert_eq!(
@@ -48,10 +53,7 @@ fn cmd_set_with_quotes_becomes_set_with_the_quotes_around_the_assignment() {
     );
     let (r, fixed) = run(&paste);
     let d = first(&r, "config-cmd-set-quoted-key");
-    assert_eq!(
-        d.fix.as_ref().map(|f| f.applicability),
-        Some(Applicability::Safe)
-    );
+    assert_eq!(mark(d), Some(Applicability::Safe));
     assert_eq!(
         fixed,
         format!(
@@ -73,10 +75,7 @@ fn both_anthropic_keys_the_api_key_is_deleted_with_its_comma_and_line() {
     );
     let (r, fixed) = run(&paste);
     let d = first(&r, "config-anthropic-both-keys");
-    assert_eq!(
-        d.fix.as_ref().map(|f| f.applicability),
-        Some(Applicability::Review)
-    );
+    assert_eq!(mark(d), Some(Applicability::Review));
     assert_eq!(
         fixed,
         format!(
@@ -133,10 +132,7 @@ Config invalid: auth.profiles.bailian:default: Unrecognized key: "apiKey"
     );
     let (r, fixed) = run(&paste);
     let d = first(&r, "config-openclaw-key-in-auth-profiles");
-    assert_eq!(
-        d.fix.as_ref().map(|f| f.applicability),
-        Some(Applicability::Safe)
-    );
+    assert_eq!(mark(d), Some(Applicability::Safe));
     assert_eq!(
         fixed,
         format!(
@@ -188,10 +184,7 @@ fn a_model_id_in_the_wrong_case_becomes_the_catalogs_id() {
     );
     let (r, fixed) = run(&paste);
     let d = first(&r, "config-model-id-case");
-    assert_eq!(
-        d.fix.as_ref().map(|f| f.applicability),
-        Some(Applicability::Safe)
-    );
+    assert_eq!(mark(d), Some(Applicability::Safe));
     assert_eq!(
         fixed,
         format!(
@@ -252,10 +245,7 @@ fn an_openclaw_provider_renamed_bailian_with_its_references() {
     let paste = "{\n  \"models\": {\n    \"providers\": {\n      \"dashscope\": {\n        \"baseUrl\": \"https://coding.dashscope.aliyuncs.com/v1\",\n        \"api\": \"openai-completions\"\n      }\n    }\n  },\n  \"agents\": {\"defaults\": {\"model\": {\"primary\": \"dashscope/qwen3.5-plus\"}}}\n}\n";
     let (r, fixed) = run(paste);
     let d = first(&r, "config-openclaw-provider-id");
-    assert_eq!(
-        d.fix.as_ref().map(|f| f.applicability),
-        Some(Applicability::Review)
-    );
+    assert_eq!(mark(d), Some(Applicability::Review));
     assert_eq!(
         fixed,
         paste
@@ -274,10 +264,7 @@ fn general_key_on_the_intl_coding_plan_host_gets_the_intl_general_url_for_its_pr
     let (r, fixed) = run(&paste);
     let d = first(&r, "config-general-key-plan-host");
     // Review: the calls are then billed by use, and the key must be of that region.
-    assert_eq!(
-        d.fix.as_ref().map(|f| f.applicability),
-        Some(Applicability::Review)
-    );
+    assert_eq!(mark(d), Some(Applicability::Review));
     assert_eq!(
         fixed,
         format!(
@@ -293,10 +280,7 @@ fn a_base_url_variable_the_sdk_does_not_read_is_renamed_and_loses_its_endpoint()
          An error occurred: Error generating response: HTTPSConnectionPool(host='api.openai.com', port=443): Max retries exceeded with url: /v1/chat/completions (Caused by ConnectTimeoutError(<urllib3.connection.HTTPSConnection object at 0x0000020F>, 'Connection to api.openai.com timed out.'))\n";
     let (r, fixed) = run(paste);
     let d = first(&r, "config-base-url-ignored");
-    assert_eq!(
-        d.fix.as_ref().map(|f| f.applicability),
-        Some(Applicability::Review)
-    );
+    assert_eq!(mark(d), Some(Applicability::Review));
     assert_eq!(
         fixed,
         "> set OPENAI_BASE_URL=https://api.example-relay.com/v1"

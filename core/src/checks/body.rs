@@ -113,8 +113,7 @@ pub fn contents_to_chat(ctx: &Ctx, out: &mut Vec<CheckHit>) {
 /// turn): those need a person.
 #[cfg(feature = "body-rewrites")]
 fn contents_as_messages(ctx: &Ctx, block: usize, c: &Setting) -> Option<Vec<Edit>> {
-    let (ks, ke) = c.key_span?;
-    if c.kind != ValueKind::Array || ctx.text.get(ks..ke) != Some("contents") {
+    if !array_named(ctx, c, "contents") {
         return None;
     }
     let field = |f: &str| body(ctx, block, f);
@@ -151,6 +150,14 @@ fn contents_as_messages(ctx: &Ctx, block: usize, c: &Setting) -> Option<Vec<Edit
             format!("{{\"role\"{colon}\"{role}\"{comma}\"content\"{colon}\"{text}\"}}")
         },
     )
+}
+
+/// Whether `s` is an array whose key is written `name` as it is (no escapes).
+#[cfg(feature = "body-rewrites")]
+fn array_named(ctx: &Ctx, s: &Setting, name: &str) -> bool {
+    s.kind == ValueKind::Array
+        && s.key_span
+            .is_some_and(|(ks, ke)| ctx.text.get(ks..ke) == Some(name))
 }
 
 /// The two edits of a body rewrite: the array's key `(ks, ke)` renamed `key`, its value replaced
@@ -201,8 +208,7 @@ fn turns_as(
 /// [{"text"}]}]`. A system turn or a content array (images, parts) needs a person: `None`.
 #[cfg(feature = "body-rewrites")]
 fn messages_as_contents(ctx: &Ctx, block: usize, m: &Setting) -> Option<Vec<Edit>> {
-    let (ks, ke) = m.key_span?;
-    if m.kind != ValueKind::Array || ctx.text.get(ks..ke) != Some("messages") {
+    if !array_named(ctx, m, "messages") {
         return None;
     }
     let field = |f: &str| body(ctx, block, f);

@@ -3,7 +3,8 @@
 //! and Claude Code's two credential variables set at once.
 
 use super::{
-    base_urls, hit, host_name, key_settings, split_url, url, value_edit, CheckHit, Ctx, Protocol,
+    base_urls, from_script, hit, host_name, key_settings, split_url, url, value_edit, CheckHit,
+    Ctx, Protocol,
 };
 use crate::config::Setting;
 use crate::escape;
@@ -66,15 +67,7 @@ pub fn plan_key_general_host(ctx: &Ctx, out: &mut Vec<CheckHit>) {
         };
         // From curl, raw HTTP or a script the Coding Plan host refuses the call as well (only
         // coding agents may use it): there the fix is a general key, not this URL.
-        let script = ctx.cfg.blocks.get(s.block).is_some_and(|b| {
-            matches!(
-                b.format,
-                crate::config::Format::Code
-                    | crate::config::Format::Curl
-                    | crate::config::Format::Http
-            )
-        });
-        let fixed = url(format!("{scheme}{host}{path}")).filter(|_| !script);
+        let fixed = url(format!("{scheme}{host}{path}")).filter(|_| !from_script(ctx, s));
         out.push(hit(ctx, "plan-key-general-host", s, fixed, Review));
     }
 }
@@ -354,18 +347,9 @@ pub fn cmd_set_quoted_key(ctx: &Ctx, out: &mut Vec<CheckHit>) {
         }
         out.push(CheckHit {
             check: "cmd-set-quoted-key",
-            spans: vec![(ke + 1, escape_end(ctx.text, k))],
+            spans: vec![(ke + 1, crate::fix::structural::value_end(ctx.text, k))],
             edits: crate::fix::structural::cmd_set_requote(ctx.text, k).unwrap_or_default(),
             applicability: Safe,
         });
-    }
-}
-
-/// Where a quoted value ends, its closing quote included.
-fn escape_end(text: &str, s: &Setting) -> usize {
-    let end = s.value_span.1;
-    match s.quoted {
-        Some(q) if text.get(end..).is_some_and(|t| t.starts_with(q)) => end + q.len_utf8(),
-        _ => end,
     }
 }

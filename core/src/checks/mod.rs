@@ -112,6 +112,17 @@ fn value_edit(ctx: &Ctx, s: &Setting, v: &str) -> Option<Edit> {
     })
 }
 
+/// Whether `s` sits in curl, a raw HTTP request or SDK code: a script, not a coding tool's
+/// settings.
+fn from_script(ctx: &Ctx, s: &Setting) -> bool {
+    ctx.cfg.blocks.get(s.block).is_some_and(|b| {
+        matches!(
+            b.format,
+            crate::config::Format::Code | crate::config::Format::Curl | crate::config::Format::Http
+        )
+    })
+}
+
 /// A new URL from pieces of the paste, if it is one a fix may write ([`crate::escape::url_ok`]).
 fn url(v: String) -> Option<String> {
     crate::escape::url_ok(&v).then_some(v)

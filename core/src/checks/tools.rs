@@ -1,8 +1,8 @@
 //! Tool-specific checks: Codex `wire_api`, OpenClaw provider id and key placement, the Coding
 //! Plan called from a script.
 
-use super::{base_urls, hit, host_name, split_url, CheckHit, Ctx};
-use crate::config::{Format, Setting, ValueKind};
+use super::{base_urls, from_script, hit, host_name, split_url, CheckHit, Ctx};
+use crate::config::{Setting, ValueKind};
 use crate::facts::lookup_host;
 use crate::fix::structural::rename_key;
 use crate::fix::Edit;
@@ -74,9 +74,7 @@ fn rename_provider(ctx: &Ctx, provider: &Setting, id: &str) -> Option<Vec<Edit>>
     if taken {
         return None;
     }
-    let mut edits = vec![crate::fix::structural::rename_key(
-        ctx.text, provider, "bailian",
-    )?];
+    let mut edits = vec![rename_key(ctx.text, provider, "bailian")?];
     let prefix = format!("{id}/");
     for o in ctx
         .cfg
@@ -179,8 +177,7 @@ pub fn coding_plan_from_script(ctx: &Ctx, out: &mut Vec<CheckHit>) {
         .filter(|s| s.path == "url")
         .chain(base_urls(ctx.cfg).into_iter().map(|(s, _)| s));
     for s in urls {
-        let format = ctx.cfg.blocks.get(s.block).map(|b| b.format);
-        if !matches!(format, Some(Format::Curl | Format::Http | Format::Code)) {
+        if !from_script(ctx, s) {
             continue;
         }
         let plan = split_url(&s.value)

@@ -23,12 +23,19 @@ fn line_end(text: &str, i: usize) -> usize {
         .map_or(text.len(), |p| i + p)
 }
 
+/// A key any syntax holds as it is written: letters, digits, `_ - . :`.
+fn plain_name(n: &str) -> bool {
+    !n.is_empty()
+        && n.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ':'))
+}
+
 fn blank(s: &str) -> bool {
     s.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\r'))
 }
 
 /// Where a setting's value ends, its closing quote included.
-fn value_end(text: &str, s: &Setting) -> usize {
+pub(crate) fn value_end(text: &str, s: &Setting) -> usize {
     let end = s.value_span.1;
     match s.quoted {
         Some(q) if text.get(end..).is_some_and(|t| t.starts_with(q)) => end + q.len_utf8(),
@@ -188,10 +195,7 @@ pub fn insert_member(
     let (ms, me) = member_span(text, last)?;
     let q = key_quote(text, ms + 1).ok().flatten().unwrap_or('"');
     // The key is written as it is: only a plain name.
-    if !key
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ':'))
-    {
+    if !plain_name(key) {
         return None;
     }
     let member = format!("{q}{key}{q}: {q}{}{q}", escape::json_string(value, q));
@@ -221,12 +225,7 @@ pub fn insert_member(
 /// `new` is a plain name that needs none either.
 pub fn rename_key(text: &str, s: &Setting, new: &str) -> Option<Edit> {
     let (ks, ke) = s.key_span?;
-    let plain = |n: &str| {
-        !n.is_empty()
-            && n.chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ':'))
-    };
-    (text.get(ks..ke) == Some(s.name()) && plain(s.name()) && plain(new)).then(|| Edit {
+    (text.get(ks..ke) == Some(s.name()) && plain_name(s.name()) && plain_name(new)).then(|| Edit {
         start: ks,
         end: ke,
         replacement: new.to_string(),
