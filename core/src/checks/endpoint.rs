@@ -145,6 +145,10 @@ pub fn missing_scheme(ctx: &Ctx, out: &mut Vec<CheckHit>) {
 
 /// `0.0.0.0` is where a server listens, not an address to call.
 pub fn zero_host(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+    // In Docker, 127.0.0.1 is no better: `docker-localhost` gives the host's name instead.
+    if ctx.facts.tools.contains("docker") {
+        return;
+    }
     for (s, _) in base_urls(ctx.cfg) {
         let Some(u) = split_url(&s.value) else {
             continue;
@@ -240,5 +244,54 @@ pub fn base_url_ignored(ctx: &Ctx, out: &mut Vec<CheckHit>) {
                 return;
             }
         }
+    }
+}
+
+/// Hosts that are the container itself when the tool runs in Docker.
+fn container_local(host: &str) -> bool {
+    host == "localhost" || host.starts_with("127.") || host == "0.0.0.0"
+}
+
+/// The tool runs in Docker (fact `tool:docker`) and its base URL names localhost: that is the
+/// container, not the machine where the server listens. Fix: `host.docker.internal` (review:
+/// on Linux it needs the `host-gateway` mapping; a server in another container is reached by
+/// its service name instead). Not with host networking, where localhost is the machine.
+pub fn docker_localhost(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+    if !ctx.facts.tools.contains("docker") {
+        return;
+    }
+    let lower = ctx.text.to_ascii_lowercase();
+    if [
+        "network_mode: host",
+        "network_mode: \"host\"",
+        "--network host",
+        "--network=host",
+        "--net=host",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+    {
+        return;
+    }
+    for s in ctx.cfg.settings.iter().filter(|s| {
+        let n = s.name().to_ascii_lowercase();
+        s.kind == crate::config::ValueKind::Str
+            && (n.contains("base") || n.contains("api") || n.contains("endpoint"))
+    }) {
+        let Some(u) = split_url(s.value.trim()) else {
+            continue;
+        };
+        let host = host_name(u.host);
+        if u.scheme.is_empty() || !container_local(&host) {
+            continue;
+        }
+        let fixed = u.host.replacen(&host, "host.docker.internal", 1);
+        out.push(hit(
+            ctx,
+            "docker-localhost",
+            s,
+            url(format!("{}{fixed}{}", u.scheme, u.path)),
+            Review,
+        ));
     }
 }

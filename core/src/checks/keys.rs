@@ -348,7 +348,7 @@ pub fn cmd_set_quoted_key(ctx: &Ctx, out: &mut Vec<CheckHit>) {
         out.push(CheckHit {
             check: "cmd-set-quoted-key",
             spans: vec![(ke + 1, crate::fix::structural::value_end(ctx.text, k))],
-            edits: crate::fix::structural::cmd_set_requote(ctx.text, k).unwrap_or_default(),
+            edits: crate::fix::quotes::cmd_set_requote(ctx.text, k).unwrap_or_default(),
             applicability: Safe,
         });
     }

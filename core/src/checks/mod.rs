@@ -6,6 +6,8 @@ mod body;
 mod endpoint;
 mod keys;
 mod models;
+mod params;
+mod quoting;
 mod tools;
 
 use crate::config::{Config, Setting};
@@ -40,6 +42,7 @@ pub const CHECKS: &[(&str, Check)] = &[
     ("doubled-v1", endpoint::doubled_v1),
     ("missing-scheme", endpoint::missing_scheme),
     ("zero-host", endpoint::zero_host),
+    ("docker-localhost", endpoint::docker_localhost),
     ("base-url-ignored", endpoint::base_url_ignored),
     ("plan-key-general-host", keys::plan_key_general_host),
     ("general-key-plan-host", keys::general_key_plan_host),
@@ -50,6 +53,9 @@ pub const CHECKS: &[(&str, Check)] = &[
     ("key-as-env-name", keys::key_as_env_name),
     ("anthropic-both-keys", keys::anthropic_both_keys),
     ("cmd-set-quoted-key", keys::cmd_set_quoted_key),
+    ("key-typographic-quotes", quoting::key_typographic_quotes),
+    ("url-typographic-quotes", quoting::url_typographic_quotes),
+    ("powershell-bare-value", quoting::powershell_bare_value),
     ("model-id-case", models::model_id_case),
     ("codex-wire-api-chat", tools::codex_wire_api_chat),
     ("openclaw-provider-id", tools::openclaw_provider_id),
@@ -60,11 +66,20 @@ pub const CHECKS: &[(&str, Check)] = &[
     ("coding-plan-from-script", tools::coding_plan_from_script),
     ("codex-chat-only-upstream", tools::codex_chat_only_upstream),
     ("claude-code-key-var", tools::claude_code_key_var),
+    (
+        "codex-model-provider-unset",
+        tools::codex_model_provider_unset,
+    ),
     ("anthropic-body-max-tokens", body::anthropic_max_tokens),
     ("gemini-contents-to-chat", body::contents_to_chat),
     ("messages-to-gemini", body::messages_to_gemini),
     ("developer-role", body::developer_role),
     ("too-many-messages", body::too_many_messages),
+    ("max-completion-tokens", params::max_completion_tokens),
+    (
+        "enable-thinking-non-streaming",
+        params::enable_thinking_non_streaming,
+    ),
 ];
 
 /// Runs the named checks (those some rule uses) over the config.

@@ -252,3 +252,57 @@ pub fn claude_code_key_var(ctx: &Ctx, out: &mut Vec<CheckHit>) {
         }
     }
 }
+
+/// Codex with one `[model_providers.<id>]` table and no `model_provider` choosing it: Codex
+/// uses its default, `openai`, so the requests go to api.openai.com with the wrong key (401)
+/// (OpenAI Codex docs, Sample Configuration: `model_provider`, default "openai"). Fix: insert
+/// `model_provider = "<id>"` at the root (review: it changes the provider every session uses).
+pub fn codex_model_provider_unset(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+    use crate::config::Format;
+    for (block, b) in ctx.cfg.blocks.iter().enumerate() {
+        if b.format != Format::Toml {
+            continue;
+        }
+        let in_block = || ctx.cfg.settings.iter().filter(move |s| s.block == block);
+        // Any `model_provider`, at the root or in a profile, is a choice made. A paste of the
+        // provider table alone does not show the root: only a block with root keys (`model`)
+        // shows it lacks one.
+        if in_block().any(|s| s.name() == "model_provider")
+            || !in_block().any(|s| !s.path.contains('.'))
+        {
+            continue;
+        }
+        let mut ids: Vec<&str> = in_block()
+            .filter_map(|s| {
+                let rest = s.path.strip_prefix("model_providers.")?;
+                let (id, field) = rest.split_once('.')?;
+                (field == "base_url").then_some(id)
+            })
+            .collect();
+        ids.dedup();
+        let [id] = ids[..] else { continue };
+        // Codex's built-in ids are chosen the same way, but overriding them is another story.
+        if matches!(id, "openai" | "oss" | "ollama" | "lmstudio") {
+            continue;
+        }
+        let Some(url) = in_block().find(|s| s.path == format!("model_providers.{id}.base_url"))
+        else {
+            continue;
+        };
+        out.push(CheckHit {
+            check: "codex-model-provider-unset",
+            spans: vec![url.key_span.unwrap_or(url.value_span)],
+            edits: crate::fix::lines::insert_toml(
+                ctx.text,
+                ctx.cfg,
+                block,
+                "",
+                "model_provider",
+                id,
+            )
+            .into_iter()
+            .collect(),
+            applicability: Review,
+        });
+    }
+}

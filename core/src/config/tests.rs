@@ -751,6 +751,48 @@ fn yaml_zero_indented_list_and_litellm() {
 }
 
 #[test]
+fn yaml_compose_environment_list_and_map() {
+    let text = "services:\n  webui:\n    environment:\n      - OLLAMA_BASE_URL=http://localhost:11434\n      - WEBUI_AUTH=false # off\n      - \"9000:8080\"\n  relay:\n    environment:\n      OPENAI_API_BASE: https://api.deepseek.com/v1\n";
+    let c = read(text);
+    spans_ok(&c, text);
+    at(
+        &c,
+        text,
+        "services.webui.environment.OLLAMA_BASE_URL",
+        "http://localhost:11434",
+        "http://localhost:11434",
+    );
+    at(
+        &c,
+        text,
+        "services.webui.environment.WEBUI_AUTH",
+        "false",
+        "false",
+    );
+    at(
+        &c,
+        text,
+        "services.webui.environment.2",
+        "9000:8080",
+        "9000:8080",
+    );
+    at(
+        &c,
+        text,
+        "services.relay.environment.OPENAI_API_BASE",
+        "https://api.deepseek.com/v1",
+        "https://api.deepseek.com/v1",
+    );
+    let key = c
+        .get("services.webui.environment.OLLAMA_BASE_URL")
+        .and_then(|s| s.key_span);
+    assert_eq!(
+        key.and_then(|(a, b)| text.get(a..b)),
+        Some("OLLAMA_BASE_URL")
+    );
+}
+
+#[test]
 fn prose_is_not_yaml() {
     let text = "Error: 401 Unauthorized\nStatus: failed\nmessage: Invalid API key\n";
     let c = read(text);

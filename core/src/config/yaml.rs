@@ -19,6 +19,8 @@ const MARKERS: &[&str] = &[
     "baseURL",
     "provider",
     "litellm_params",
+    // Docker Compose: a service's `environment:` (map or `- NAME=value` list).
+    "environment",
 ];
 
 struct Frame {
@@ -165,7 +167,10 @@ pub(crate) fn read(text: &str, ctx: &mut Ctx, start: usize) -> Option<Outcome> {
                         }
                         _ if text.as_bytes().get(content) == Some(&b'-') => {}
                         _ => {
-                            if let Some(st) = scalar(text, content, e) {
+                            let owner = frames.iter().rev().nth(1).map_or("", |f| f.path.as_str());
+                            if let Some((path, key, st)) = env_item(text, owner, content, e) {
+                                push(ctx, block, path, Some(key), st);
+                            } else if let Some(st) = scalar(text, content, e) {
                                 push(ctx, block, item_path, None, st);
                             }
                         }
@@ -225,6 +230,36 @@ fn key_line(
         push(ctx, block, path, Some(key), st);
     }
     false
+}
+
+/// A Docker Compose `environment:` list item `- NAME=value`: the setting `<owner>.NAME`, its
+/// key the name, its value what follows `=`.
+fn env_item(
+    text: &str,
+    owner: &str,
+    content: usize,
+    e: usize,
+) -> Option<(String, (usize, usize), Scalar)> {
+    if owner.rsplit('.').next() != Some("environment") {
+        return None;
+    }
+    let b = text.as_bytes();
+    let mut i = content;
+    while i < e
+        && b.get(i)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+    {
+        i += 1;
+    }
+    if i == content || b.get(i) != Some(&b'=') || b.get(content).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let name = text.get(content..i)?;
+    // The value as the YAML item reads it (a ` #` comment is YAML's, not the value's).
+    let st = scalar(text, i + 1, e)?;
+    let mut path = owner.to_string();
+    push_key(&mut path, name);
+    Some((path, (content, i), st))
 }
 
 struct Scalar {

@@ -1,38 +1,14 @@
 //! Structural edits beside value replacement: delete a setting with its separator and line,
-//! insert a member into a JSON object, rename a key, requote a cmd `set` line. Each is still a
+//! insert a member into a JSON object, rename a key (requoting: [`super::quotes`]; a line
+//! inserted into a TOML table: [`super::lines`]). Each is still a
 //! span edit on the user's text ([`Edit`]), so everything around it stays byte-identical. Each
 //! returns `None` where the text around the setting is not the plain layout it knows (a comment
 //! between members, an escaped quote, another setting on the same line): the check then offers
 //! no edit rather than a wrong one.
 
-use super::Edit;
+use super::{blank, line_end, line_start, plain_name, Edit};
 use crate::config::{Config, Format, Setting, ValueKind};
 use crate::escape;
-
-/// Start of the line holding byte `i`.
-fn line_start(text: &str, i: usize) -> usize {
-    text.get(..i)
-        .and_then(|t| t.rfind('\n'))
-        .map_or(0, |p| p + 1)
-}
-
-/// End of the line holding byte `i` (its `\n`, or the end of the text).
-fn line_end(text: &str, i: usize) -> usize {
-    text.get(i..)
-        .and_then(|t| t.find('\n'))
-        .map_or(text.len(), |p| i + p)
-}
-
-/// A key any syntax holds as it is written: letters, digits, `_ - . :`.
-fn plain_name(n: &str) -> bool {
-    !n.is_empty()
-        && n.chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ':'))
-}
-
-fn blank(s: &str) -> bool {
-    s.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\r'))
-}
 
 /// Where a setting's value ends, its closing quote included.
 pub(crate) fn value_end(text: &str, s: &Setting) -> usize {
@@ -232,74 +208,12 @@ pub fn rename_key(text: &str, s: &Setting, new: &str) -> Option<Edit> {
     })
 }
 
-/// cmd's `set NAME="value"` keeps the quotes in the value: rewritten as `set "NAME=value"`
-/// (the opening quote moves before the name; cmd drops the quotes of that form). Two edits;
-/// `None` unless the line is exactly that shape with a value cmd holds as it is.
-pub fn cmd_set_requote(text: &str, s: &Setting) -> Option<Vec<Edit>> {
-    let (ks, ke) = s.key_span?;
-    let q = s.quoted?;
-    let (vs, ve) = s.value_span;
-    // `NAME=` then the quote right before the value, the closing quote right after it.
-    let open = vs.checked_sub(q.len_utf8())?;
-    if text.get(ke..open) != Some("=")
-        || !text.get(open..vs).is_some_and(|t| t.starts_with(q))
-        || !text.get(ve..).is_some_and(|t| t.starts_with(q))
-    {
-        return None;
-    }
-    let after = ve + q.len_utf8();
-    if !blank(text.get(after..line_end(text, after))?) {
-        return None;
-    }
-    // The value as cmd will hold it: nothing cmd would read as an operator or expand.
-    let v = text.get(vs..ve)?;
-    if v.is_empty()
-        || v.chars()
-            .any(|c| c.is_control() || "%!\"'^&|<>".contains(c))
-    {
-        return None;
-    }
-    let mut edits = vec![
-        Edit {
-            start: ks,
-            end: ks,
-            replacement: "\"".into(),
-        },
-        Edit {
-            start: open,
-            end: vs,
-            replacement: String::new(),
-        },
-    ];
-    // `set NAME='value'`: cmd keeps single quotes too; the closing one becomes `"`.
-    if q != '"' {
-        edits.push(Edit {
-            start: ve,
-            end: after,
-            replacement: "\"".into(),
-        });
-    }
-    Some(edits)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::config::read;
 
-    fn apply(text: &str, edits: &[Edit]) -> String {
-        let mut e: Vec<&Edit> = edits.iter().collect();
-        e.sort_by_key(|e| (e.start, e.end));
-        let mut out = String::new();
-        let mut at = 0;
-        for e in e {
-            out.push_str(&text[at..e.start]);
-            out.push_str(&e.replacement);
-            at = e.end;
-        }
-        out.push_str(&text[at..]);
-        out
-    }
+    use crate::fix::apply;
 
     fn del(text: &str, path: &str) -> Option<String> {
         let cfg = read(text);
@@ -390,31 +304,11 @@ mod tests {
     }
 
     #[test]
-    fn renames_a_key_and_requotes_a_cmd_set_line() {
+    fn renames_a_key() {
         let t = r#"{"env": {"OPENAI_API_KEY": "k"}}"#;
         let cfg = read(t);
         let s = cfg.get("env.OPENAI_API_KEY").expect("setting");
         let e = rename_key(t, s, "ANTHROPIC_AUTH_TOKEN").expect("edit");
         assert_eq!(apply(t, &[e]), r#"{"env": {"ANTHROPIC_AUTH_TOKEN": "k"}}"#);
-
-        let t = "set ANTHROPIC_AUTH_TOKEN=\"sk-abc\"\r\nclaude\r\n";
-        let cfg = read(t);
-        let s = cfg.get("ANTHROPIC_AUTH_TOKEN").expect("setting");
-        let e = cmd_set_requote(t, s).expect("edits");
-        assert_eq!(
-            apply(t, &e),
-            "set \"ANTHROPIC_AUTH_TOKEN=sk-abc\"\r\nclaude\r\n"
-        );
-        // Something after the closing quote, or a value cmd would expand: no edit.
-        let t = "set A=\"sk-abc\" x\n";
-        let cfg = read(t);
-        assert!(cfg
-            .get("A")
-            .is_some_and(|s| cmd_set_requote(t, s).is_none()));
-        let t = "set A=\"sk-%X%\"\n";
-        let cfg = read(t);
-        assert!(cfg
-            .get("A")
-            .is_some_and(|s| cmd_set_requote(t, s).is_none()));
     }
 }

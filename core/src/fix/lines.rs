@@ -1,0 +1,192 @@
+//! Inserting a setting into a TOML block as a line of its own: at the root (after the last
+//! root key, before the first `[table]`, where TOML wants root keys) or at the end of a named
+//! table, with the indentation of the keys around it. A span edit like every other fix; `None`
+//! where the block is not the plain layout this knows (the table written twice, a key of that
+//! name there already, a name that needs quoting).
+
+use super::{line_end, line_start, plain_name, Edit};
+use crate::config::{Config, Format};
+use crate::escape;
+
+/// A `[table]` header line's dotted name, segments unquoted (`[model_providers."x"]` →
+/// `model_providers.x`); `None` for anything else (`[[array]]` included: its elements are not
+/// one table).
+fn header_name(line: &str) -> Option<String> {
+    let t = line.trim();
+    let inner = t.strip_prefix('[')?;
+    if inner.starts_with('[') {
+        return None;
+    }
+    // A comment may follow the header.
+    let inner = inner.split_once(']').map(|(n, _)| n)?;
+    let segs: Vec<&str> = inner
+        .split('.')
+        .map(|s| s.trim().trim_matches(|c| c == '"' || c == '\''))
+        .collect();
+    (!segs.iter().any(|s| s.is_empty())).then(|| segs.join("."))
+}
+
+/// The header lines of a TOML block: (line start, line end, name; `None` for `[[…]]`).
+fn headers(text: &str, bs: usize, be: usize) -> Vec<(usize, usize, Option<String>)> {
+    let mut out = Vec::new();
+    let mut at = bs;
+    while at < be {
+        let le = line_end(text, at).min(be);
+        let line = text.get(at..le).unwrap_or("");
+        if line.trim_start().starts_with('[') {
+            out.push((at, le, header_name(line)));
+        }
+        at = le + 1;
+    }
+    out
+}
+
+/// Inserts `key = "value"` into the TOML table `table` of block `block` (`""`: the root table).
+pub fn insert_toml(
+    text: &str,
+    cfg: &Config,
+    block: usize,
+    table: &str,
+    key: &str,
+    value: &str,
+) -> Option<Edit> {
+    let b = cfg.blocks.get(block)?;
+    if b.format != Format::Toml || !plain_name(key) || key.contains('.') {
+        return None;
+    }
+    let heads = headers(text, b.start, b.end);
+    // The section: from after its header (or the block start) to the next header.
+    let (from, to, header_end) = if table.is_empty() {
+        (b.start, heads.first().map_or(b.end, |h| h.0), None)
+    } else {
+        let mut it = heads
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| h.2.as_deref() == Some(table));
+        let (i, h) = it.next()?;
+        if it.next().is_some() {
+            return None;
+        }
+        let next = heads.get(i + 1).map_or(b.end, |n| n.0);
+        (h.1, next, Some(h.1))
+    };
+    let full = |name: &str| {
+        if table.is_empty() {
+            name.to_string()
+        } else {
+            format!("{table}.{name}")
+        }
+    };
+    let here: Vec<_> = cfg
+        .settings
+        .iter()
+        .filter(|s| {
+            // Keys that start their own line: not the members of an inline table.
+            s.block == block
+                && s.key_span.is_some_and(|(ks, _)| {
+                    from <= ks
+                        && ks < to
+                        && text.get(line_start(text, ks)..ks).is_some_and(super::blank)
+                })
+        })
+        .collect();
+    if here.iter().any(|s| s.path == full(key)) {
+        return None;
+    }
+    let line = format!("{key} = \"{}\"", escape::toml_basic(value));
+    match here.iter().max_by_key(|s| s.value_span.1) {
+        Some(last) => {
+            let (ks, _) = last.key_span?;
+            let indent = text.get(line_start(text, ks)..ks)?;
+            let at = line_end(text, super::structural::value_end(text, last));
+            if at >= to && at < b.end {
+                return None;
+            }
+            Some(Edit {
+                start: at,
+                end: at,
+                replacement: format!("\n{indent}{line}"),
+            })
+        }
+        None => match header_end {
+            // An empty table: right after its header.
+            Some(he) => Some(Edit {
+                start: he,
+                end: he,
+                replacement: format!("\n{line}"),
+            }),
+            // No root key yet: before the first table, a blank line between.
+            None => Some(Edit {
+                start: from,
+                end: from,
+                replacement: format!("{line}\n\n"),
+            }),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::read;
+    use crate::fix::apply;
+
+    fn ins(t: &str, table: &str, key: &str, value: &str) -> Option<String> {
+        let cfg = read(t);
+        insert_toml(t, &cfg, 0, table, key, value).map(|e| apply(t, &[e]))
+    }
+
+    #[test]
+    fn inserts_a_root_key_before_the_first_table() {
+        let t = "model = \"qwen3-coder-plus\"\n\n[model_providers.bailian]\nname = \"Bailian\"\nbase_url = \"https://dashscope.aliyuncs.com/compatible-mode/v1\"\n";
+        assert_eq!(
+            ins(t, "", "model_provider", "bailian").as_deref(),
+            Some("model = \"qwen3-coder-plus\"\nmodel_provider = \"bailian\"\n\n[model_providers.bailian]\nname = \"Bailian\"\nbase_url = \"https://dashscope.aliyuncs.com/compatible-mode/v1\"\n")
+        );
+        let t = "[model_providers.bailian]\nname = \"Bailian\"\n";
+        assert_eq!(
+            ins(t, "", "model_provider", "bailian").as_deref(),
+            Some("model_provider = \"bailian\"\n\n[model_providers.bailian]\nname = \"Bailian\"\n")
+        );
+        // There already.
+        assert_eq!(
+            ins(
+                "model_provider = \"x\"\n[a]\nb = 1\n",
+                "",
+                "model_provider",
+                "y"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn inserts_at_the_end_of_a_table_with_its_indentation() {
+        let t = "[model_providers.\"bailian\"]\n  name = \"Bailian\"\n  base_url = \"https://x/v1\" # mine\n\n[profiles.a]\nmodel = \"m\"\n";
+        assert_eq!(
+            ins(t, "model_providers.bailian", "env_key", "DASHSCOPE_API_KEY").as_deref(),
+            Some("[model_providers.\"bailian\"]\n  name = \"Bailian\"\n  base_url = \"https://x/v1\" # mine\n  env_key = \"DASHSCOPE_API_KEY\"\n\n[profiles.a]\nmodel = \"m\"\n")
+        );
+        // An empty table; a table that is not there; a sub-table's keys are not the table's.
+        assert_eq!(
+            ins("[b]\nx = 1\n[a]\n[c]\ny = 2\n", "a", "k", "v").as_deref(),
+            Some("[b]\nx = 1\n[a]\nk = \"v\"\n[c]\ny = 2\n")
+        );
+        assert_eq!(ins("[a]\nx = 1\n", "c", "k", "v"), None);
+        assert_eq!(
+            ins("[a]\nx = 1\n[a.b]\ny = 2\n", "a", "k", "v").as_deref(),
+            Some("[a]\nx = 1\nk = \"v\"\n[a.b]\ny = 2\n")
+        );
+        // A multi-line array ends where its `]` is.
+        assert_eq!(
+            ins("[a]\nx = [\n  1,\n  2,\n]\n", "a", "k", "v").as_deref(),
+            Some("[a]\nx = [\n  1,\n  2,\n]\nk = \"v\"\n")
+        );
+        // Quoting: the value is escaped; a key that needs quotes is refused.
+        assert_eq!(
+            ins("[a]\nx = 1\n", "a", "k", "C:\\key \"x\"").as_deref(),
+            Some("[a]\nx = 1\nk = \"C:\\\\key \\\"x\\\"\"\n")
+        );
+        assert_eq!(ins("[a]\nx = 1\n", "a", "a key", "v"), None);
+    }
+}
