@@ -5,6 +5,7 @@
 mod body;
 mod endpoint;
 mod keys;
+mod litellm;
 mod models;
 mod params;
 mod quoting;
@@ -57,6 +58,12 @@ pub const CHECKS: &[(&str, Check)] = &[
     ("url-typographic-quotes", quoting::url_typographic_quotes),
     ("powershell-bare-value", quoting::powershell_bare_value),
     ("model-id-case", models::model_id_case),
+    ("litellm-vllm-prefix", litellm::vllm_prefix),
+    ("litellm-ollama-api-base-v1", litellm::ollama_api_base_v1),
+    (
+        "litellm-provider-prefix-missing",
+        litellm::provider_prefix_missing,
+    ),
     ("codex-wire-api-chat", tools::codex_wire_api_chat),
     ("openclaw-provider-id", tools::openclaw_provider_id),
     (

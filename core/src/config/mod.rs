@@ -389,6 +389,9 @@ const CODE_MARKERS: &[&str] = &[
     ".completions.create(",
     ".messages.create(",
     ".responses.create(",
+    // LiteLLM's `completion(…)` / `acompletion(…)`, CrewAI's `LLM(…)`.
+    "completion(",
+    "LLM(",
     ".builder()",
     "option.With",
 ];

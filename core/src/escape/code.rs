@@ -15,6 +15,8 @@ fn sdk_callee(path: &str) -> bool {
         || last == "builder"
         || last == "build"
         || last == "NewClient"
+        // LiteLLM's entry points, CrewAI's LLM.
+        || matches!(last, "completion" | "acompletion" | "LLM")
         || ["Generation.call", "Conversation.call", "Application.call"]
             .iter()
             .any(|m| path.ends_with(m))
@@ -150,6 +152,8 @@ mod tests {
             "client := openai.NewClient(option.WithAPIKey(os.Getenv(\"K\")), option.WithBaseURL(\"https://h/v1\"))",
             "response = dashscope.Generation.call(model='qwen-plus', prompt='f{x}')",
             "client = OpenAI(base_url=\"https://h/v1\")  # was /chat/completions",
+            "response = litellm.completion(model=\"hosted_vllm/q\", api_base=\"http://h:8000/v1\", messages=[{\"role\": \"user\", \"content\": \"hi\"}])",
+            "llm = LLM(model=\"openai/my-model\", base_url=\"http://localhost:4000/\")",
         ] {
             assert!(inert(ok), "{ok}");
         }
