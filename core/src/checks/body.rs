@@ -1,4 +1,5 @@
-//! Request body checks (curl, raw HTTP, SDK calls): protocol mix-ups, Claude Messages without
+//! Request body checks (curl, raw HTTP, SDK calls): protocol mix-ups (Gemini `contents` ↔
+//! OpenAI `messages`, Anthropic's top-level `system` on a chat endpoint), Claude Messages without
 //! `max_tokens`, the `developer` role on DashScope, more than 100 messages
 //! (routescope-gateway "Parameter Errors"; bailian-text Problem 3).
 
@@ -255,6 +256,59 @@ pub fn messages_to_gemini(ctx: &Ctx, out: &mut Vec<CheckHit>) {
             }
         }
     }
+}
+
+/// Anthropic's top-level `system` sent to an OpenAI chat endpoint (`…/chat/completions`):
+/// OpenAI refuses the argument (`Unrecognized request argument supplied: system`), compatible
+/// servers drop it silently. Fix: the text as the first message, role `system`.
+pub fn system_to_chat(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+    for (block, url) in requests(ctx) {
+        if !url_path(&url.value).ends_with("/chat/completions") {
+            continue;
+        }
+        let Some(sys) = body(ctx, block, "system") else {
+            continue;
+        };
+        if body(ctx, block, "messages").is_none() {
+            continue;
+        }
+        out.push(CheckHit {
+            check: "anthropic-system-to-chat",
+            spans: vec![url.value_span, sys.key_span.unwrap_or(sys.value_span)],
+            edits: rewrite!(system_as_message(ctx, block, sys)),
+            applicability: Review,
+        });
+    }
+}
+
+/// Two edits: the `system` member deleted, and `{"role": "system", "content": …}` put first in
+/// `messages`, in the body's spacing and shell quoting. `None` for a system made of content
+/// blocks (an array) or a `messages` written with escapes.
+#[cfg(feature = "body-rewrites")]
+fn system_as_message(ctx: &Ctx, block: usize, sys: &Setting) -> Option<Vec<Edit>> {
+    let m = body(ctx, block, "messages")?;
+    if sys.kind != ValueKind::Str || !array_named(ctx, m, "messages") {
+        return None;
+    }
+    let delete = crate::fix::structural::delete_setting(ctx.text, ctx.cfg, sys)?;
+    let raw = ctx.text.get(m.value_span.0..m.value_span.1)?;
+    let (colon, comma) = if raw.contains(": ") || m.len == Some(0) {
+        (": ", ", ")
+    } else {
+        (":", ",")
+    };
+    let text = escape::json_string(&sys.value, '"');
+    let mut item = format!("{{\"role\"{colon}\"system\"{comma}\"content\"{colon}\"{text}\"}}");
+    if m.len != Some(0) {
+        item.push_str(comma);
+    }
+    let at = m.value_span.0 + 1;
+    let insert = Edit {
+        start: at,
+        end: at,
+        replacement: escape::layer_at(ctx.text, ctx.cfg, m.block, at).fragment(&item)?,
+    };
+    Some(vec![delete, insert])
 }
 
 fn to_dashscope(url: &Setting) -> bool {

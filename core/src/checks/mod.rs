@@ -80,6 +80,7 @@ pub const CHECKS: &[(&str, Check)] = &[
     ("anthropic-body-max-tokens", body::anthropic_max_tokens),
     ("gemini-contents-to-chat", body::contents_to_chat),
     ("messages-to-gemini", body::messages_to_gemini),
+    ("anthropic-system-to-chat", body::system_to_chat),
     ("developer-role", body::developer_role),
     ("too-many-messages", body::too_many_messages),
     ("max-completion-tokens", params::max_completion_tokens),

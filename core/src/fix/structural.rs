@@ -48,13 +48,22 @@ fn member_span(text: &str, s: &Setting) -> Option<(usize, usize)> {
 }
 
 /// Deletes setting `s` from its block: a JSON member with its comma (and its line when it
-/// has one of its own), or an env / TOML / YAML line that holds this setting alone. The rest of
+/// has one of its own) — in a JSON block or a request's body — or an env / TOML / YAML line
+/// that holds this setting alone. The rest of
 /// the block stays valid and byte-identical.
 pub fn delete_setting(text: &str, cfg: &Config, s: &Setting) -> Option<Edit> {
     let block = cfg.blocks.get(s.block)?;
     let (start, end) = match block.format {
         Format::Json => delete_json_member(text, s, (block.start, block.end))?,
         Format::Env | Format::Toml | Format::Yaml => delete_line(text, cfg, s)?,
+        // A member of a curl or raw HTTP request's JSON body, within the body.
+        Format::Curl | Format::Http if s.path.starts_with("body.") => {
+            let body = cfg
+                .settings
+                .iter()
+                .find(|b| b.block == s.block && b.path == "body")?;
+            delete_json_member(text, s, body.value_span)?
+        }
         _ => return None,
     };
     (block.start <= start && start <= end && end <= block.end).then(|| Edit {
@@ -255,6 +264,21 @@ mod tests {
         );
         // A comment between members: not a layout this knows.
         assert_eq!(del("{\"A\": \"1\" // x\n, \"B\": 2}", "A"), None);
+    }
+
+    #[test]
+    fn deletes_a_member_of_a_curl_body() {
+        let t = "curl https://h/v1/chat/completions -d '{\"model\": \"m\", \"system\": \"Be brief.\", \"messages\": []}'";
+        assert_eq!(
+            del(t, "body.system").as_deref(),
+            Some("curl https://h/v1/chat/completions -d '{\"model\": \"m\", \"messages\": []}'")
+        );
+        assert_eq!(
+            del(t, "body.messages").as_deref(),
+            Some("curl https://h/v1/chat/completions -d '{\"model\": \"m\", \"system\": \"Be brief.\"}'")
+        );
+        // The URL is not a body member.
+        assert_eq!(del(t, "url"), None);
     }
 
     #[test]
