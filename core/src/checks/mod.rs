@@ -58,6 +58,7 @@ pub const CHECKS: &[(&str, Check)] = &[
     ("url-typographic-quotes", quoting::url_typographic_quotes),
     ("powershell-bare-value", quoting::powershell_bare_value),
     ("model-id-case", models::model_id_case),
+    ("model-id-typo", models::model_id_typo),
     ("litellm-vllm-prefix", litellm::vllm_prefix),
     ("litellm-ollama-api-base-v1", litellm::ollama_api_base_v1),
     (

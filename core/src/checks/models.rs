@@ -1,9 +1,10 @@
 //! Model checks: a model id that differs from the catalog's only in case (`Qwen3-Coder-Plus`
-//! for `qwen3-coder-plus`): endpoints compare ids exactly and refuse it.
+//! for `qwen3-coder-plus`), or by a typo (`qwen3-coder-plsu`) where the paste says the model
+//! was not found: endpoints compare ids exactly and refuse it.
 
 use super::{value_edit, CheckHit, Ctx};
 use crate::config::{Setting, ValueKind};
-use crate::report::Applicability::Safe;
+use crate::report::Applicability::{Review, Safe};
 
 /// Settings that name a model: `model`, `ANTHROPIC_MODEL`, `ANTHROPIC_DEFAULT_SONNET_MODEL`,
 /// `body.model`, `call.model`, OpenClaw's `agents.defaults.model.primary` and its
@@ -52,5 +53,111 @@ pub fn model_id_case(ctx: &Ctx, out: &mut Vec<CheckHit>) {
             edits: edit.into_iter().collect(),
             applicability: Safe,
         });
+    }
+}
+
+/// Edit distance (Levenshtein, adjacent swaps counting one) between two short ASCII ids.
+fn distance(a: &[u8], b: &[u8]) -> usize {
+    let n = b.len();
+    let mut prev2: Vec<usize> = vec![0; n + 1];
+    let mut prev: Vec<usize> = (0..=n).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; n + 1];
+        for j in 1..=n {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                cur[j] = cur[j].min(prev2[j - 2] + 1);
+            }
+        }
+        prev2 = std::mem::replace(&mut prev, cur);
+    }
+    prev[n]
+}
+
+/// The id without its digits and dots: two ids equal here differ only in a version
+/// (`qwen3.8-plus` and `qwen3.7-plus`), which is a model of its own, not a typo.
+fn letters(id: &str) -> String {
+    id.chars()
+        .filter(|c| !c.is_ascii_digit() && *c != '.')
+        .collect()
+}
+
+/// Words of the paste that say a model was not found or does not exist.
+fn says_model_unknown(text: &str) -> bool {
+    let t = text.to_ascii_lowercase();
+    t.contains("model")
+        && [
+            "not found",
+            "not exist",
+            "model_not_found",
+            "not supported",
+            "invalid model",
+            "unknown model",
+        ]
+        .iter()
+        .any(|w| t.contains(w))
+}
+
+/// A model id one or two keystrokes from exactly one catalog id (not in case or version only),
+/// with the paste saying the model is unknown. Fix: the catalog's id (review: the user may mean
+/// a model the catalog does not list).
+pub fn model_id_typo(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+    if !says_model_unknown(ctx.text) {
+        return;
+    }
+    for s in ctx.cfg.settings.iter().filter(|s| names_a_model(s)) {
+        if s.kind != ValueKind::Str {
+            continue;
+        }
+        let v = s.value.trim();
+        let (prefix, bare) = v.rsplit_once('/').unwrap_or(("", v));
+        if !PREFIXES.contains(&prefix) || bare.len() < 6 || crate::models::lookup(bare).is_some() {
+            continue;
+        }
+        let lower = bare.to_ascii_lowercase();
+        let near: Vec<&str> = crate::model::MODELS
+            .iter()
+            .map(|m| m.name)
+            .filter(|name| {
+                let n = name.to_ascii_lowercase();
+                n != lower
+                    && letters(&n) != letters(&lower)
+                    && distance(n.as_bytes(), lower.as_bytes()) <= 2
+            })
+            .collect();
+        let [name] = near[..] else { continue };
+        let fixed = if prefix.is_empty() {
+            name.to_string()
+        } else {
+            format!("{prefix}/{name}")
+        };
+        let edit = Some(&fixed)
+            .filter(|f| crate::escape::model_ok(f))
+            .and_then(|f| value_edit(ctx, s, f));
+        out.push(CheckHit {
+            check: "model-id-typo",
+            spans: vec![s.value_span],
+            edits: edit.into_iter().collect(),
+            applicability: Review,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::distance;
+
+    #[test]
+    fn distance_counts_edits_and_swaps() {
+        assert_eq!(distance(b"qwen3-coder-plus", b"qwen3-coder-plus"), 0);
+        assert_eq!(distance(b"qwen3-coder-plsu", b"qwen3-coder-plus"), 1);
+        assert_eq!(distance(b"qwen3-codr-plus", b"qwen3-coder-plus"), 1);
+        assert_eq!(distance(b"qwen3-coder-pluss", b"qwen3-coder-plus"), 1);
+        // One letter moved from the front to the end: a deletion and an insertion.
+        assert_eq!(distance(b"kimi-k2.5", b"kimi-2.5k"), 2);
+        assert_eq!(distance(b"ab", b"ba"), 1);
+        assert_eq!(distance(b"abc", b"xyz"), 3);
+        assert_eq!(distance(b"", b"abc"), 3);
     }
 }
