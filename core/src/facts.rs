@@ -35,6 +35,9 @@ pub const TOOL_MARKERS: &[(&str, &str)] = &[
     ("apibase", "continue"),
     // Not an LLM client, but where it runs: inside a container, localhost is the container.
     ("docker", "docker"),
+    // LiteLLM (the proxy, the SDK, or a tool on it such as CrewAI or Aider): its model prefixes
+    // choose the route (core/src/checks/litellm.rs).
+    ("litellm", "litellm"),
 ];
 
 /// Literal markers of a failed name lookup: the host it names is read (for `hostnear:`).

@@ -260,16 +260,12 @@ pub fn docker_localhost(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     if !ctx.facts.tools.contains("docker") {
         return;
     }
-    let lower = ctx.text.to_ascii_lowercase();
-    if [
-        "network_mode: host",
-        "network_mode: \"host\"",
-        "--network host",
-        "--network=host",
-        "--net=host",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
+    // Compose's host networking: localhost is the machine there.
+    if ctx
+        .cfg
+        .settings
+        .iter()
+        .any(|s| s.name() == "network_mode" && s.value.trim() == "host")
     {
         return;
     }

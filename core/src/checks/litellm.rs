@@ -9,7 +9,7 @@ use crate::report::Applicability::Review;
 
 /// Each model setting with the base URL beside it: (model, api_base).
 fn routes<'a>(ctx: &'a Ctx) -> Vec<(&'a Setting, &'a Setting)> {
-    let litellm = ctx.text.to_ascii_lowercase().contains("litellm");
+    let litellm = ctx.facts.tools.contains("litellm");
     let mut out = Vec::new();
     for m in ctx.cfg.settings.iter().filter(|s| s.kind == ValueKind::Str) {
         let parent = match m.path.rsplit_once('.') {
@@ -69,21 +69,20 @@ pub fn ollama_api_base_v1(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     }
 }
 
-/// `LLM Provider NOT provided` with a model that has no provider prefix and an `api_base`:
-/// an OpenAI-compatible server is `openai/<model>` (LiteLLM docs, OpenAI-Compatible
-/// Endpoints). Fix: the prefix (review: another provider's prefix may be the right one).
+/// `LLM Provider NOT provided` with a model that has no provider prefix and an `api_base` (the
+/// message is needed: a bare OpenAI model name is routed without a prefix): an
+/// OpenAI-compatible server is `openai/<model>` (LiteLLM docs, OpenAI-Compatible Endpoints).
+/// Fix: the prefix (review: another provider's prefix may be the right one).
 pub fn provider_prefix_missing(ctx: &Ctx, out: &mut Vec<CheckHit>) {
-    if !ctx
-        .text
-        .to_ascii_lowercase()
-        .contains("llm provider not provided")
-    {
-        return;
-    }
+    let mut said: Option<bool> = None;
     for (m, _) in routes(ctx) {
         let v = m.value.trim();
         if v.is_empty() || v.contains('/') {
             continue;
+        }
+        // The paste is searched for the message only once a model is a candidate.
+        if !*said.get_or_insert_with(|| super::mentions(ctx.text, "llm provider not provided")) {
+            return;
         }
         let fixed = Some(format!("openai/{v}")).filter(|f| crate::escape::model_ok(f));
         out.push(hit(

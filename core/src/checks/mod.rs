@@ -147,6 +147,14 @@ fn from_script(ctx: &Ctx, s: &Setting) -> bool {
     })
 }
 
+/// Whether the paste holds `needle` (lowercase ASCII) in any case: message evidence a check
+/// asks for beside the settings it fixes.
+fn mentions(text: &str, needle: &str) -> bool {
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 /// A new URL from pieces of the paste, if it is one a fix may write ([`crate::escape::url_ok`]).
 fn url(v: String) -> Option<String> {
     crate::escape::url_ok(&v).then_some(v)

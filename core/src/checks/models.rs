@@ -85,8 +85,8 @@ fn letters(id: &str) -> String {
 
 /// Words of the paste that say a model was not found or does not exist.
 fn says_model_unknown(text: &str) -> bool {
-    let t = text.to_ascii_lowercase();
-    t.contains("model")
+    use super::mentions;
+    mentions(text, "model")
         && [
             "not found",
             "not exist",
@@ -96,16 +96,15 @@ fn says_model_unknown(text: &str) -> bool {
             "unknown model",
         ]
         .iter()
-        .any(|w| t.contains(w))
+        .any(|w| mentions(text, w))
 }
 
 /// A model id one or two keystrokes from exactly one catalog id (not in case or version only),
 /// with the paste saying the model is unknown. Fix: the catalog's id (review: the user may mean
 /// a model the catalog does not list).
 pub fn model_id_typo(ctx: &Ctx, out: &mut Vec<CheckHit>) {
-    if !says_model_unknown(ctx.text) {
-        return;
-    }
+    // The paste is searched for the message only once a setting is a candidate.
+    let mut unknown: Option<bool> = None;
     for s in ctx.cfg.settings.iter().filter(|s| names_a_model(s)) {
         if s.kind != ValueKind::Str {
             continue;
@@ -127,6 +126,9 @@ pub fn model_id_typo(ctx: &Ctx, out: &mut Vec<CheckHit>) {
             })
             .collect();
         let [name] = near[..] else { continue };
+        if !*unknown.get_or_insert_with(|| says_model_unknown(ctx.text)) {
+            return;
+        }
         let fixed = if prefix.is_empty() {
             name.to_string()
         } else {

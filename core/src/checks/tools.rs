@@ -263,32 +263,30 @@ pub fn codex_model_provider_unset(ctx: &Ctx, out: &mut Vec<CheckHit>) {
         if b.format != Format::Toml {
             continue;
         }
-        let in_block = || ctx.cfg.settings.iter().filter(move |s| s.block == block);
-        // Any `model_provider`, at the root or in a profile, is a choice made. A paste of the
-        // provider table alone does not show the root: only a block with root keys (`model`)
-        // shows it lacks one.
-        if in_block().any(|s| s.name() == "model_provider")
-            || !in_block().any(|s| !s.path.contains('.'))
-        {
-            continue;
+        // One pass: a `model_provider` anywhere (root or profile) is a choice made; a paste of
+        // the provider table alone does not show the root, so a root key (`model`) must be
+        // there; exactly one provider with a base URL.
+        let (mut chosen, mut root, mut many) = (false, false, false);
+        let mut provider: Option<(&str, &crate::config::Setting)> = None;
+        for s in ctx.cfg.settings.iter().filter(|s| s.block == block) {
+            chosen |= s.name() == "model_provider";
+            root |= !s.path.contains('.');
+            let id = s
+                .path
+                .strip_prefix("model_providers.")
+                .and_then(|r| r.strip_suffix(".base_url"))
+                .filter(|id| !id.contains('.'));
+            match (id, provider) {
+                (Some(id), None) => provider = Some((id, s)),
+                (Some(id), Some((first, _))) => many |= id != first,
+                _ => {}
+            }
         }
-        let mut ids: Vec<&str> = in_block()
-            .filter_map(|s| {
-                let rest = s.path.strip_prefix("model_providers.")?;
-                let (id, field) = rest.split_once('.')?;
-                (field == "base_url").then_some(id)
-            })
-            .collect();
-        ids.dedup();
-        let [id] = ids[..] else { continue };
+        let Some((id, url)) = provider else { continue };
         // Codex's built-in ids are chosen the same way, but overriding them is another story.
-        if matches!(id, "openai" | "oss" | "ollama" | "lmstudio") {
+        if chosen || !root || many || matches!(id, "openai" | "oss" | "ollama" | "lmstudio") {
             continue;
         }
-        let Some(url) = in_block().find(|s| s.path == format!("model_providers.{id}.base_url"))
-        else {
-            continue;
-        };
         out.push(CheckHit {
             check: "codex-model-provider-unset",
             spans: vec![url.key_span.unwrap_or(url.value_span)],

@@ -1,44 +1,53 @@
 //! Inserting a setting into a TOML block as a line of its own: at the root (after the last
 //! root key, before the first `[table]`, where TOML wants root keys) or at the end of a named
 //! table, with the indentation of the keys around it. A span edit like every other fix; `None`
-//! where the block is not the plain layout this knows (the table written twice, a key of that
-//! name there already, a name that needs quoting).
+//! where the block is not the plain layout this knows (no such table, a key of that name there
+//! already, a name that needs quoting).
 
 use super::{line_end, line_start, plain_name, Edit};
 use crate::config::{Config, Format};
 use crate::escape;
 
-/// A `[table]` header line's dotted name, segments unquoted (`[model_providers."x"]` →
-/// `model_providers.x`); `None` for anything else (`[[array]]` included: its elements are not
-/// one table).
-fn header_name(line: &str) -> Option<String> {
-    let t = line.trim();
-    let inner = t.strip_prefix('[')?;
-    if inner.starts_with('[') {
-        return None;
-    }
+/// Whether a `[table]` header line names `table`, its segments unquoted
+/// (`[model_providers."x"]` is `model_providers.x`). `[[array]]` headers name no one table.
+fn names_table(line: &str, table: &str) -> bool {
+    let Some(inner) = line.trim().strip_prefix('[') else {
+        return false;
+    };
     // A comment may follow the header.
-    let inner = inner.split_once(']').map(|(n, _)| n)?;
-    let segs: Vec<&str> = inner
-        .split('.')
-        .map(|s| s.trim().trim_matches(|c| c == '"' || c == '\''))
-        .collect();
-    (!segs.iter().any(|s| s.is_empty())).then(|| segs.join("."))
+    match inner.split_once(']') {
+        Some((name, _)) if !inner.starts_with('[') => name
+            .split('.')
+            .map(|s| s.trim().trim_matches(['"', '\'']))
+            .eq(table.split('.')),
+        _ => false,
+    }
 }
 
-/// The header lines of a TOML block: (line start, line end, name; `None` for `[[…]]`).
-fn headers(text: &str, bs: usize, be: usize) -> Vec<(usize, usize, Option<String>)> {
-    let mut out = Vec::new();
+/// The section of `table` in the block `bs..be` (`""`: the root, before the first header):
+/// where its keys may start, where the next header starts, and the end of its own header line.
+/// `None` when the table has no header (TOML allows a table's header once).
+fn section(
+    text: &str,
+    (bs, be): (usize, usize),
+    table: &str,
+) -> Option<(usize, usize, Option<usize>)> {
+    let mut open: Option<(usize, Option<usize>)> = table.is_empty().then_some((bs, None));
     let mut at = bs;
     while at < be {
         let le = line_end(text, at).min(be);
         let line = text.get(at..le).unwrap_or("");
         if line.trim_start().starts_with('[') {
-            out.push((at, le, header_name(line)));
+            if let Some((from, he)) = open {
+                return Some((from, at, he));
+            }
+            if names_table(line, table) {
+                open = Some((le, Some(le)));
+            }
         }
         at = le + 1;
     }
-    out
+    open.map(|(from, he)| (from, be, he))
 }
 
 /// Inserts `key = "value"` into the TOML table `table` of block `block` (`""`: the root table).
@@ -54,22 +63,8 @@ pub fn insert_toml(
     if b.format != Format::Toml || !plain_name(key) || key.contains('.') {
         return None;
     }
-    let heads = headers(text, b.start, b.end);
     // The section: from after its header (or the block start) to the next header.
-    let (from, to, header_end) = if table.is_empty() {
-        (b.start, heads.first().map_or(b.end, |h| h.0), None)
-    } else {
-        let mut it = heads
-            .iter()
-            .enumerate()
-            .filter(|(_, h)| h.2.as_deref() == Some(table));
-        let (i, h) = it.next()?;
-        if it.next().is_some() {
-            return None;
-        }
-        let next = heads.get(i + 1).map_or(b.end, |n| n.0);
-        (h.1, next, Some(h.1))
-    };
+    let (from, to, header_end) = section(text, (b.start, b.end), table)?;
     let full = |name: &str| {
         if table.is_empty() {
             name.to_string()
