@@ -75,12 +75,15 @@ fn distance(a: &[u8], b: &[u8]) -> usize {
     prev[n]
 }
 
-/// The id without its digits and dots: two ids equal here differ only in a version
-/// (`qwen3.8-plus` and `qwen3.7-plus`), which is a model of its own, not a typo.
-fn letters(id: &str) -> String {
-    id.chars()
-        .filter(|c| !c.is_ascii_digit() && *c != '.')
-        .collect()
+/// Whether two ids differ only in their digits and dots: a version (`qwen3.8-plus` and
+/// `qwen3.7-plus`), which is a model of its own, not a typo.
+fn same_but_version(a: &str, b: &str) -> bool {
+    let letters = |s: &str| {
+        s.bytes()
+            .filter(|c| !c.is_ascii_digit() && *c != b'.')
+            .collect::<Vec<u8>>()
+    };
+    letters(a) == letters(b)
 }
 
 /// Words of the paste that say a model was not found or does not exist.
@@ -115,17 +118,13 @@ pub fn model_id_typo(ctx: &Ctx, out: &mut Vec<CheckHit>) {
             continue;
         }
         let lower = bare.to_ascii_lowercase();
-        let near: Vec<&str> = crate::model::MODELS
-            .iter()
-            .map(|m| m.name)
-            .filter(|name| {
-                let n = name.to_ascii_lowercase();
-                n != lower
-                    && letters(&n) != letters(&lower)
-                    && distance(n.as_bytes(), lower.as_bytes()) <= 2
-            })
-            .collect();
-        let [name] = near[..] else { continue };
+        let mut near = crate::model::MODELS.iter().map(|m| m.name).filter(|name| {
+            let n = name.to_ascii_lowercase();
+            !same_but_version(&n, &lower) && distance(n.as_bytes(), lower.as_bytes()) <= 2
+        });
+        let (Some(name), None) = (near.next(), near.next()) else {
+            continue;
+        };
         if !*unknown.get_or_insert_with(|| says_model_unknown(ctx.text)) {
             return;
         }
