@@ -253,9 +253,10 @@ fn container_local(host: &str) -> bool {
 }
 
 /// The tool runs in Docker (fact `tool:docker`) and its base URL names localhost: that is the
-/// container, not the machine where the server listens. Fix: `host.docker.internal` (review:
-/// on Linux it needs the `host-gateway` mapping; a server in another container is reached by
-/// its service name instead). Not with host networking, where localhost is the machine.
+/// container, not the machine where the server listens. Fix: `host.docker.internal`, and in a
+/// Compose service the `host-gateway` mapping Linux needs for it (review: a server in another
+/// container is reached by its service name instead). Not with host networking, where localhost
+/// is the machine.
 pub fn docker_localhost(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     if !ctx.facts.tools.contains("docker") {
         return;
@@ -282,12 +283,30 @@ pub fn docker_localhost(ctx: &Ctx, out: &mut Vec<CheckHit>) {
             continue;
         }
         let fixed = u.host.replacen(&host, "host.docker.internal", 1);
-        out.push(hit(
+        let mut h = hit(
             ctx,
             "docker-localhost",
             s,
             url(format!("{}{fixed}{}", u.scheme, u.path)),
             Review,
-        ));
+        );
+        // A Compose service: Linux resolves host.docker.internal only with the host-gateway
+        // mapping, which Docker Desktop accepts too.
+        let service = s
+            .path
+            .strip_prefix("services.")
+            .and_then(|r| r.split('.').next())
+            .map(|svc| format!("services.{svc}"));
+        if let (Some(svc), false) = (service, h.edits.is_empty()) {
+            h.edits.extend(crate::fix::lines::insert_yaml(
+                ctx.text,
+                ctx.cfg,
+                s.block,
+                &svc,
+                "extra_hosts",
+                "[\"host.docker.internal:host-gateway\"]",
+            ));
+        }
+        out.push(h);
     }
 }

@@ -1,11 +1,11 @@
-//! Inserting a setting into a TOML block as a line of its own: at the root (after the last
+//! Inserting a setting as a line of its own: into a TOML block at the root (after the last
 //! root key, before the first `[table]`, where TOML wants root keys) or at the end of a named
-//! table, with the indentation of the keys around it. A span edit like every other fix; `None`
+//! table; into a YAML mapping after its last line. With the indentation of the keys around it. A span edit like every other fix; `None`
 //! where the block is not the plain layout this knows (no such table, a key of that name there
 //! already, a name that needs quoting).
 
 use super::{line_end, line_start, plain_name, Edit};
-use crate::config::{Config, Format};
+use crate::config::{Config, Format, Setting};
 use crate::escape;
 
 /// Whether a `[table]` header line names `table`, its segments unquoted
@@ -120,6 +120,63 @@ pub fn insert_toml(
     }
 }
 
+/// Inserts `key: value` (`value` written as YAML already, e.g. a flow sequence) as the last
+/// member of the YAML mapping at `parent` (`services.webui`), after everything nested in it, at
+/// the indentation of its scalar members. `None` without such a member to take the indentation
+/// from, when `key` is there already, or when the line after the mapping is deeper (a block
+/// scalar the reader skips).
+pub fn insert_yaml(
+    text: &str,
+    cfg: &Config,
+    block: usize,
+    parent: &str,
+    key: &str,
+    value: &str,
+) -> Option<Edit> {
+    let b = cfg.blocks.get(block)?;
+    if b.format != Format::Yaml || !plain_name(key) {
+        return None;
+    }
+    let prefix = format!("{parent}.");
+    let inside = |s: &&Setting| s.block == block && s.path.starts_with(&prefix);
+    let mut members = cfg.settings.iter().filter(inside);
+    if cfg
+        .settings
+        .iter()
+        .filter(inside)
+        .any(|s| s.path[prefix.len()..].split('.').next() == Some(key))
+    {
+        return None;
+    }
+    // The indentation of a direct scalar member, on a line of its own.
+    let indent = members.find_map(|s| {
+        let (ks, _) = s.key_span?;
+        let ind = text.get(line_start(text, ks)..ks)?;
+        (!s.path[prefix.len()..].contains('.') && super::blank(ind)).then_some(ind)
+    })?;
+    let last = cfg
+        .settings
+        .iter()
+        .filter(inside)
+        .map(|s| super::structural::value_end(text, s))
+        .max()?;
+    let at = line_end(text, last);
+    // The next line with content must not be deeper than the mapping's members.
+    let next = text
+        .get(at..b.end)?
+        .split('\n')
+        .skip(1)
+        .find(|l| !l.trim().is_empty());
+    if next.is_some_and(|l| l.len() - l.trim_start().len() > indent.len()) {
+        return None;
+    }
+    Some(Edit {
+        start: at,
+        end: at,
+        replacement: format!("\n{indent}{key}: {value}"),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,5 +240,32 @@ mod tests {
             Some("[a]\nx = 1\nk = \"C:\\\\key \\\"x\\\"\"\n")
         );
         assert_eq!(ins("[a]\nx = 1\n", "a", "a key", "v"), None);
+    }
+
+    fn ins_yaml(t: &str, parent: &str) -> Option<String> {
+        let cfg = read(t);
+        insert_yaml(
+            t,
+            &cfg,
+            0,
+            parent,
+            "extra_hosts",
+            "[\"host.docker.internal:host-gateway\"]",
+        )
+        .map(|e| apply(t, &[e]))
+    }
+
+    #[test]
+    fn inserts_into_a_yaml_mapping_after_what_it_nests() {
+        let t = "services:\n  webui:\n    image: ghcr.io/open-webui/open-webui:main\n    environment:\n      - OLLAMA_BASE_URL=http://localhost:11434\n  db:\n    image: postgres\n";
+        assert_eq!(
+            ins_yaml(t, "services.webui").as_deref(),
+            Some("services:\n  webui:\n    image: ghcr.io/open-webui/open-webui:main\n    environment:\n      - OLLAMA_BASE_URL=http://localhost:11434\n    extra_hosts: [\"host.docker.internal:host-gateway\"]\n  db:\n    image: postgres\n")
+        );
+        // There already; no scalar member to take the indentation from.
+        let t = "services:\n  webui:\n    image: x\n    extra_hosts:\n      - \"a:1.2.3.4\"\n    environment:\n      - A=1\n";
+        assert_eq!(ins_yaml(t, "services.webui"), None);
+        let t = "services:\n  webui:\n    environment:\n      - OLLAMA_BASE_URL=http://localhost:11434\n      - A=1\n";
+        assert_eq!(ins_yaml(t, "services.webui"), None);
     }
 }
