@@ -156,10 +156,14 @@ pub fn render(report: &Report, input: &Input, lang: Lang, st: &Style, diff: bool
         }
         out.push('\n');
     }
-    if let Some(notes) = report.facts.get("notes").and_then(|n| n.as_array()) {
-        for n in notes.iter().filter_map(|n| n.as_str()) {
-            let _ = writeln!(out, "{}: {}", st.paint(NOTE, "note"), escape_controls(n));
-        }
+    for n in report.facts.notes.list() {
+        let words = n.words(lang);
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            st.paint(NOTE, "note"),
+            escape_controls(&words)
+        );
     }
     if report.diagnoses.is_empty() {
         let sc = self_check(lang);

@@ -17,6 +17,7 @@ pub mod labels;
 pub mod locate;
 pub mod model;
 pub mod models;
+pub mod notes;
 pub mod order;
 pub mod re;
 pub mod regex_limits;
@@ -29,6 +30,7 @@ pub mod share;
 pub mod support;
 pub mod texts;
 pub mod time;
+pub mod tool;
 pub mod url;
 pub mod verify;
 
