@@ -24,6 +24,8 @@ pub mod regex_limits;
 pub mod report;
 pub mod retry;
 pub mod scan;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod secrets;
 pub mod selfcheck;
 pub mod share;

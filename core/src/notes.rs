@@ -293,21 +293,6 @@ impl Serialize for Notes {
     }
 }
 
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for Notes {
-    fn schema_name() -> String {
-        "Notes".into()
-    }
-
-    fn json_schema(gen: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
-        <Vec<String>>::json_schema(gen)
-    }
-
-    fn is_referenceable() -> bool {
-        false
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -86,10 +86,13 @@ pub struct EndpointFact {
     pub host: Masked,
     pub path: Masked,
     #[serde(skip_serializing_if = "str::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub plan: &'static str,
     #[serde(skip_serializing_if = "str::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub provider: &'static str,
     #[serde(skip_serializing_if = "str::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub region: &'static str,
     pub start: usize,
     pub url: Masked,

@@ -187,6 +187,7 @@ pub struct Retry {
     pub advice: Masked,
     /// Ready-to-use retry code, where retrying is right.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub snippets: Vec<Snippet>,
 }
 
