@@ -309,6 +309,99 @@ mod tests {
         assert!(!zh.contains("paste") && zh.contains('7'), "{zh}");
     }
 
+    /// One note of every kind.
+    fn every_note() -> Vec<Note<String>> {
+        let t = || "x".to_string();
+        vec![
+            Note::PasteCut { size: 9, read: 8 },
+            Note::PasteEmpty,
+            Note::ConfigCut { read: 8 },
+            Note::TooManyBlocks { max: 2 },
+            Note::TooManySettings { max: 2 },
+            Note::TooDeep { max: 2, line: 3 },
+            Note::JsonNoOpeningBrace,
+            Note::JsonEndsEarly { line: 3 },
+            Note::JsonStops { line: 3 },
+            Note::Unexpected {
+                found: Some(t()),
+                line: 3,
+                expected: Expected::KeyOrBrace,
+            },
+            Note::Unexpected {
+                found: None,
+                line: 3,
+                expected: Expected::Value,
+            },
+            Note::MissingComma { line: 3 },
+            Note::StringNotClosedSince { line: 3 },
+            Note::StringNotClosed { line: 3 },
+            Note::NotTomlValue { line: 3, text: t() },
+            Note::TomlEndsEarly { line: 3 },
+            Note::TomlStops { line: 3 },
+            Note::TomlTextAfterValue { line: 3 },
+            Note::HttpBodyEndsEarly { line: 3 },
+            Note::HttpBodyStops { line: 3 },
+            Note::CodeEndsEarly { line: 3 },
+            Note::CodeStops { line: 3 },
+            Note::CodeValueNotRead,
+            Note::CurlWithoutArguments,
+            Note::CurlBodyEndsEarly { line: 3 },
+            Note::CurlBodyStops { line: 3 },
+            Note::CurlBodyTextAfter,
+            Note::ShellUnclosedQuote {
+                quote: Quote::Double,
+                line: 3,
+            },
+            Note::SetUnclosedQuote { offset: 3 },
+            Note::CmdSetKeepsQuotes { name: t() },
+            Note::UnclosedQuoteInValue { name: t() },
+            Note::YamlWithoutValues,
+        ]
+    }
+
+    #[test]
+    fn every_note_has_words_in_both_languages_with_a_place_for_each_argument() {
+        for n in every_note() {
+            for lang in [Lang::En, Lang::Zh] {
+                let (template, args) = crate::labels::notes::words(lang, &n);
+                assert_eq!(
+                    template.matches("{}").count(),
+                    args.len(),
+                    "{lang:?} {n:?}: {template}"
+                );
+            }
+            let masked = n.clone().mask(|_| Masked::fixed("x"));
+            let (en, zh) = (masked.words(Lang::En), masked.words(Lang::Zh));
+            assert_eq!(en.as_str(), n.to_string(), "{n:?}");
+            assert!(
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{n:?}: {zh}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_chinese_report_has_chinese_notes_and_an_english_one_the_old_words() {
+        let opts = |lang| crate::Options {
+            lang,
+            ..Default::default()
+        };
+        let en = crate::diagnose("  \n", &opts(Lang::En));
+        let zh = crate::diagnose("  \n", &opts(Lang::Zh));
+        assert_eq!(en.facts.notes.list(), [Note::PasteEmpty]);
+        let words = |r: &crate::Report| serde_json::to_string(&r.facts.notes).unwrap_or_default();
+        assert_eq!(words(&en), r#"["The paste is empty."]"#);
+        assert_eq!(words(&zh), r#"["粘贴内容为空。"]"#);
+        let broken = "{\n  \"env\": {\n    \"A\": \"b\"\n";
+        let zh = crate::diagnose(broken, &opts(Lang::Zh));
+        let block_notes: Vec<String> = zh.facts.config.blocks[0]
+            .notes
+            .words()
+            .map(|m| m.to_string())
+            .collect();
+        assert_eq!(block_notes, ["JSON 块在第 3 行提前结束"], "{block_notes:?}");
+    }
+
     #[test]
     fn paste_text_in_a_note_is_the_masked_text() {
         let n = Note::UnclosedQuoteInValue {

@@ -834,8 +834,7 @@ fn truncated_json_keeps_what_was_read() {
     assert!(
         c.blocks[0]
             .notes
-            .iter()
-            .any(|n| *n == super::Note::JsonEndsEarly { line: 4 }),
+            .contains(&super::Note::JsonEndsEarly { line: 4 }),
         "{:?}",
         c.blocks[0].notes
     );
