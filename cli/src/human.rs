@@ -195,7 +195,7 @@ pub fn render(report: &Report, input: &Input, lang: Lang, st: &Style, diff: bool
 
 /// How sure the diagnosis is, after its category; nothing for `high`.
 /// After the category in a title: nothing for high confidence, else the catalog's words
-/// (core/src/labels.rs), lower-cased in English.
+/// (core/src/labels/), lower-cased in English.
 fn confidence(c: llmdoctor_core::Confidence, lang: Lang) -> String {
     let words = llmdoctor_core::labels::confidence(lang, c);
     match (c, zh(lang)) {

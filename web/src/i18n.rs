@@ -1,7 +1,7 @@
 //! Every string the page itself says, in English and Chinese. Rule texts come from the engine
 //! (`Rule::text(lang)`); this module holds only the page's own words.
 
-/// The engine's enums as words: one catalog for the page and the CLI (core/src/labels.rs).
+/// The engine's enums as words: one catalog for the page and the CLI (core/src/labels/).
 pub use llmdoctor_core::labels::{category, confidence, retry_policy, severity, window};
 use llmdoctor_core::secrets::KeyKind;
 use llmdoctor_core::Lang;
