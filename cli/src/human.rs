@@ -156,10 +156,14 @@ pub fn render(report: &Report, input: &Input, lang: Lang, st: &Style, diff: bool
         }
         out.push('\n');
     }
-    if let Some(notes) = report.facts.get("notes").and_then(|n| n.as_array()) {
-        for n in notes.iter().filter_map(|n| n.as_str()) {
-            let _ = writeln!(out, "{}: {}", st.paint(NOTE, "note"), escape_controls(n));
-        }
+    for n in report.facts.notes.list() {
+        let words = n.words(lang);
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            st.paint(NOTE, "note"),
+            escape_controls(&words)
+        );
     }
     if report.diagnoses.is_empty() {
         let sc = self_check(lang);
@@ -191,7 +195,7 @@ pub fn render(report: &Report, input: &Input, lang: Lang, st: &Style, diff: bool
 
 /// How sure the diagnosis is, after its category; nothing for `high`.
 /// After the category in a title: nothing for high confidence, else the catalog's words
-/// (core/src/labels.rs), lower-cased in English.
+/// (core/src/labels/), lower-cased in English.
 fn confidence(c: llmdoctor_core::Confidence, lang: Lang) -> String {
     let words = llmdoctor_core::labels::confidence(lang, c);
     match (c, zh(lang)) {

@@ -158,13 +158,10 @@ fn run_diagnose(inputs: &[std::path::PathBuf], o: &Opts, lang: Lang) -> u8 {
             return 2;
         }
     }
-    let names: Vec<_> = input
-        .sources
-        .iter()
-        .map(|s| serde_json::json!({"name": s.name, "start": s.start}))
-        .collect();
-    let names = report.mask_json(names.into(), &input.text);
-    report.facts.insert("inputs", names);
+    report.set_inputs(
+        input.sources.iter().map(|s| (s.name.as_str(), s.start)),
+        &input.text,
+    );
     match o.format {
         Format::Json => emit(&(serde_json::to_string_pretty(&report).unwrap_or_default() + "\n")),
         Format::Human => {

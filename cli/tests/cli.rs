@@ -155,7 +155,7 @@ fn chinese_output_names_severity_and_category_in_chinese() {
     let out = run(&["--lang", "zh"], paste);
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout);
-    // The catalog's words for "error" and "quota" (core/src/labels.rs), written as escapes.
+    // The catalog's words for "error" and "quota" (core/src/labels/), written as escapes.
     assert!(
         text.contains("\u{9519}\u{8bef}[coding-plan-week-quota]"),
         "{text}"

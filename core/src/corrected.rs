@@ -54,7 +54,7 @@ pub fn build(text: &str, cfg: &Config, edits: &[Edit], r: &Redactor, lang: Lang)
         let diff = r.scrub(&unified_diff(&original, &fixed), text);
         let verify = verify::command(cfg, block, &mine_all, lang).map(|v| r.scrub(&v, text));
         out.push(Corrected {
-            format: b.format.as_str(),
+            format: b.format,
             start: b.start,
             end: b.end,
             text: fixed,

@@ -1,12 +1,16 @@
 //! From a paste to a report: scan, filter by facts, rank, and render each finding in the chosen
 //! language with evidence, retry guidance and quota reset times. Everything is redacted here.
 
-use crate::config::Config;
+use crate::config::{Config, Note};
 use crate::facts::Facts;
 use crate::locate::line_cols;
 use crate::model::{Category, Lang, Reset, Severity, RULES};
 use crate::models;
-use crate::report::{Context, Diagnosis, Edit, Evidence, Fix, Report, ResetInfo, SCHEMA};
+use crate::notes::Notes;
+use crate::report::{
+    BlockFact, ConfigFacts, Context, Diagnosis, Edit, EndpointFact, Evidence, Facts as ReadFacts,
+    Fix, KeyFact, Report, ResetInfo, SettingFact, SCHEMA,
+};
 use crate::retry;
 use crate::scan::{scan, Scan, Scanner};
 use crate::secrets::{Masked, Redactor, Revealed};
@@ -65,7 +69,7 @@ pub struct Session<T: AsRef<str>> {
     scan: Option<Scan>,
     cfg: Option<Config>,
     opts: Options,
-    notes: Vec<String>,
+    notes: Vec<Note>,
 }
 
 impl<T: AsRef<str>> Session<T> {
@@ -78,14 +82,13 @@ impl<T: AsRef<str>> Session<T> {
             while !whole.is_char_boundary(len) {
                 len -= 1;
             }
-            notes.push(format!(
-                "The paste is {} bytes; only the first {} bytes were read and diagnosed.",
-                whole.len(),
-                len
-            ));
+            notes.push(Note::PasteCut {
+                size: whole.len(),
+                read: len,
+            });
         }
         if whole[..len].trim().is_empty() {
-            notes.push("The paste is empty.".to_string());
+            notes.push(Note::PasteEmpty);
         }
         Session {
             lower: String::with_capacity(len),
@@ -153,7 +156,7 @@ impl<T: AsRef<str>> Session<T> {
 }
 
 /// The report from a finished scan: facts, config, findings, evidence, corrections.
-fn build(text: &str, s: Scan, cfg: Config, opts: &Options, mut notes: Vec<String>) -> Report {
+fn build(text: &str, s: Scan, cfg: Config, opts: &Options, mut notes: Vec<Note>) -> Report {
     let mut facts = s.facts;
     crate::secrets::from_settings(text, &cfg, &mut facts.keys);
     let redactor = Redactor::new(facts.keys.clone(), opts.show_secrets);
@@ -237,18 +240,21 @@ fn build(text: &str, s: Scan, cfg: Config, opts: &Options, mut notes: Vec<String
         })
         .collect();
 
-    let mut facts_json = facts_to_json(&facts, &redactor, text);
-    if let Some(obj) = facts_json.as_object_mut() {
-        obj.insert("config".into(), config_to_json(&cfg, &redactor, text));
-        // Notes may quote the paste (a value that is not TOML, say): masked like the rest.
-        obj.insert("notes".into(), serde_json::Value::from(notes));
-    }
+    let mut read = read_facts(&facts, &redactor, text);
+    read.config = config_facts(&cfg, &redactor, text, opts.lang);
+    // Notes may quote the paste (a value that is not TOML, say): masked like the rest.
+    read.notes = Notes::new(
+        opts.lang,
+        notes
+            .into_iter()
+            .map(|n| n.mask(|s| redactor.scrub(s, text)))
+            .collect(),
+    );
     Report {
         schema: SCHEMA,
         diagnoses,
         corrected,
-        // Every string in the facts, whatever built it, is scrubbed once more on the way in.
-        facts: redactor.json(facts_json, text),
+        facts: read,
         redactor,
     }
 }
@@ -260,7 +266,7 @@ fn build(text: &str, s: Scan, cfg: Config, opts: &Options, mut notes: Vec<String
 /// task budget; 512 KiB keeps it near 70–100 ms.
 pub const MAX_CONFIG_INPUT: usize = 512 * 1024;
 
-fn config_part<'a>(text: &'a str, notes: &mut Vec<String>) -> &'a str {
+fn config_part<'a>(text: &'a str, notes: &mut Vec<Note>) -> &'a str {
     if text.len() <= MAX_CONFIG_INPUT {
         return text;
     }
@@ -268,10 +274,7 @@ fn config_part<'a>(text: &'a str, notes: &mut Vec<String>) -> &'a str {
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
-    notes.push(format!(
-        "Config blocks were looked for in the first {} bytes only.",
-        cut
-    ));
+    notes.push(Note::ConfigCut { read: cut });
     &text[..cut]
 }
 
@@ -448,7 +451,7 @@ fn reset_words(window: Reset, opts: &Options) -> (ResetInfo, String) {
 const MAX_FACT_SETTINGS: usize = 200;
 
 /// The config blocks read and their settings, values masked like everything else.
-fn config_to_json(cfg: &config::Config, r: &Redactor, text: &str) -> serde_json::Value {
+fn config_facts(cfg: &config::Config, r: &Redactor, text: &str, lang: Lang) -> ConfigFacts {
     // SDK argument names are snake-cased (`sk-or-v1-…=` is read as `sk_or_v1_…`): a key used
     // as a name is looked for in that form too (found by the diagnose fuzz target).
     let snaked: crate::hashing::Map<String, &str> = if r.show {
@@ -459,26 +462,44 @@ fn config_to_json(cfg: &config::Config, r: &Redactor, text: &str) -> serde_json:
             .filter_map(|k| Some((config::snake(text.get(k.start..k.end)?), k.masked.as_str())))
             .collect()
     };
-    let blocks: Vec<serde_json::Value> = cfg
+    // A block's note is scrubbed twice, as it was when the facts were a JSON value scrubbed
+    // once more as a whole: the same words, byte for byte.
+    let twice = |s: &str| r.scrub(&r.scrub(s, text), text);
+    let blocks = cfg
         .blocks
         .iter()
-        .map(|b| {
-            let notes: Vec<String> = b.notes.iter().map(|n| r.scrub(n, text).to_string()).collect();
-            serde_json::json!({"format": b.format.as_str(), "start": b.start, "end": b.end, "notes": notes})
+        .map(|b| BlockFact {
+            end: b.end,
+            format: b.format,
+            notes: Notes::new(
+                lang,
+                b.notes.iter().map(|n| n.clone().mask(twice)).collect(),
+            ),
+            start: b.start,
         })
         .collect();
-    let settings: Vec<serde_json::Value> = cfg
+    let settings = cfg
         .settings
         .iter()
         .filter(|s| !matches!(s.kind, config::ValueKind::Object | config::ValueKind::Array))
         .take(MAX_FACT_SETTINGS)
         .map(|s| {
             let (a, b) = s.value_span;
-            // A key name can be a key (`{"sk-…": "prod"}`).
-            serde_json::json!({"block": s.block, "path": masked_path(&s.path, r, text, &snaked), "value": r.slice(text, a, b).as_str(), "start": a, "end": b})
+            SettingFact {
+                block: s.block,
+                end: b,
+                // A key name can be a key (`{"sk-…": "prod"}`).
+                path: r.scrub(&masked_path(&s.path, r, text, &snaked), text),
+                start: a,
+                value: r.scrub(&r.slice(text, a, b), text),
+            }
         })
         .collect();
-    serde_json::json!({"blocks": blocks, "settings": settings, "settings_total": cfg.settings.len()})
+    ConfigFacts {
+        blocks,
+        settings,
+        settings_total: cfg.settings.len(),
+    }
 }
 
 /// A setting's path with every key in it masked: verbatim or cut short (`Redactor::scrub`), or
@@ -514,38 +535,53 @@ fn masked_path(
         .join(".")
 }
 
-fn facts_to_json(f: &Facts, r: &Redactor, text: &str) -> serde_json::Value {
-    let endpoints: Vec<serde_json::Value> = f
+/// What the scan read, every text from the paste masked (config and notes are added by the
+/// caller).
+fn read_facts(f: &Facts, r: &Redactor, text: &str) -> ReadFacts {
+    let endpoints = f
         .endpoints
         .iter()
-        .map(|e| {
-            let mut v = serde_json::to_value(e).unwrap_or_default();
-            if let Some(o) = v.as_object_mut() {
-                o.insert("url".into(), r.slice(text, e.start, e.end).as_str().into());
-            }
-            v
+        .map(|e| EndpointFact {
+            end: e.end,
+            host: r.scrub(&e.host, text),
+            path: r.scrub(&e.path, text),
+            plan: e.plan,
+            provider: e.provider,
+            region: e.region,
+            start: e.start,
+            url: r.scrub(&r.slice(text, e.start, e.end), text),
         })
         .collect();
-    let keys: Vec<serde_json::Value> = f
+    let keys = f
         .keys
         .iter()
         .map(|k| {
+            // Unmasked only on the explicit reveal path (`--show-secrets`), where scrubbing
+            // leaves the text as it is.
             let shown = if r.show {
-                text.get(k.start..k.end).unwrap_or("").to_string()
+                text.get(k.start..k.end).unwrap_or("")
             } else {
-                k.masked.clone()
+                k.masked.as_str()
             };
-            serde_json::json!({"start": k.start, "end": k.end, "kind": k.kind, "masked": shown})
+            KeyFact {
+                end: k.end,
+                kind: k.kind,
+                masked: r.scrub(shown, text),
+                start: k.start,
+            }
         })
         .collect();
-    serde_json::json!({
-        "statuses": f.statuses,
-        "tools": f.tools,
-        "providers": f.providers,
-        "plans": f.plans,
-        "regions": f.regions,
-        "near_hosts": f.near_hosts,
-        "endpoints": endpoints,
-        "keys": keys,
-    })
+    ReadFacts {
+        config: ConfigFacts::default(),
+        endpoints,
+        inputs: None,
+        keys,
+        near_hosts: f.near_hosts.iter().copied().collect(),
+        notes: Notes::default(),
+        plans: f.plans.iter().copied().collect(),
+        providers: f.providers.iter().copied().collect(),
+        regions: f.regions.iter().copied().collect(),
+        statuses: f.statuses.iter().copied().collect(),
+        tools: f.tools.iter().copied().collect(),
+    }
 }

@@ -5,39 +5,40 @@
 use crate::model::{Host, HOSTS};
 use crate::re::Regex;
 use crate::secrets::Secret;
+use crate::tool::Tool;
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 /// Literal markers (lowercase) naming the tool a paste comes from.
-pub const TOOL_MARKERS: &[(&str, &str)] = &[
-    ("anthropic_base_url", "claude-code"),
-    ("anthropic_auth_token", "claude-code"),
-    ("anthropic_model", "claude-code"),
-    ("claude code", "claude-code"),
-    ("claude-code", "claude-code"),
-    ("/.claude/", "claude-code"),
-    ("\\.claude\\", "claude-code"),
-    ("claude_code_", "claude-code"),
-    ("[model_providers", "codex"),
-    ("wire_api", "codex"),
-    ("/.codex/", "codex"),
-    ("codex cli", "codex"),
-    ("codex exec", "codex"),
-    ("codex-cli", "codex"),
-    ("codex_home", "codex"),
-    ("@openai/codex", "codex"),
-    ("openclaw", "openclaw"),
-    ("qwen code", "qwen-code"),
-    ("qwen-code", "qwen-code"),
-    ("/.qwen/", "qwen-code"),
-    ("cline", "cline"),
-    ("apibase", "continue"),
+pub const TOOL_MARKERS: &[(&str, Tool)] = &[
+    ("anthropic_base_url", Tool::ClaudeCode),
+    ("anthropic_auth_token", Tool::ClaudeCode),
+    ("anthropic_model", Tool::ClaudeCode),
+    ("claude code", Tool::ClaudeCode),
+    ("claude-code", Tool::ClaudeCode),
+    ("/.claude/", Tool::ClaudeCode),
+    ("\\.claude\\", Tool::ClaudeCode),
+    ("claude_code_", Tool::ClaudeCode),
+    ("[model_providers", Tool::Codex),
+    ("wire_api", Tool::Codex),
+    ("/.codex/", Tool::Codex),
+    ("codex cli", Tool::Codex),
+    ("codex exec", Tool::Codex),
+    ("codex-cli", Tool::Codex),
+    ("codex_home", Tool::Codex),
+    ("@openai/codex", Tool::Codex),
+    ("openclaw", Tool::Openclaw),
+    ("qwen code", Tool::QwenCode),
+    ("qwen-code", Tool::QwenCode),
+    ("/.qwen/", Tool::QwenCode),
+    ("cline", Tool::Cline),
+    ("apibase", Tool::Continue),
     // Not an LLM client, but where it runs: inside a container, localhost is the container.
-    ("docker", "docker"),
+    ("docker", Tool::Docker),
     // LiteLLM (the proxy, the SDK, or a tool on it such as CrewAI or Aider): its model prefixes
     // choose the route (core/src/checks/litellm.rs).
-    ("litellm", "litellm"),
+    ("litellm", Tool::Litellm),
 ];
 
 /// Literal markers of a failed name lookup: the host it names is read (for `hostnear:`).
@@ -81,7 +82,7 @@ pub const STATUS_MARKERS: &[&str] = &[
 #[derive(Debug, Default, Serialize)]
 pub struct Facts {
     pub statuses: BTreeSet<u16>,
-    pub tools: BTreeSet<&'static str>,
+    pub tools: BTreeSet<Tool>,
     pub providers: BTreeSet<&'static str>,
     pub plans: BTreeSet<&'static str>,
     pub regions: BTreeSet<&'static str>,
@@ -117,7 +118,7 @@ impl Facts {
         };
         match kind {
             "status" => value.parse().is_ok_and(|s: u16| self.statuses.contains(&s)),
-            "tool" => self.tools.contains(value),
+            "tool" => self.tools.iter().any(|t| t.as_str() == value),
             "provider" => self.providers.contains(value),
             "plan" => self.plans.contains(value),
             "region" => self.regions.contains(value),
@@ -125,7 +126,7 @@ impl Facts {
             "hostnear" => {
                 self.near_hosts.contains(value) || (value == "*" && !self.near_hosts.is_empty())
             }
-            "key" => self.keys.iter().any(|k| k.kind == value),
+            "key" => self.keys.iter().any(|k| k.kind.as_str() == value),
             "protocol" => self.endpoints.iter().any(|e| protocol_of(&e.path) == value),
             _ => false,
         }

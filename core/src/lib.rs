@@ -17,18 +17,22 @@ pub mod labels;
 pub mod locate;
 pub mod model;
 pub mod models;
+pub mod notes;
 pub mod order;
 pub mod re;
 pub mod regex_limits;
 pub mod report;
 pub mod retry;
 pub mod scan;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod secrets;
 pub mod selfcheck;
 pub mod share;
 pub mod support;
 pub mod texts;
 pub mod time;
+pub mod tool;
 pub mod url;
 pub mod verify;
 

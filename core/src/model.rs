@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 /// What kind of failure a diagnosis names (report contract, DESIGN.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     Auth,
@@ -68,6 +69,7 @@ impl Category {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     Error,
@@ -89,6 +91,7 @@ impl Severity {
 /// message or the config; `medium` — a generic message, status or exception class; `low` — a
 /// general finding from an error signal alone (a fallback rule).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Confidence {
     High,
@@ -109,6 +112,7 @@ impl Confidence {
 /// Which Coding Plan quota window a rule is about (`reset.window` in the report: `hour` is the
 /// 5-hour rolling window).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Reset {
     Hour,

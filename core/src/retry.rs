@@ -2,7 +2,7 @@
 //! (bailian-text guide, Problem 2 and FAQ; gateway-facts.md on `X-DashScope-Wait-Timeout`).
 
 use crate::model::{Category, Lang};
-use crate::report::{Retry, RetryPolicy, Snippet};
+use crate::report::{Retry, RetryPolicy, Snippet, SnippetLanguage};
 use crate::secrets::Masked;
 
 const PYTHON: &str = r#"import openai
@@ -111,11 +111,11 @@ pub fn guidance(category: Category, lang: Lang, queue: bool, harmless: bool) -> 
     let mut snippets = Vec::new();
     if code {
         snippets.push(Snippet {
-            language: "python",
+            language: SnippetLanguage::Python,
             code: PYTHON,
         });
         snippets.push(Snippet {
-            language: "javascript",
+            language: SnippetLanguage::Javascript,
             code: NODE,
         });
     }
@@ -127,7 +127,7 @@ pub fn guidance(category: Category, lang: Lang, queue: bool, harmless: bool) -> 
             "For burst throttling, the `X-DashScope-Wait-Timeout` header (seconds) lets the server queue the request instead of rejecting it."
         });
         snippets.push(Snippet {
-            language: "shell",
+            language: SnippetLanguage::Shell,
             code: QUEUE,
         });
     }

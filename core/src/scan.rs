@@ -15,7 +15,7 @@ pub const MAX_EVIDENCE: usize = 5;
 #[derive(Clone, Copy)]
 enum Target {
     Rule(usize),
-    Tool(&'static str),
+    Tool(crate::tool::Tool),
     Host(usize),
     Url,
     Status,
@@ -60,7 +60,7 @@ fn automaton() -> &'static Automaton {
             }
         }
         for (m, tool) in TOOL_MARKERS {
-            add(m, Target::Tool(tool));
+            add(m, Target::Tool(*tool));
         }
         for (i, h) in HOSTS.iter().enumerate() {
             add(h.host, Target::Host(i));

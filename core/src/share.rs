@@ -32,7 +32,7 @@ mod tests {
                 "{p} must read as a placeholder, not a key: {found:?}"
             );
         }
-        assert_eq!(placeholder("unknown"), REDACTED);
+        assert_eq!(placeholder(crate::secrets::KeyKind::Unknown), REDACTED);
     }
 
     #[test]

@@ -53,18 +53,7 @@ pub fn bundle(text: &str, report: &Report, now: Option<Instant>, lang: Lang) -> 
     let _ = writeln!(out, "- {}: {when}", label("Time", "时间"));
 
     let facts = &report.facts;
-    let list = |k: &str| -> Vec<String> {
-        facts
-            .get(k)
-            .and_then(|v| v.as_array())
-            .map(|a| {
-                a.iter()
-                    .filter_map(|x| x.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    let tools = list("tools");
+    let tools: Vec<String> = facts.tools.iter().map(|t| t.as_str().to_string()).collect();
     let lower = text.to_ascii_lowercase();
     let versions: Vec<String> = version_regex()
         .captures_iter(&lower)
@@ -98,15 +87,11 @@ pub fn bundle(text: &str, report: &Report, now: Option<Instant>, lang: Lang) -> 
     );
 
     let endpoints: Vec<String> = facts
-        .get("endpoints")
-        .and_then(|v| v.as_array())
-        .map(|a| {
-            a.iter()
-                .filter_map(|e| e.get("url").and_then(|u| u.as_str()).map(str::to_string))
-                .take(4)
-                .collect()
-        })
-        .unwrap_or_default();
+        .endpoints
+        .iter()
+        .map(|e| e.url.to_string())
+        .take(4)
+        .collect();
     if !endpoints.is_empty() {
         let _ = writeln!(
             out,
@@ -116,20 +101,10 @@ pub fn bundle(text: &str, report: &Report, now: Option<Instant>, lang: Lang) -> 
         );
     }
     let keys: Vec<String> = facts
-        .get("keys")
-        .and_then(|v| v.as_array())
-        .map(|a| {
-            a.iter()
-                .filter_map(|k| {
-                    Some(format!(
-                        "{} ({})",
-                        k.get("masked")?.as_str()?,
-                        k.get("kind")?.as_str()?
-                    ))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+        .keys
+        .iter()
+        .map(|k| format!("{} ({})", k.masked, k.kind))
+        .collect();
     let mut keys_dedup = keys.clone();
     keys_dedup.dedup();
     let key_line = if keys_dedup.is_empty() {

@@ -233,19 +233,19 @@ fn check_expectations(c: &Case, r: &Report, json: &str) -> Vec<String> {
                 }
             }
             "expect-note" => {
-                if !r.facts["notes"].to_string().contains(v.as_str())
-                    && !r.facts["config"]["blocks"].to_string().contains(v.as_str())
-                {
-                    errs.push(format!(
-                        "{name}: no note saying `{v}`; notes: {}",
-                        r.facts["notes"]
-                    ));
+                let notes: Vec<String> = r
+                    .facts
+                    .notes
+                    .words()
+                    .chain(r.facts.config.blocks.iter().flat_map(|b| b.notes.words()))
+                    .map(|n| n.to_string())
+                    .collect();
+                if !notes.iter().any(|n| n.contains(v.as_str())) {
+                    errs.push(format!("{name}: no note saying `{v}`; notes: {notes:?}"));
                 }
             }
             "expect-setting" => {
-                let found = r.facts["config"]["settings"]
-                    .as_array()
-                    .is_some_and(|s| s.iter().any(|s| s["path"] == v.as_str()));
+                let found = r.facts.config.settings.iter().any(|s| s.path == v.as_str());
                 if !found {
                     errs.push(format!("{name}: setting `{v}` not read"));
                 }

@@ -80,7 +80,9 @@ fn fixes_converge_and_corrected_blocks_parse() {
         // Strict parses: a block that parsed before still parses after.
         for (c, real) in r1.corrected.iter().zip(revealed(&text, &r1)) {
             let before = text.get(c.start..c.end).unwrap_or("");
-            if parses(c.format, before) == Some(true) && parses(c.format, &real) != Some(true) {
+            if parses(c.format.as_str(), before) == Some(true)
+                && parses(c.format.as_str(), &real) != Some(true)
+            {
                 failures.push(format!(
                     "{name}: the corrected {} block does not parse:\n{real}",
                     c.format

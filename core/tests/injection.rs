@@ -448,8 +448,18 @@ fn check(paste: &str, what: &str, r: &Report, stats: &mut [usize; 3]) -> Result<
     let real = revealed(paste, r);
     for (c, real) in r.corrected.iter().zip(&real) {
         let before = paste.get(c.start..c.end).unwrap_or("");
-        check_block(c.format, before, real, &format!("{what} (as written)"))?;
-        check_block(c.format, before, &c.text, &format!("{what} (masked)"))?;
+        check_block(
+            c.format.as_str(),
+            before,
+            real,
+            &format!("{what} (as written)"),
+        )?;
+        check_block(
+            c.format.as_str(),
+            before,
+            &c.text,
+            &format!("{what} (masked)"),
+        )?;
         stats[1] += 1;
         if let Some(v) = &c.verify {
             if check_verify(v, what)? {

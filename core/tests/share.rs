@@ -2,6 +2,7 @@
 //! piece of one, survives it, and the redacted paste is diagnosed as the original was (same
 //! rules in the same order) across the corpus.
 
+use llmdoctor_core::secrets::KeyKind;
 use llmdoctor_core::share::{placeholder, redact_for_share};
 use llmdoctor_core::{diagnose, Options};
 use std::path::Path;
@@ -43,15 +44,10 @@ fn placeholder_keeps_the_kind_the_engine_reads() {
     let key = "sk-sp-7d2c9e4f1a8b3c6d5e0f9a2b4c7d1e3f";
     let paste = format!("ANTHROPIC_AUTH_TOKEN={key}\nANTHROPIC_BASE_URL=https://dashscope.aliyuncs.com/apps/anthropic\n403 invalid api-key");
     let shared = redact_for_share(&paste);
-    assert!(shared.contains(&placeholder("plan")), "{shared}");
+    assert!(shared.contains(&placeholder(KeyKind::Plan)), "{shared}");
     let report = diagnose(&shared, &Options::default());
-    let kinds: Vec<&str> = report.facts["keys"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|k| k["kind"].as_str())
-        .collect();
-    assert_eq!(kinds, ["plan"], "{shared}");
+    let kinds: Vec<KeyKind> = report.facts.keys.iter().map(|k| k.kind).collect();
+    assert_eq!(kinds, [KeyKind::Plan], "{shared}");
     let rules: Vec<&str> = report.diagnoses.iter().map(|d| d.rule).collect();
     assert!(
         !rules.contains(&"config-key-placeholder"),

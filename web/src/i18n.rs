@@ -1,8 +1,9 @@
 //! Every string the page itself says, in English and Chinese. Rule texts come from the engine
 //! (`Rule::text(lang)`); this module holds only the page's own words.
 
-/// The engine's enums as words: one catalog for the page and the CLI (core/src/labels.rs).
+/// The engine's enums as words: one catalog for the page and the CLI (core/src/labels/).
 pub use llmdoctor_core::labels::{category, confidence, retry_policy, severity, window};
+use llmdoctor_core::secrets::KeyKind;
 use llmdoctor_core::Lang;
 
 /// The page's words in one language.
@@ -346,15 +347,15 @@ pub fn countdown(lang: Lang, secs: i64) -> String {
 }
 
 /// Key kinds from the engine's facts, as words.
-pub fn key_kind(lang: Lang, kind: &str) -> String {
+pub fn key_kind(lang: Lang, kind: KeyKind) -> String {
     let (en, zh) = match kind {
-        "plan" => ("plan key", "套餐 Key"),
-        "general" => ("pay-as-you-go key", "按量付费 Key"),
-        "anthropic" => ("Anthropic key", "Anthropic Key"),
-        "openai" => ("OpenAI key", "OpenAI Key"),
-        "openrouter" => ("OpenRouter key", "OpenRouter Key"),
-        "google" => ("Google key", "Google Key"),
-        "modelscope" => ("ModelScope token", "ModelScope Token"),
+        KeyKind::Plan => ("plan key", "套餐 Key"),
+        KeyKind::General => ("pay-as-you-go key", "按量付费 Key"),
+        KeyKind::Anthropic => ("Anthropic key", "Anthropic Key"),
+        KeyKind::Openai => ("OpenAI key", "OpenAI Key"),
+        KeyKind::Openrouter => ("OpenRouter key", "OpenRouter Key"),
+        KeyKind::Google => ("Google key", "Google Key"),
+        KeyKind::Modelscope => ("ModelScope token", "ModelScope Token"),
         _ => ("key", "Key"),
     };
     match lang {

@@ -157,14 +157,14 @@ fn diagnose(m: &Machine, tool: Tool, opts: &Options, zh: bool) -> Section {
         input.sources[layer_source[li]].altered = l.altered;
     }
     let mut report = llmdoctor_core::diagnose(&input.text, opts);
-    let inputs: Vec<_> = input
-        .sources
-        .iter()
-        .filter(|s| s.kind != Kind::Label)
-        .map(|s| serde_json::json!({"name": s.name, "start": s.start}))
-        .collect();
-    let inputs = report.mask_json(inputs.into(), &input.text);
-    report.facts.insert("inputs", inputs);
+    report.set_inputs(
+        input
+            .sources
+            .iter()
+            .filter(|s| s.kind != Kind::Label)
+            .map(|s| (s.name.as_str(), s.start)),
+        &input.text,
+    );
 
     let mut entries = Vec::new();
     for (li, l) in tool.layers.iter().enumerate() {

@@ -146,7 +146,7 @@ pub fn missing_scheme(ctx: &Ctx, out: &mut Vec<CheckHit>) {
 /// `0.0.0.0` is where a server listens, not an address to call.
 pub fn zero_host(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     // In Docker, 127.0.0.1 is no better: `docker-localhost` gives the host's name instead.
-    if ctx.facts.tools.contains("docker") {
+    if ctx.facts.tools.contains(&crate::tool::Tool::Docker) {
         return;
     }
     for (s, _) in base_urls(ctx.cfg) {
@@ -258,7 +258,7 @@ fn container_local(host: &str) -> bool {
 /// container is reached by its service name instead). Not with host networking, where localhost
 /// is the machine.
 pub fn docker_localhost(ctx: &Ctx, out: &mut Vec<CheckHit>) {
-    if !ctx.facts.tools.contains("docker") {
+    if !ctx.facts.tools.contains(&crate::tool::Tool::Docker) {
         return;
     }
     // Compose's host networking: localhost is the machine there.

@@ -36,7 +36,11 @@ fn plan_of(s: &Setting) -> Option<(&'static str, &'static str)> {
 /// a Token Plan key needs the Token Plan host instead).
 pub fn plan_key_general_host(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     if !key_settings(ctx.cfg).any(|k| is_plan_key(&k.value))
-        && !ctx.facts.keys.iter().any(|k| k.kind == "plan")
+        && !ctx
+            .facts
+            .keys
+            .iter()
+            .any(|k| k.kind == crate::secrets::KeyKind::Plan)
     {
         return;
     }

@@ -9,7 +9,7 @@ use crate::report::Applicability::Review;
 
 /// Each model setting with the base URL beside it: (model, api_base).
 fn routes<'a>(ctx: &'a Ctx) -> Vec<(&'a Setting, &'a Setting)> {
-    let litellm = ctx.facts.tools.contains("litellm");
+    let litellm = ctx.facts.tools.contains(&crate::tool::Tool::Litellm);
     let mut out = Vec::new();
     for m in ctx.cfg.settings.iter().filter(|s| s.kind == ValueKind::Str) {
         let parent = match m.path.rsplit_once('.') {

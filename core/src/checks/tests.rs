@@ -49,7 +49,7 @@ fn claude_code_on_coding_v1_joins_the_404_and_fixes_the_path() {
         text.replace("aliyuncs.com/v1\"", "aliyuncs.com/apps/anthropic\"")
     );
     let c = &r.corrected[0];
-    assert_eq!(c.format, "json");
+    assert_eq!(c.format.as_str(), "json");
     assert!(
         c.text.contains(
             "\"ANTHROPIC_BASE_URL\": \"https://coding.dashscope.aliyuncs.com/apps/anthropic\""

@@ -7,6 +7,7 @@
 //! are kept as text with kind `Expr`.
 
 use super::json::{push_key, Dialect, Parser, Stop};
+use super::Note;
 use super::{snake, trim_end, Ctx, Format, Outcome};
 
 /// The normalised name of an SDK argument.
@@ -55,8 +56,8 @@ pub(crate) fn read_call(text: &str, ctx: &mut Ctx, from: usize, ms: usize, me: u
     if let Err(e) = r {
         let line = p.line(end.saturating_sub(1));
         notes.push(match e {
-            Stop::Eof => format!("code block ends early at line {line}"),
-            _ => format!("code block: could not read past line {line}"),
+            Stop::Eof => Note::CodeEndsEarly { line },
+            _ => Note::CodeStops { line },
         });
     }
     drop(p);
@@ -318,7 +319,7 @@ pub(crate) fn read_assignment(text: &str, ctx: &mut Ctx, ls: usize, le: usize) -
     let end = p.pos.min(text.len());
     let mut notes = std::mem::take(&mut p.notes);
     if r.is_err() {
-        notes.push("assignment: value not read to its end".into());
+        notes.push(Note::CodeValueNotRead);
     }
     drop(p);
     ctx.add_block(Format::Code, ls, trim_end(text, ls, end), notes);

@@ -3,6 +3,7 @@
 //! `set "KEY=value"`, `setx KEY value`), PowerShell (`$env:KEY = "value"`) and fish
 //! (`set -gx KEY value`). The path of a setting is the variable's name.
 
+use super::Note;
 use super::{line_end, skip_blank, trim_end, Ctx, Format, Outcome, Setting, ValueKind};
 
 struct Assign {
@@ -119,7 +120,7 @@ fn is_comment(text: &str, s: usize) -> bool {
 }
 
 /// The assignments on one line, if it is an env line.
-fn parse_line(text: &str, ls: usize, le: usize, notes: &mut Vec<String>) -> Option<Vec<Assign>> {
+fn parse_line(text: &str, ls: usize, le: usize, notes: &mut Vec<Note>) -> Option<Vec<Assign>> {
     let b = text.as_bytes();
     let mut p = skip_prompt(text, ls, le);
     if starts_ci(text, p, "$ ") {
@@ -164,7 +165,7 @@ fn parse_line(text: &str, ls: usize, le: usize, notes: &mut Vec<String>) -> Opti
         let ve = match close {
             Some(c) => c,
             None => {
-                notes.push(format!("unclosed quote in `set` at offset {ls}"));
+                notes.push(Note::SetUnclosedQuote { offset: ls });
                 trim_end(text, vs, le)
             }
         };
@@ -270,17 +271,15 @@ fn value(
     v: usize,
     le: usize,
     mode: Mode,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Note>,
 ) -> (Assign, usize) {
     let b = text.as_bytes();
     let q = b.get(v).copied().filter(|&c| c == b'"' || c == b'\'');
     if let Some(q) = q {
         if mode == Mode::Cmd {
-            notes.push(format!(
-                "cmd `set {}=\"…\"` keeps the quotes in the value; write `set \"{}=…\"`",
-                text.get(key.0..key.1).unwrap_or(""),
-                text.get(key.0..key.1).unwrap_or("")
-            ));
+            notes.push(Note::CmdSetKeepsQuotes {
+                name: text.get(key.0..key.1).unwrap_or("").to_string(),
+            });
         }
         let vs = v + 1;
         let mut i = vs;
@@ -308,10 +307,9 @@ fn value(
             }
             i += 1;
         }
-        notes.push(format!(
-            "unclosed quote in the value of {}",
-            text.get(key.0..key.1).unwrap_or("")
-        ));
+        notes.push(Note::UnclosedQuoteInValue {
+            name: text.get(key.0..key.1).unwrap_or("").to_string(),
+        });
         let ve = trim_end(text, vs, le);
         out.push_str(text.get(run..ve.max(run)).unwrap_or(""));
         let a = Assign {

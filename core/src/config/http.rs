@@ -2,6 +2,7 @@
 //! blank line, a JSON body. Also `POST https://…` with headers (REST-client files).
 
 use super::json::{Dialect, Parser, Stop};
+use super::Note;
 use super::{
     line_end, skip_blank, skip_ws_any, trim_end, Ctx, Format, Outcome, Setting, ValueKind,
 };
@@ -121,8 +122,8 @@ pub(crate) fn read(text: &str, ctx: &mut Ctx, ls: usize, le: usize) -> Option<Ou
         if let Err(e) = r {
             let line = p.line(p.pos.saturating_sub(1));
             notes.push(match e {
-                Stop::Eof => format!("HTTP body: JSON ends early at line {line}"),
-                _ => format!("HTTP body: JSON stops at line {line}"),
+                Stop::Eof => Note::HttpBodyEndsEarly { line },
+                _ => Note::HttpBodyStops { line },
             });
         }
         end = p.pos.min(text.len());

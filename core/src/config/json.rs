@@ -7,7 +7,9 @@
 //! `=` in inline tables, dates). Truncation stops gracefully: everything read before the cut is
 //! kept.
 
+use super::Note;
 use super::{Ctx, Format, Outcome, Setting, ValueKind, MAX_DEPTH, MAX_PATH, MAX_RAW_VALUE};
+use crate::notes::Expected;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Dialect {
@@ -42,7 +44,7 @@ pub(crate) struct Parser<'s, 'c> {
     pub depth: usize,
     pub block: usize,
     pub ctx: &'c mut Ctx,
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
     /// Settings pushed so far.
     pub emitted: usize,
     /// Settings pushed that are literals (strings, numbers, ...), not containers/expressions.
@@ -182,20 +184,24 @@ impl<'s, 'c> Parser<'s, 'c> {
         None
     }
 
-    pub(crate) fn note(&mut self, msg: String) {
+    pub(crate) fn note(&mut self, msg: Note) {
         if self.notes.len() < 8 {
             self.notes.push(msg);
         }
     }
 
-    fn bad(&mut self, what: &str) -> Stop {
+    fn bad(&mut self, expected: Expected) -> Stop {
         let line = self.line(self.pos);
-        let shown = self
+        let found = self
             .s
             .get(self.pos..)
             .and_then(|r| r.chars().next())
-            .map_or(String::new(), |c| format!(" '{}'", c.escape_default()));
-        self.note(format!("unexpected{shown} at line {line}: {what}"));
+            .map(|c| c.escape_default().to_string());
+        self.note(Note::Unexpected {
+            found,
+            line,
+            expected,
+        });
         Stop::Bad(self.pos)
     }
 
@@ -257,9 +263,10 @@ impl<'s, 'c> Parser<'s, 'c> {
             b'{' | b'[' => {
                 if self.depth >= MAX_DEPTH {
                     let line = self.line(self.pos);
-                    self.note(format!(
-                        "nesting deeper than {MAX_DEPTH} at line {line}; the rest is not read"
-                    ));
+                    self.note(Note::TooDeep {
+                        max: MAX_DEPTH,
+                        line,
+                    });
                     return Err(Stop::Deep);
                 }
                 self.depth += 1;
@@ -398,7 +405,7 @@ impl<'s, 'c> Parser<'s, 'c> {
                     self.pos = before;
                     return Ok(());
                 }
-                None => return Err(self.bad("expected a key or '}'")),
+                None => return Err(self.bad(Expected::KeyOrBrace)),
             };
             if need_sep {
                 self.missing_comma(before);
@@ -441,7 +448,7 @@ impl<'s, 'c> Parser<'s, 'c> {
                     self.pos = before;
                     return Ok(());
                 }
-                _ => return Err(self.bad("expected ':' after a key")),
+                _ => return Err(self.bad(Expected::Colon)),
             }
             let l = path.len();
             push_key(path, &name);
@@ -461,7 +468,7 @@ impl<'s, 'c> Parser<'s, 'c> {
         if !self.missing_comma_noted {
             self.missing_comma_noted = true;
             let line = self.line(at);
-            self.note(format!("missing ',' before line {line}"));
+            self.note(Note::MissingComma { line });
         }
     }
 
@@ -484,7 +491,7 @@ impl<'s, 'c> Parser<'s, 'c> {
                 continue;
             }
             if matches!(c, b'}' | b')') {
-                return Err(self.bad("expected ']'"));
+                return Err(self.bad(Expected::Bracket));
             }
             if need_sep {
                 self.missing_comma(self.pos);
@@ -497,7 +504,7 @@ impl<'s, 'c> Parser<'s, 'c> {
             path.truncate(l);
             r?;
             if self.pos == before {
-                return Err(self.bad("expected a value"));
+                return Err(self.bad(Expected::Value));
             }
             *n += 1;
             need_sep = true;
@@ -550,7 +557,7 @@ impl<'s, 'c> Parser<'s, 'c> {
             let Some(c) = self.peek() else {
                 out.push_str(self.slice(run, self.pos));
                 let line = self.line(start);
-                self.note(format!("string not closed (opened at line {line})"));
+                self.note(Note::StringNotClosedSince { line });
                 return Ok((start, self.pos, out, false));
             };
             if c == q
@@ -566,7 +573,7 @@ impl<'s, 'c> Parser<'s, 'c> {
                 out.push_str(self.slice(run, self.pos));
                 let end = self.trimmed_cr(start, self.pos);
                 let line = self.line(start);
-                self.note(format!("string not closed at line {line}"));
+                self.note(Note::StringNotClosed { line });
                 return Ok((start, end, out.trim_end_matches('\r').to_string(), false));
             }
             if c == b'\\' && escapes {
@@ -739,7 +746,7 @@ impl<'s, 'c> Parser<'s, 'c> {
             return Err(if self.pos >= self.end {
                 Stop::Eof
             } else {
-                self.bad("expected a value")
+                self.bad(Expected::Value)
             });
         }
         let kind = literal_kind(raw, self.dialect);
@@ -751,10 +758,10 @@ impl<'s, 'c> Parser<'s, 'c> {
             }
             None if self.dialect == Dialect::Toml => {
                 let line = self.line(start);
-                self.note(format!(
-                    "line {line}: `{}` is not a TOML value (a string needs quotes)",
-                    short(raw)
-                ));
+                self.note(Note::NotTomlValue {
+                    line,
+                    text: short(raw),
+                });
                 self.emit(
                     path,
                     key,
@@ -768,7 +775,7 @@ impl<'s, 'c> Parser<'s, 'c> {
             }
             None => {
                 self.pos = start;
-                return Err(self.bad("expected a value"));
+                return Err(self.bad(Expected::Value));
             }
         }
         Ok(())
@@ -929,7 +936,7 @@ pub(crate) fn read_block(
         let mut n = 0;
         let r = p.object(&mut path, true, &mut n);
         if r.is_ok() {
-            p.note("JSON block starts without its opening '{' (pasted from the middle?)".into());
+            p.note(Note::JsonNoOpeningBrace);
         }
         r
     } else {
@@ -960,10 +967,8 @@ pub(crate) fn read_block(
         };
     }
     match r {
-        Err(Stop::Eof) => notes.push(format!("JSON block ends early at line {last_line}")),
-        Err(Stop::Bad(_)) => notes.push(format!(
-            "JSON block stops at line {last_line}; the rest is not read as JSON"
-        )),
+        Err(Stop::Eof) => notes.push(Note::JsonEndsEarly { line: last_line }),
+        Err(Stop::Bad(_)) => notes.push(Note::JsonStops { line: last_line }),
         _ => {}
     }
     ctx.add_block(Format::Json, start, end, notes);

@@ -40,6 +40,9 @@ use crate::keywords::Keywords;
 use serde::Serialize;
 use std::sync::OnceLock;
 
+/// A note of the config readers: the paste's own text in it, not yet masked.
+pub type Note = crate::notes::Note<String>;
+
 /// Deepest nesting of `{`/`[` read; deeper content ends the block with a note.
 pub const MAX_DEPTH: usize = 128;
 /// Most settings kept from one paste; the rest are dropped with a note.
@@ -53,6 +56,7 @@ pub const MAX_PATH: usize = 512;
 
 /// The syntax a block is written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     Json,
@@ -78,6 +82,12 @@ impl Format {
     }
 }
 
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A block of configuration found in the paste: its format and byte span.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Block {
@@ -85,7 +95,7 @@ pub struct Block {
     pub start: usize,
     pub end: usize,
     /// What could not be read (`JSON block ends early at line 7`, ...).
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
 }
 
 /// What a value is. `Expr` is code that is not a literal (`os.getenv("X")`,
@@ -142,7 +152,7 @@ pub struct Config {
     /// Ordered by block, then by position.
     pub settings: Vec<Setting>,
     /// Notes about the paste as a whole (bounds hit).
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
 }
 
 impl Config {
@@ -231,7 +241,7 @@ pub(crate) struct Ctx {
     line_starts: Vec<usize>,
     pub(crate) settings: Vec<Setting>,
     pub(crate) blocks: Vec<Block>,
-    pub(crate) notes: Vec<String>,
+    pub(crate) notes: Vec<Note>,
     capped: bool,
 }
 
@@ -281,9 +291,7 @@ impl Ctx {
     pub(crate) fn cap_note(&mut self) {
         if !self.capped {
             self.capped = true;
-            self.notes.push(format!(
-                "more than {MAX_SETTINGS} settings; the rest are not read"
-            ));
+            self.notes.push(Note::TooManySettings { max: MAX_SETTINGS });
         }
     }
 
@@ -295,13 +303,7 @@ impl Ctx {
         self.settings.push(s);
     }
 
-    pub(crate) fn add_block(
-        &mut self,
-        format: Format,
-        start: usize,
-        end: usize,
-        notes: Vec<String>,
-    ) {
+    pub(crate) fn add_block(&mut self, format: Format, start: usize, end: usize, notes: Vec<Note>) {
         self.blocks.push(Block {
             format,
             start,
@@ -475,9 +477,7 @@ fn segment(text: &str, ctx: &mut Ctx) {
     let mut ahead = Ahead::default();
     while pos < n {
         if ctx.blocks.len() >= MAX_BLOCKS {
-            ctx.notes.push(format!(
-                "more than {MAX_BLOCKS} blocks; the rest of the paste is not read"
-            ));
+            ctx.notes.push(Note::TooManyBlocks { max: MAX_BLOCKS });
             return;
         }
         let (le, next) = ahead.line_end(text, pos);

@@ -4,7 +4,9 @@
 //! a JSON body field inside a quoted argument still has an exact span.
 
 use super::json::{Dialect, Parser, Stop};
+use super::Note;
 use super::{skip_blank, Ctx, Format, Outcome, Setting, ValueKind};
+use crate::notes::Quote;
 
 /// One shell word, unescaped, with the paste offset of each of its bytes.
 pub(crate) struct Word {
@@ -47,7 +49,7 @@ fn is_curl(s: &str) -> bool {
 pub(crate) fn words(
     text: &str,
     start: usize,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Note>,
     ctx: &Ctx,
 ) -> (Vec<Word>, usize) {
     let b = text.as_bytes();
@@ -135,7 +137,14 @@ pub(crate) fn words(
                     }
                     if !closed {
                         let line = ctx.line_of(open);
-                        notes.push(format!("unclosed {} quote at line {line}", c as char));
+                        notes.push(Note::ShellUnclosedQuote {
+                            quote: if c == b'"' {
+                                Quote::Double
+                            } else {
+                                Quote::Single
+                            },
+                            line,
+                        });
                         out.push(Word {
                             text: text_out,
                             map,
@@ -326,7 +335,7 @@ pub(crate) fn read_curl(text: &str, ctx: &mut Ctx, start: usize) -> Outcome {
         option(text, ctx, block, "url", w, 0, &mut notes);
     }
     if ws.len() <= 1 {
-        notes.push("curl command without arguments".into());
+        notes.push(Note::CurlWithoutArguments);
     }
     let end = end.max(start + 4).min(text.len());
     let trimmed = super::trim_end(text, start, end);
@@ -354,7 +363,7 @@ fn option(
     long: &str,
     w: &Word,
     from: usize,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Note>,
 ) {
     let t = w.text.get(from..).unwrap_or("");
     let span = |a: usize, e: usize| -> (usize, usize) {
@@ -430,7 +439,7 @@ fn option(
 }
 
 /// A JSON body inside a shell word: read with the word's map so spans land in the paste.
-fn body(ctx: &mut Ctx, block: usize, w: &Word, at: usize, notes: &mut Vec<String>) {
+fn body(ctx: &mut Ctx, block: usize, w: &Word, at: usize, notes: &mut Vec<Note>) {
     let mut p = Parser::new(&w.text, ctx, Dialect::Json, at);
     p.block = block;
     p.map = Some(&w.map);
@@ -440,13 +449,13 @@ fn body(ctx: &mut Ctx, block: usize, w: &Word, at: usize, notes: &mut Vec<String
     if let Err(e) = r {
         let line = p.line(p.pos.saturating_sub(1));
         more.push(match e {
-            Stop::Eof => format!("curl body: JSON ends early at line {line}"),
-            _ => format!("curl body: JSON stops at line {line}"),
+            Stop::Eof => Note::CurlBodyEndsEarly { line },
+            _ => Note::CurlBodyStops { line },
         });
     } else {
         let rest = skip_blank(&w.text, p.pos, w.text.len());
         if rest < w.text.len() {
-            more.push("curl body: text after the JSON".into());
+            more.push(Note::CurlBodyTextAfter);
         }
     }
     notes.extend(more);

@@ -3,6 +3,7 @@
 //! tables. An unquoted string (`model = qwen-plus`) is kept, with a note.
 
 use super::json::{push_key, Dialect, Parser, Stop};
+use super::Note;
 use super::{line_end, skip_blank, trim_end, Ctx, Format, Outcome};
 
 /// Reads a TOML block at `ls`: a `[table]` header (`header`) followed by `key = value`, or a
@@ -102,8 +103,8 @@ fn read_block(text: &str, ctx: &mut Ctx, start: usize, strict: bool) -> Outcome 
             Err(e) => {
                 let line = p.line(p.pos.saturating_sub(1));
                 let msg = match e {
-                    Stop::Eof => format!("TOML block ends early at line {line}"),
-                    _ => format!("TOML block stops at line {line}; the rest is not read as TOML"),
+                    Stop::Eof => Note::TomlEndsEarly { line },
+                    _ => Note::TomlStops { line },
                 };
                 p.note(msg);
                 let (le2, _) = line_end(text, p.pos.min(text.len().saturating_sub(1)));
@@ -126,7 +127,7 @@ fn read_block(text: &str, ctx: &mut Ctx, start: usize, strict: bool) -> Outcome 
             }
             Some(_) => {
                 let line = p.line(p.pos);
-                p.note(format!("line {line}: unexpected text after the value"));
+                p.note(Note::TomlTextAfterValue { line });
             }
         }
         end = trim_end(text, s, vle);

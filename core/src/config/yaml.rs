@@ -5,6 +5,7 @@
 //! prose such as `Error: 401` is left alone.
 
 use super::json::push_key;
+use super::Note;
 use super::{line_end, skip_blank, trim_end, Ctx, Format, Outcome, Setting, ValueKind};
 
 const MARKERS: &[&str] = &[
@@ -187,7 +188,7 @@ pub(crate) fn read(text: &str, ctx: &mut Ctx, start: usize) -> Option<Outcome> {
         return Some(Outcome::Skip { resume });
     }
     if ctx.settings.len() == saved {
-        notes.push("YAML block without values".to_string());
+        notes.push(Note::YamlWithoutValues);
     }
     let end = trim_end(text, start, end);
     ctx.add_block(Format::Yaml, s0, end, notes);

@@ -5,7 +5,7 @@
 use super::names;
 use super::normal::Normal;
 use super::shapes::{self, Shape, SHAPES};
-use super::{mask_value, Secret};
+use super::{mask_value, KeyKind, Secret};
 use crate::keywords::Keywords;
 use std::sync::OnceLock;
 
@@ -57,7 +57,7 @@ struct Found {
     origin: usize,
     start: usize,
     end: usize,
-    kind: &'static str,
+    kind: KeyKind,
     /// The key as it reads, pieces joined (what the mask's tail and scrubbing use).
     clean: String,
     anchor: &'static str,
@@ -506,7 +506,7 @@ fn line_values(t: &str, ls: usize, le: usize, out: &mut Vec<Found>) {
             origin: ls,
             start: v.start,
             end,
-            kind: shape.map_or("unknown", |s| s.kind),
+            kind: shape.map_or(KeyKind::Unknown, |s| s.kind),
             clean,
             anchor: shape.map_or("", |s| s.anchor),
             placeholder: false,
@@ -578,7 +578,7 @@ pub fn from_settings(text: &str, cfg: &crate::config::Config, keys: &mut Vec<Sec
         add.push(Secret {
             start: a,
             end: b,
-            kind: shape.map_or("unknown", |s| s.kind),
+            kind: shape.map_or(KeyKind::Unknown, |s| s.kind),
             masked: mask_value(anchor, value),
             placeholder: false,
             clean: if raw == value {

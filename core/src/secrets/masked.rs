@@ -10,6 +10,7 @@
 use serde::Serialize;
 
 #[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Masked(String);
 
@@ -64,6 +65,20 @@ impl Masked {
         Masked(s)
     }
 
+    /// A template fixed at build time with each `{}` filled, in order, by `args`: numbers, fixed
+    /// words and masked texts. Masked, as every piece of it is (a note's words).
+    pub fn fill(template: &'static str, args: &[Part<'_>]) -> Masked {
+        let args: Vec<String> = args
+            .iter()
+            .map(|a| match a {
+                Part::Num(n) => n.to_string(),
+                Part::Fixed(s) => (*s).to_string(),
+                Part::Text(m) => m.0.clone(),
+            })
+            .collect();
+        Masked(fill_template(template, &args))
+    }
+
     /// The text with what a terminal would act on escaped: control characters but tab and line
     /// feed (`\x1b`, `\r`, …), DEL, C1 controls and bidirectional overrides (`\u{202e}`), as
     /// ripgrep and git print them. Escaping adds characters and removes none of a key's.
@@ -73,6 +88,31 @@ impl Masked {
         }
         Masked(escape_controls(&self.0))
     }
+}
+
+/// One argument of [`Masked::fill`].
+pub enum Part<'a> {
+    Num(usize),
+    Fixed(&'static str),
+    Text(&'a Masked),
+}
+
+/// `template` with each `{}` replaced, in order, by the next of `args` (by nothing once they
+/// are used up).
+pub fn fill_template(template: &str, args: &[String]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut args = args.iter();
+    let mut pieces = template.split("{}");
+    if let Some(first) = pieces.next() {
+        out.push_str(first);
+    }
+    for piece in pieces {
+        if let Some(a) = args.next() {
+            out.push_str(a);
+        }
+        out.push_str(piece);
+    }
+    out
 }
 
 /// `s` with every character [`needs_escape`] says a terminal would act on written out
@@ -100,7 +140,8 @@ pub fn needs_escape(c: char) -> bool {
 }
 
 /// A JSON value every string of which (object keys too) was masked: made only by
-/// [`Redactor::json`](super::Redactor::json).
+/// [`Redactor::json`](super::Redactor::json). For what a front end prints beside a report (the
+/// doctor's own fields); the report itself is typed (`report::Facts`).
 #[derive(Clone, Default, PartialEq, Serialize)]
 #[serde(transparent)]
 pub struct MaskedJson(serde_json::Value);
@@ -113,18 +154,6 @@ impl MaskedJson {
     /// The value, to read.
     pub fn value(&self) -> &serde_json::Value {
         &self.0
-    }
-
-    /// `value().get(key)`.
-    pub fn get(&self, key: &str) -> Option<&serde_json::Value> {
-        self.0.get(key)
-    }
-
-    /// Adds a masked string under `key` of the top-level object.
-    pub fn insert(&mut self, key: &'static str, v: MaskedJson) {
-        if let Some(o) = self.0.as_object_mut() {
-            o.insert(key.to_string(), v.0);
-        }
     }
 }
 
@@ -192,12 +221,5 @@ impl Revealed {
 impl std::fmt::Debug for Revealed {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Revealed(…)")
-    }
-}
-
-impl std::ops::Index<&str> for MaskedJson {
-    type Output = serde_json::Value;
-    fn index(&self, key: &str) -> &serde_json::Value {
-        &self.0[key]
     }
 }

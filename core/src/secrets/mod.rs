@@ -2,6 +2,7 @@
 //! is rendered: every string that leaves the engine goes through [`Redactor`].
 
 mod find;
+mod kind;
 mod masked;
 pub mod names;
 pub mod normal;
@@ -9,7 +10,10 @@ pub mod placeholder;
 pub mod shapes;
 
 pub use find::{find, from_settings, is_placeholder, random_enough, Finder};
-pub use masked::{escape_controls, needs_escape, Masked, MaskedJson, Revealed};
+pub use kind::KeyKind;
+pub use masked::{
+    escape_controls, fill_template, needs_escape, Masked, MaskedJson, Part, Revealed,
+};
 use serde::Serialize;
 
 #[derive(Clone, Serialize, PartialEq, Eq)]
@@ -18,7 +22,7 @@ pub struct Secret {
     pub end: usize,
     /// The shape's kind (`plan`, `general`, `anthropic`, `openai`, … rules/secrets.toml), or
     /// `unknown` for a value held by a secret-named setting.
-    pub kind: &'static str,
+    pub kind: KeyKind,
     pub masked: String,
     /// A placeholder such as `sk-xxx` or `sk-your-api-key`: tells the key kind, hides nothing.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -56,7 +60,7 @@ impl Secret {
 }
 
 /// The anchor a key of `kind` starts with (`plan` → `sk-sp-`), or "" for unknown kinds.
-pub fn anchor_of_kind(kind: &str) -> &'static str {
+pub fn anchor_of_kind(kind: KeyKind) -> &'static str {
     shapes::SHAPES
         .iter()
         .find(|s| s.kind == kind)

@@ -1,7 +1,7 @@
 //! Keys replaced by placeholders of their kind (`sk-sp-REDACTED-xxxx`), for text that leaves
 //! the machine on purpose (the page's share link): not even the last four characters stay.
 
-use super::{anchor_of_kind, shapes::SHAPES, Masked, Redactor};
+use super::{anchor_of_kind, shapes::SHAPES, KeyKind, Masked, Redactor};
 
 /// The body that follows a kind's anchor in a placeholder. The engine reads
 /// `sk-sp-REDACTED-xxxx` as a placeholder plan key (kind kept, never a real key) and the
@@ -10,7 +10,7 @@ pub const REDACTED: &str = "REDACTED-xxxx";
 
 /// The placeholder for a key of `kind` (`plan` → `sk-sp-REDACTED-xxxx`); keys of no known
 /// anchor (`unknown`, values held by secret-named settings) become `REDACTED-xxxx`.
-pub fn placeholder(kind: &str) -> String {
+pub fn placeholder(kind: KeyKind) -> String {
     format!("{}{REDACTED}", anchor_of_kind(kind))
 }
 

@@ -50,7 +50,7 @@ pub enum Part {
 pub struct Shape {
     pub id: &'static str,
     /// What the key tells the checks: `plan`, `general`, `anthropic`, `openai`, …
-    pub kind: &'static str,
+    pub kind: KeyKind,
     /// The start the detector looks for, and the mask keeps; empty for shapes found by their
     /// runs alone (`<32 hex>.<16 alnum>`).
     pub anchor: &'static str,
@@ -62,6 +62,8 @@ pub struct Shape {
     pub true_samples: &'static [&'static str],
     pub false_samples: &'static [&'static str],
 }
+
+use super::KeyKind;
 
 include!(concat!(env!("OUT_DIR"), "/secrets_gen.rs"));
 
@@ -201,13 +203,13 @@ mod tests {
 
     #[test]
     fn anchors_pick_the_longest_family() {
-        assert_eq!(of_value("sk-sp-abc").map(|s| s.kind), Some("plan"));
+        assert_eq!(of_value("sk-sp-abc").map(|s| s.kind.as_str()), Some("plan"));
         assert_eq!(
-            of_value("sk-ant-oat01-x").map(|s| s.kind),
+            of_value("sk-ant-oat01-x").map(|s| s.kind.as_str()),
             Some("anthropic")
         );
-        assert_eq!(of_value("sk-abc").map(|s| s.kind), Some("general"));
-        assert_eq!(of_value("SK-ABC").map(|s| s.kind), Some("general"));
+        assert_eq!(of_value("sk-abc").map(|s| s.kind.as_str()), Some("general"));
+        assert_eq!(of_value("SK-ABC").map(|s| s.kind.as_str()), Some("general"));
         assert!(of_value("nothing").is_none());
     }
 }

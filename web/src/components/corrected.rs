@@ -90,9 +90,9 @@ pub fn corrected_panel(p: &CorrectedProps) -> Html {
         let what = format!("{} {}", t.corrected, c.format);
         let diff = show_diff && !c.diff.is_empty();
         html! {
-            <div class="corrected-block" data-format={c.format}>
+            <div class="corrected-block" data-format={c.format.as_str()}>
                 <div class="corrected-head">
-                    <h3>{ t.corrected }{ " · " }{ c.format }</h3>
+                    <h3>{ t.corrected }{ " · " }{ c.format.as_str() }</h3>
                     <CopyButton text={AttrValue::from(c.text.to_string())} lang={p.lang} what={AttrValue::from(what.clone())} />
                     <button type="button" class="copy-key" onclick={on_copy_key} aria-describedby="copy-key-hint">
                         <span aria-live="polite">{ key_label }</span>

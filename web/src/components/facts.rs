@@ -1,7 +1,6 @@
 use crate::i18n::{key_kind, ui};
 use crate::state::Shared;
 use llmdoctor_core::Lang;
-use serde_json::Value;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -10,20 +9,8 @@ pub struct FactsPanelProps {
     pub lang: Lang,
 }
 
-fn strings(facts: &Value, field: &str) -> Vec<String> {
-    facts
-        .get(field)
-        .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| {
-                    v.as_str()
-                        .map(str::to_string)
-                        .or_else(|| v.as_u64().map(|n| n.to_string()))
-                })
-                .collect()
-        })
-        .unwrap_or_default()
+fn words<T: std::fmt::Display>(items: &[T]) -> Vec<String> {
+    items.iter().map(T::to_string).collect()
 }
 
 /// What the engine read from the paste (tool, endpoints, masked keys, statuses) and any engine
@@ -32,40 +19,35 @@ fn strings(facts: &Value, field: &str) -> Vec<String> {
 pub fn facts_panel(p: &FactsPanelProps) -> Html {
     let t = ui(p.lang);
     let report = &p.analysis.report;
-    let f = report.facts.value();
+    let f = &report.facts;
     let mut rows: Vec<(&str, Vec<String>)> = vec![
-        (t.read_tool, strings(f, "tools")),
-        (t.read_provider, strings(f, "providers")),
-        (t.read_plan, strings(f, "plans")),
-        (t.read_region, strings(f, "regions")),
-        (t.read_status, strings(f, "statuses")),
+        (t.read_tool, words(&f.tools)),
+        (t.read_provider, words(&f.providers)),
+        (t.read_plan, words(&f.plans)),
+        (t.read_region, words(&f.regions)),
+        (t.read_status, words(&f.statuses)),
+        (
+            t.read_endpoint,
+            f.endpoints.iter().map(|e| e.url.to_string()).collect(),
+        ),
+        (
+            t.read_key,
+            f.keys
+                .iter()
+                .map(|k| format!("{} ({})", k.masked, key_kind(p.lang, k.kind)))
+                .collect(),
+        ),
     ];
-    let endpoints: Vec<String> = f
-        .get("endpoints")
-        .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|e| e.get("url")?.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default();
-    rows.push((t.read_endpoint, endpoints));
-    let keys: Vec<String> = f
-        .get("keys")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(|k| {
-            let masked = k.get("masked")?.as_str()?;
-            let kind = k.get("kind").and_then(Value::as_str).unwrap_or("");
-            Some(format!("{masked} ({})", key_kind(p.lang, kind)))
-        })
-        .collect();
-    rows.push((t.read_key, keys));
     rows.retain(|(_, v)| !v.is_empty());
     // (No filter on the engine's wording: the page never diagnoses an empty paste, so core's
-    // "empty" note cannot reach it; state.rs clears the analysis instead.)
-    let notes = strings(f, "notes");
+    // "empty" note cannot reach it; state.rs clears the analysis instead.) Worded in the page's
+    // language, whatever the report was built in.
+    let notes: Vec<String> = f
+        .notes
+        .list()
+        .iter()
+        .map(|n| n.words(p.lang).to_string())
+        .collect();
     if rows.is_empty() && notes.is_empty() {
         return html! {};
     }

@@ -28,9 +28,9 @@ pub fn retry_panel(p: &RetryPanelProps) -> Html {
             </p>
             { for r.snippets.iter().enumerate().map(|(i, s)| html! {
                 <details class="snippet" open={i == 0}>
-                    <summary>{ s.language }</summary>
+                    <summary>{ s.language.as_str() }</summary>
                     <div class="code">
-                        <CopyButton text={AttrValue::Static(s.code)} lang={p.lang} what={AttrValue::Static(s.language)} />
+                        <CopyButton text={AttrValue::Static(s.code)} lang={p.lang} what={AttrValue::Static(s.language.as_str())} />
                         <pre><code class={format!("language-{}", s.language)}>{ s.code }</code></pre>
                     </div>
                 </details>

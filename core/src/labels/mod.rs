@@ -2,6 +2,8 @@
 //! quota window. One catalog for every front end (the page's badges, the CLI's titles), so that
 //! a label is written once and speaks both languages everywhere.
 
+pub mod notes;
+
 use crate::model::{Category, Confidence, Lang, Reset, Severity};
 use crate::report::RetryPolicy;
 

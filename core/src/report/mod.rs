@@ -1,19 +1,28 @@
 //! The report (contract, schema 1 — docs/CONTRACT.md). Everything here is already redacted: front ends
 //! render it as it is.
 
+mod facts;
+
+pub use facts::{BlockFact, ConfigFacts, EndpointFact, Facts, InputFact, KeyFact, SettingFact};
+
+use crate::config::Format;
 use crate::model::{Category, Confidence, Severity};
 use crate::secrets::{Masked, MaskedJson, Redactor, Revealed};
 use serde::Serialize;
 
 pub const SCHEMA: u32 = 1;
 
+/// The report (docs/CONTRACT.md, schema 1; docs/report.schema.json is generated from these
+/// types).
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Report {
     pub schema: u32,
     pub diagnoses: Vec<Diagnosis>,
     pub corrected: Vec<Corrected>,
-    /// What the engine read from the paste (tool, endpoints, keys masked, statuses, notes).
-    pub facts: MaskedJson,
+    /// What the engine read from the paste (tools, endpoints, keys masked, statuses, config,
+    /// notes).
+    pub facts: Facts,
     /// The redactor the report was masked with: front ends mask what they add (file names,
     /// values they quote) with [`Report::mask`]. Holds the keys; never serialized or printed.
     #[serde(skip)]
@@ -26,9 +35,27 @@ impl Report {
         self.redactor.scrub(s, text)
     }
 
-    /// A JSON value built from the paste (file names, say), every string in it masked.
+    /// A JSON value a front end builds beside the report (the doctor's own fields), every
+    /// string in it masked. Not for the report itself: its types mask what they hold.
     pub fn mask_json(&self, v: serde_json::Value, text: &str) -> MaskedJson {
         self.redactor.json(v, text)
+    }
+
+    /// Records the inputs the paste was joined from (`facts.inputs`): each name, masked, and
+    /// the byte where its text starts in the paste `text`.
+    pub fn set_inputs<'a>(
+        &mut self,
+        inputs: impl IntoIterator<Item = (&'a str, usize)>,
+        text: &str,
+    ) {
+        let list = inputs
+            .into_iter()
+            .map(|(name, start)| InputFact {
+                name: self.redactor.scrub(name, text),
+                start,
+            })
+            .collect();
+        self.facts.inputs = Some(list);
     }
 
     /// `text[start..end]` of the paste, masked.
@@ -38,6 +65,7 @@ impl Report {
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Diagnosis {
     pub rule: &'static str,
     pub category: Category,
@@ -62,6 +90,7 @@ pub struct Diagnosis {
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Evidence {
     pub start: usize,
     pub end: usize,
@@ -74,6 +103,7 @@ pub struct Evidence {
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Context {
     pub text: Masked,
     pub from: usize,
@@ -81,12 +111,14 @@ pub struct Context {
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Fix {
     pub applicability: Applicability,
     pub edits: Vec<Edit>,
 }
 
 #[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Applicability {
     Safe,
@@ -94,6 +126,7 @@ pub enum Applicability {
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Edit {
     pub start: usize,
     pub end: usize,
@@ -104,8 +137,9 @@ pub struct Edit {
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Corrected {
-    pub format: &'static str,
+    pub format: Format,
     pub start: usize,
     pub end: usize,
     pub text: Masked,
@@ -119,6 +153,7 @@ pub struct Corrected {
 
 /// Whether and when to retry (`retry.policy`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RetryPolicy {
     /// The request or its configuration must change first.
@@ -146,21 +181,51 @@ impl RetryPolicy {
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Retry {
     pub policy: RetryPolicy,
     pub advice: Masked,
     /// Ready-to-use retry code, where retrying is right.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub snippets: Vec<Snippet>,
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Snippet {
-    pub language: &'static str,
+    pub language: SnippetLanguage,
     pub code: &'static str,
 }
 
+/// The language a retry snippet is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SnippetLanguage {
+    Python,
+    Javascript,
+    Shell,
+}
+
+impl SnippetLanguage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SnippetLanguage::Python => "python",
+            SnippetLanguage::Javascript => "javascript",
+            SnippetLanguage::Shell => "shell",
+        }
+    }
+}
+
+impl std::fmt::Display for SnippetLanguage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ResetInfo {
     pub window: crate::model::Reset,
     /// RFC 3339 instant the quota comes back, when it can be known.
@@ -219,7 +284,10 @@ mod tests {
             r.diagnoses.first().map_or(("", false), |d| {
                 (
                     d.rule,
-                    d.retry.snippets.iter().any(|s| s.language == "shell"),
+                    d.retry
+                        .snippets
+                        .iter()
+                        .any(|s| s.language == super::SnippetLanguage::Shell),
                 )
             })
         };
