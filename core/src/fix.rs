@@ -2,8 +2,10 @@
 //! never leave core as they are: the report carries each one masked, its real text reachable
 //! only through the explicit reveal path ([`crate::secrets::Revealed`]). Beside replacing a
 //! value, [`structural`] deletes, inserts, renames and moves settings, [`quotes`] changes how a
-//! value is quoted, [`lines`] inserts a setting into a TOML table — still as span edits.
+//! value is quoted, `lines` inserts a setting into a TOML table or a YAML mapping (feature
+//! `cli-fixes`) — still as span edits.
 
+#[cfg(feature = "cli-fixes")]
 pub mod lines;
 pub mod quotes;
 pub mod structural;

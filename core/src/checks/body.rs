@@ -10,19 +10,6 @@ use crate::facts::lookup_host;
 use crate::fix::Edit;
 use crate::report::Applicability::{Review, Safe};
 
-/// A body rewrite's edits where the build has them (feature `body-rewrites`: the CLI and the
-/// tests; the page builds without it to stay within its first-load budget), else none: the
-/// finding then comes without a corrected body.
-macro_rules! rewrite {
-    ($e:expr) => {{
-        #[cfg(feature = "body-rewrites")]
-        let edits = $e.unwrap_or_default();
-        #[cfg(not(feature = "body-rewrites"))]
-        let edits = Vec::new();
-        edits
-    }};
-}
-
 /// Request blocks: (block index, its URL setting).
 fn requests<'a>(ctx: &'a Ctx) -> impl Iterator<Item = (usize, &'a Setting)> + 'a {
     ctx.cfg
@@ -99,7 +86,7 @@ pub fn contents_to_chat(ctx: &Ctx, out: &mut Vec<CheckHit>) {
                 out.push(CheckHit {
                     check: "gemini-contents-to-chat",
                     spans: vec![url.value_span, c.key_span.unwrap_or(c.value_span)],
-                    edits: rewrite!(contents_as_messages(ctx, block, c)),
+                    edits: cli_fix!(contents_as_messages(ctx, block, c)),
                     applicability: Review,
                 });
             }
@@ -112,7 +99,7 @@ pub fn contents_to_chat(ctx: &Ctx, out: &mut Vec<CheckHit>) {
 /// two edits, the key renamed and the array replaced, written for the body's shell quoting.
 /// `None` for anything but text parts, one per turn (images, several parts, other fields in a
 /// turn): those need a person.
-#[cfg(feature = "body-rewrites")]
+#[cfg(feature = "cli-fixes")]
 fn contents_as_messages(ctx: &Ctx, block: usize, c: &Setting) -> Option<Vec<Edit>> {
     if !array_named(ctx, c, "contents") {
         return None;
@@ -154,7 +141,7 @@ fn contents_as_messages(ctx: &Ctx, block: usize, c: &Setting) -> Option<Vec<Edit
 }
 
 /// Whether `s` is an array whose key is written `name` as it is (no escapes).
-#[cfg(feature = "body-rewrites")]
+#[cfg(feature = "cli-fixes")]
 fn array_named(ctx: &Ctx, s: &Setting, name: &str) -> bool {
     s.kind == ValueKind::Array
         && s.key_span
@@ -165,7 +152,7 @@ fn array_named(ctx: &Ctx, s: &Setting, name: &str) -> bool {
 /// by `turns` written with `item(role, text, colon, comma)` in the body's own spacing (`"k": v, …`
 /// or `"k":v,…`), the text JSON-escaped, both written for the body's shell quoting. `None` for
 /// no turns or a place that cannot hold them.
-#[cfg(feature = "body-rewrites")]
+#[cfg(feature = "cli-fixes")]
 fn turns_as(
     ctx: &Ctx,
     block: usize,
@@ -207,7 +194,7 @@ fn turns_as(
 /// The reverse of [`contents_as_messages`]: OpenAI chat's `"messages": [{"role", "content"}]`
 /// (string contents, user and assistant turns) as Gemini's `"contents": [{"role", "parts":
 /// [{"text"}]}]`. A system turn or a content array (images, parts) needs a person: `None`.
-#[cfg(feature = "body-rewrites")]
+#[cfg(feature = "cli-fixes")]
 fn messages_as_contents(ctx: &Ctx, block: usize, m: &Setting) -> Option<Vec<Edit>> {
     if !array_named(ctx, m, "messages") {
         return None;
@@ -250,7 +237,7 @@ pub fn messages_to_gemini(ctx: &Ctx, out: &mut Vec<CheckHit>) {
                 out.push(CheckHit {
                     check: "messages-to-gemini",
                     spans: vec![url.value_span, m.key_span.unwrap_or(m.value_span)],
-                    edits: rewrite!(messages_as_contents(ctx, block, m)),
+                    edits: cli_fix!(messages_as_contents(ctx, block, m)),
                     applicability: Review,
                 });
             }
@@ -275,7 +262,7 @@ pub fn system_to_chat(ctx: &Ctx, out: &mut Vec<CheckHit>) {
         out.push(CheckHit {
             check: "anthropic-system-to-chat",
             spans: vec![url.value_span, sys.key_span.unwrap_or(sys.value_span)],
-            edits: rewrite!(system_as_message(ctx, block, sys)),
+            edits: cli_fix!(system_as_message(ctx, block, sys)),
             applicability: Review,
         });
     }
@@ -284,7 +271,7 @@ pub fn system_to_chat(ctx: &Ctx, out: &mut Vec<CheckHit>) {
 /// Two edits: the `system` member deleted, and `{"role": "system", "content": …}` put first in
 /// `messages`, in the body's spacing and shell quoting. `None` for a system made of content
 /// blocks (an array) or a `messages` written with escapes.
-#[cfg(feature = "body-rewrites")]
+#[cfg(feature = "cli-fixes")]
 fn system_as_message(ctx: &Ctx, block: usize, sys: &Setting) -> Option<Vec<Edit>> {
     let m = body(ctx, block, "messages")?;
     if sys.kind != ValueKind::Str || !array_named(ctx, m, "messages") {

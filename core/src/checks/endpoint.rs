@@ -283,30 +283,34 @@ pub fn docker_localhost(ctx: &Ctx, out: &mut Vec<CheckHit>) {
             continue;
         }
         let fixed = u.host.replacen(&host, "host.docker.internal", 1);
-        let mut h = hit(
-            ctx,
-            "docker-localhost",
-            s,
-            url(format!("{}{fixed}{}", u.scheme, u.path)),
-            Review,
-        );
-        // A Compose service: Linux resolves host.docker.internal only with the host-gateway
-        // mapping, which Docker Desktop accepts too.
-        let service = s
-            .path
-            .strip_prefix("services.")
-            .and_then(|r| r.split('.').next())
-            .map(|svc| format!("services.{svc}"));
-        if let (Some(svc), false) = (service, h.edits.is_empty()) {
-            h.edits.extend(crate::fix::lines::insert_yaml(
-                ctx.text,
-                ctx.cfg,
-                s.block,
-                &svc,
-                "extra_hosts",
-                "[\"host.docker.internal:host-gateway\"]",
-            ));
+        let mut edits: Vec<Edit> = url(format!("{}{fixed}{}", u.scheme, u.path))
+            .and_then(|v| value_edit(ctx, s, &v))
+            .into_iter()
+            .collect();
+        if !edits.is_empty() {
+            edits.extend(cli_fix!(host_gateway(ctx, s)));
         }
-        out.push(h);
+        out.push(CheckHit {
+            check: "docker-localhost",
+            spans: vec![s.value_span],
+            edits,
+            applicability: Review,
+        });
     }
+}
+
+/// In a Compose service, the mapping Linux needs to resolve host.docker.internal (Docker
+/// Desktop accepts it too): `extra_hosts` inserted into the service of setting `s`.
+#[cfg(feature = "cli-fixes")]
+fn host_gateway(ctx: &Ctx, s: &Setting) -> Option<Vec<Edit>> {
+    let svc = s.path.strip_prefix("services.")?.split('.').next()?;
+    crate::fix::lines::insert_yaml(
+        ctx.text,
+        ctx.cfg,
+        s.block,
+        &format!("services.{svc}"),
+        "extra_hosts",
+        "[\"host.docker.internal:host-gateway\"]",
+    )
+    .map(|e| vec![e])
 }

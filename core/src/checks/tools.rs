@@ -290,7 +290,7 @@ pub fn codex_model_provider_unset(ctx: &Ctx, out: &mut Vec<CheckHit>) {
         out.push(CheckHit {
             check: "codex-model-provider-unset",
             spans: vec![url.key_span.unwrap_or(url.value_span)],
-            edits: crate::fix::lines::insert_toml(
+            edits: cli_fix!(crate::fix::lines::insert_toml(
                 ctx.text,
                 ctx.cfg,
                 block,
@@ -298,8 +298,7 @@ pub fn codex_model_provider_unset(ctx: &Ctx, out: &mut Vec<CheckHit>) {
                 "model_provider",
                 id,
             )
-            .into_iter()
-            .collect(),
+            .map(|e| vec![e])),
             applicability: Review,
         });
     }
