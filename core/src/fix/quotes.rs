@@ -72,13 +72,16 @@ pub fn typographic_inner<'t>(text: &'t str, cfg: &Config, s: &Setting) -> Option
         return None;
     }
     let raw = text.get(s.value_span.0..s.value_span.1)?;
-    let inner = raw.strip_prefix(TYPOGRAPHIC)?.strip_suffix(TYPOGRAPHIC)?;
+    let (open, close) = (raw.chars().next()?, raw.chars().next_back()?);
+    if !TYPOGRAPHIC.contains(&open) || !TYPOGRAPHIC.contains(&close) {
+        return None;
+    }
+    let inner = raw.get(open.len_utf8()..raw.len().checked_sub(close.len_utf8())?)?;
     let ks = s.key_span.map_or(s.value_span.0, |k| k.0);
-    let powershell_quote =
-        |c: Option<char>| c.is_some_and(|c| ('\u{2018}'..='\u{201E}').contains(&c));
-    if assign_of(text, cfg, s, ks) == Assign::PowerShell
-        && powershell_quote(raw.chars().next())
-        && powershell_quote(raw.chars().next_back())
+    let powershell_quote = |c: char| ('\u{2018}'..='\u{201E}').contains(&c);
+    if powershell_quote(open)
+        && powershell_quote(close)
+        && assign_of(text, cfg, s, ks) == Assign::PowerShell
     {
         return None;
     }
@@ -102,17 +105,19 @@ fn assign_of(text: &str, cfg: &Config, s: &Setting, ks: usize) -> Assign {
     let before = text
         .get(line_start(text, ks)..ks)
         .unwrap_or("")
-        .to_ascii_lowercase();
-    if env && before.ends_with("$env:") {
+        .trim_end()
+        .as_bytes();
+    let ends_ci = |w: &[u8]| {
+        before.len() >= w.len() && before[before.len() - w.len()..].eq_ignore_ascii_case(w)
+    };
+    if !env {
+        Assign::Other
+    } else if ends_ci(b"$env:") {
         Assign::PowerShell
-    } else if env
-        && before
-            .trim_end()
-            .rsplit([' ', '>', '\t'])
-            .next()
-            .is_some_and(|w| w == "set")
-        && !before.contains("set -")
+    } else if ends_ci(b"set")
+        && (before.len() == 3 || matches!(before[before.len() - 4], b' ' | b'>' | b'\t'))
     {
+        // `set NAME=` (fish's `set -gx NAME value` has the flags in between).
         Assign::Cmd
     } else {
         Assign::Other
