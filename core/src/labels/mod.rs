@@ -2,7 +2,15 @@
 //! quota window. One catalog for every front end (the page's badges, the CLI's titles), so that
 //! a label is written once and speaks both languages everywhere.
 
+pub mod doctor;
+pub mod human;
+pub mod models;
 pub mod notes;
+pub mod reset;
+pub mod retry;
+pub mod selfcheck;
+pub mod support;
+pub mod verify;
 
 use crate::model::{Category, Confidence, Lang, Reset, Severity};
 use crate::report::RetryPolicy;
