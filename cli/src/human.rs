@@ -182,18 +182,6 @@ pub fn render(report: &Report, input: &Input, lang: Lang, st: &Style, diff: bool
     out
 }
 
-/// How sure the diagnosis is, after its category; nothing for `high`.
-/// After the category in a title: nothing for high confidence, else the catalog's words
-/// (core/src/labels/), lower-cased in English.
-fn confidence(c: llmdoctor_core::Confidence, lang: Lang) -> String {
-    let words = llmdoctor_core::labels::confidence(lang, c);
-    match (c, zh(lang)) {
-        (llmdoctor_core::Confidence::High, _) => String::new(),
-        (_, false) => format!(", {}", words.to_lowercase()),
-        (_, true) => format!("，{words}"),
-    }
-}
-
 /// `error[rule]: title (category)`, the first evidence's location and line with a caret under
 /// it and under every other evidence on that line, then the other evidence's locations.
 fn head(d: &Diagnosis, report: &Report, input: &Input, lang: Lang, st: &Style) -> String {
@@ -206,7 +194,7 @@ fn head(d: &Diagnosis, report: &Report, input: &Input, lang: Lang, st: &Style) -
     let title = format!(
         "{} ({category}{})",
         shown(&d.title).replace('\n', " "),
-        confidence(d.confidence, lang)
+        words::confidence_after_category(lang, d.confidence)
     );
     let title = level(d.severity, lang).primary_title(title).id(d.rule);
     let Some(first) = d.evidence.first() else {

@@ -1,7 +1,7 @@
 //! The words of a report written for a person (the CLI's human output): the headings before a
 //! diagnosis's parts and the lines around them.
 
-use crate::model::Lang;
+use crate::model::{Confidence, Lang};
 use std::fmt::Display;
 
 /// A heading before a part of a diagnosis or of a corrected block.
@@ -71,6 +71,17 @@ pub fn fix_available(lang: Lang, safe: bool) -> &'static str {
         }
         (Lang::Zh, true) => "有可安全应用的修正（--fix 应用；--diff 查看）",
         (Lang::Zh, false) => "有修正，请先检查（--diff 查看；--fix --unsafe-fixes 应用）",
+    }
+}
+
+/// How sure a diagnosis is, after its category in a title: nothing for high confidence, else
+/// the catalog's words (lower-cased in English) after the language's comma.
+pub fn confidence_after_category(lang: Lang, c: Confidence) -> String {
+    let words = super::confidence(lang, c);
+    match (c, lang) {
+        (Confidence::High, _) => String::new(),
+        (_, Lang::En) => format!(", {}", words.to_lowercase()),
+        (_, Lang::Zh) => format!("，{words}"),
     }
 }
 

@@ -37,7 +37,7 @@ pub enum Word {
 }
 
 /// `word` in `lang`.
-pub fn word(lang: Lang, word: Word) -> &'static str {
+pub const fn word(lang: Lang, word: Word) -> &'static str {
     let (en, zh) = match word {
         Word::Heading => (
             "## LLM API issue — support bundle (sanitized by llmdoctor)",
