@@ -126,7 +126,7 @@ pub fn render(report: &Report, input: &Input, lang: Lang, st: &Style, diff: bool
     for c in &report.corrected {
         let (name, line) = input.locate(input.line_of(c.start));
         let name = name_shown(report, input, name);
-        let head = words::corrected(lang, &c.format, &name, line);
+        let head = words::corrected(lang, c.format, &name, line);
         let _ = writeln!(out, "{}", st.bold(&head));
         if diff && !c.diff.is_empty() {
             for l in shown(&c.diff).lines() {
