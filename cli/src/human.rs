@@ -12,6 +12,7 @@
 use crate::input::Input;
 use crate::render::{self, paint, BOLD, DIM, GOOD, NOTE};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+use llmdoctor_core::labels::human::{self as words, Heading};
 use llmdoctor_core::report::{Applicability, Diagnosis, Evidence, Report};
 use llmdoctor_core::secrets::{escape_controls, needs_escape, Masked};
 use llmdoctor_core::selfcheck::self_check;
@@ -86,7 +87,7 @@ impl Line {
     }
 }
 
-/// The severity's level; in Chinese named with the catalog's word (`错误[rule]: …`).
+/// The severity's level; in Chinese named with the catalog's word (`labels::severity`).
 fn level(sev: Severity, lang: Lang) -> Level<'static> {
     let level = match sev {
         Severity::Error => Level::ERROR,
@@ -125,11 +126,7 @@ pub fn render(report: &Report, input: &Input, lang: Lang, st: &Style, diff: bool
     for c in &report.corrected {
         let (name, line) = input.locate(input.line_of(c.start));
         let name = name_shown(report, input, name);
-        let head = if zh(lang) {
-            format!("修正后的配置（{}，{name}:{line}）：", c.format)
-        } else {
-            format!("corrected {} ({name}:{line}):", c.format)
-        };
+        let head = words::corrected(lang, c.format, &name, line);
         let _ = writeln!(out, "{}", st.bold(&head));
         if diff && !c.diff.is_empty() {
             for l in shown(&c.diff).lines() {
@@ -150,7 +147,7 @@ pub fn render(report: &Report, input: &Input, lang: Lang, st: &Style, diff: bool
             let _ = writeln!(
                 out,
                 "  {} {}",
-                st.bold(if zh(lang) { "验证：" } else { "verify:" }),
+                st.bold(words::heading(lang, Heading::Verify)),
                 shown(v)
             );
         }
@@ -179,38 +176,10 @@ pub fn render(report: &Report, input: &Input, lang: Lang, st: &Style, diff: bool
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .count();
-        let line = if zh(lang) {
-            format!("发现 {n} 个问题（{errors} 个错误）。第一个最可能是原因。")
-        } else {
-            format!(
-                "{n} finding{} ({errors} error{}). The first is the most likely cause.",
-                plural(n),
-                plural(errors)
-            )
-        };
+        let line = words::summary(lang, n, errors);
         let _ = writeln!(out, "{}", st.bold(&line));
     }
     out
-}
-
-/// How sure the diagnosis is, after its category; nothing for `high`.
-/// After the category in a title: nothing for high confidence, else the catalog's words
-/// (core/src/labels/), lower-cased in English.
-fn confidence(c: llmdoctor_core::Confidence, lang: Lang) -> String {
-    let words = llmdoctor_core::labels::confidence(lang, c);
-    match (c, zh(lang)) {
-        (llmdoctor_core::Confidence::High, _) => String::new(),
-        (_, false) => format!(", {}", words.to_lowercase()),
-        (_, true) => format!("，{words}"),
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
 }
 
 /// `error[rule]: title (category)`, the first evidence's location and line with a caret under
@@ -225,7 +194,7 @@ fn head(d: &Diagnosis, report: &Report, input: &Input, lang: Lang, st: &Style) -
     let title = format!(
         "{} ({category}{})",
         shown(&d.title).replace('\n', " "),
-        confidence(d.confidence, lang)
+        words::confidence_after_category(lang, d.confidence)
     );
     let title = level(d.severity, lang).primary_title(title).id(d.rule);
     let Some(first) = d.evidence.first() else {
@@ -272,11 +241,7 @@ fn diagnosis(
 ) {
     let _ = writeln!(out, "{}", head(d, report, input, lang, st));
     if d.count > d.evidence.len() {
-        let more = if zh(lang) {
-            format!("共出现 {} 次", d.count)
-        } else {
-            format!("seen {} times", d.count)
-        };
+        let more = words::seen(lang, d.count);
         let _ = writeln!(out, "  {}", st.dim(&more));
     }
     let _ = writeln!(out, "  {}", shown(&d.explanation));
@@ -284,28 +249,24 @@ fn diagnosis(
         let _ = writeln!(
             out,
             "  {} {}",
-            st.bold(if zh(lang) { "重置：" } else { "reset:" }),
+            st.bold(words::heading(lang, Heading::Reset)),
             shown(&r.note)
         );
     }
-    let _ = writeln!(
-        out,
-        "  {}",
-        st.bold(if zh(lang) { "修复步骤：" } else { "fix:" })
-    );
+    let _ = writeln!(out, "  {}", st.bold(words::heading(lang, Heading::Fix)));
     for (i, s) in d.steps.iter().enumerate() {
         let _ = writeln!(out, "    {}. {}", i + 1, shown(s));
     }
     let _ = writeln!(
         out,
         "  {} {}",
-        st.bold(if zh(lang) { "验证：" } else { "verify:" }),
+        st.bold(words::heading(lang, Heading::Verify)),
         shown(&d.verify)
     );
     let _ = writeln!(
         out,
         "  {} {}",
-        st.bold(if zh(lang) { "重试：" } else { "retry:" }),
+        st.bold(words::heading(lang, Heading::Retry)),
         shown(&d.retry.advice)
     );
     let _ = writeln!(
@@ -313,18 +274,13 @@ fn diagnosis(
         "  {}",
         st.dim(&format!(
             "{} {}",
-            if zh(lang) { "来源：" } else { "sources:" },
+            words::heading(lang, Heading::Sources),
             shown(&Masked::join(&d.sources, "; "))
         ))
     );
     if let Some(f) = &d.fix {
         let safe = f.applicability == Applicability::Safe;
-        let how = match (safe, zh(lang)) {
-            (true, false) => "a safe fix is available (--fix applies it; --diff shows it)",
-            (false, false) => "a fix is available; review it first (--diff shows it; --fix --unsafe-fixes applies it)",
-            (true, true) => "有可安全应用的修正（--fix 应用；--diff 查看）",
-            (false, true) => "有修正，请先检查（--diff 查看；--fix --unsafe-fixes 应用）",
-        };
+        let how = words::fix_available(lang, safe);
         let _ = writeln!(out, "  {}", st.paint(GOOD, how));
     }
     let _ = writeln!(

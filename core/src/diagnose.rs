@@ -361,35 +361,14 @@ fn reset_info(window: Reset, opts: &Options, r: &Redactor, text: &str) -> ResetI
 }
 
 fn reset_words(window: Reset, opts: &Options) -> (ResetInfo, String) {
-    let zh = opts.lang == Lang::Zh;
     let fmt = |t: Instant| time::format_rfc3339(t, PLAN_OFFSET);
-    let no_fallback = if zh {
-        "套餐不会自动转为按量付费：重置前的调用都会失败。"
-    } else {
-        "The plan does not fall back to pay-as-you-go: calls fail until the reset."
+    let note = |w: Reset, at: Option<Instant>| {
+        crate::labels::reset::note(opts.lang, w, at.map(fmt).as_deref())
     };
     match window {
         Reset::Week => {
             let at = opts.now.map(time::next_week_reset);
-            let note = match at {
-                Some(t) => {
-                    if zh {
-                        format!(
-                            "周额度在 {}（周一 00:00，UTC+8）恢复。{no_fallback}",
-                            fmt(t)
-                        )
-                    } else {
-                        format!(
-                            "The weekly quota comes back at {} (Monday 00:00 UTC+8). {no_fallback}",
-                            fmt(t)
-                        )
-                    }
-                }
-                None if zh => format!("周额度在下一个周一 00:00（UTC+8）恢复。{no_fallback}"),
-                None => {
-                    format!("The weekly quota comes back next Monday at 00:00 UTC+8. {no_fallback}")
-                }
-            };
+            let note = note(Reset::Week, at);
             (
                 ResetInfo {
                     window: Reset::Week,
@@ -406,12 +385,7 @@ fn reset_words(window: Reset, opts: &Options) -> (ResetInfo, String) {
                 (Some(now), Some(day)) => time::next_month_reset(now, day),
                 _ => None,
             };
-            let note = match (at, opts.billing_day) {
-                (Some(t), _) if zh => format!("月额度在 {}（订阅日 00:00，UTC+8）恢复。{no_fallback}", fmt(t)),
-                (Some(t), _) => format!("The monthly quota comes back at {} (00:00 UTC+8 on your subscription day). {no_fallback}", fmt(t)),
-                (None, _) if zh => format!("月额度在下个计费月的订阅日 00:00（UTC+8）恢复；提供订阅日（--billing-day）即可算出具体时间。{no_fallback}"),
-                (None, _) => format!("The monthly quota comes back at 00:00 UTC+8 on your subscription day of the next billing month; give the subscription day (--billing-day) to get the exact time. {no_fallback}"),
-            };
+            let note = note(Reset::Month, at);
             (
                 ResetInfo {
                     window: Reset::Month,
@@ -427,12 +401,7 @@ fn reset_words(window: Reset, opts: &Options) -> (ResetInfo, String) {
         }
         Reset::Hour => {
             let full = opts.now.map(|n| Instant(n.0 + 5 * 3600));
-            let note = match full {
-                Some(t) if zh => format!("5 小时额度按滚动窗口计算：5 小时前的用量会陆续释放。具体时刻取决于你在过去 5 小时内每次调用的时间，本工具无法得知；若从现在起停止调用，最晚 {} 完全恢复。{no_fallback}", fmt(t)),
-                Some(t) => format!("The 5-hour quota is a rolling window: usage older than 5 hours is released bit by bit. The exact moment depends on when your calls in the last 5 hours were made, which this tool cannot see; if you stop now, it is fully back by {} at the latest. {no_fallback}", fmt(t)),
-                None if zh => format!("5 小时额度按滚动窗口计算：5 小时前的用量会陆续释放；若停止调用，最晚 5 小时后完全恢复。{no_fallback}"),
-                None => format!("The 5-hour quota is a rolling window: usage older than 5 hours is released bit by bit; if you stop calling, it is fully back within 5 hours at the latest. {no_fallback}"),
-            };
+            let note = note(Reset::Hour, full);
             (
                 ResetInfo {
                     window: Reset::Hour,

@@ -112,21 +112,9 @@ pub fn suggestion_step(name: &str, lang: Lang) -> Option<String> {
     let case_only = m
         .name
         .eq_ignore_ascii_case(name.rsplit('/').next().unwrap_or(name));
-    Some(match (lang, case_only) {
-        (Lang::En, true) => format!(
-            "Did you mean `{}`? Model names are case-sensitive: `{name}` differs only in case.",
-            m.name
-        ),
-        (Lang::En, false) => format!(
-            "Did you mean `{}`? `{name}` is not a model name this tool knows.",
-            m.name
-        ),
-        (Lang::Zh, true) => format!(
-            "你是想用 `{}` 吗？模型名称区分大小写：`{name}` 仅大小写不同。",
-            m.name
-        ),
-        (Lang::Zh, false) => format!("你是想用 `{}` 吗？`{name}` 不是已知的模型名称。", m.name),
-    })
+    Some(crate::labels::models::did_you_mean(
+        lang, m.name, name, case_only,
+    ))
 }
 
 /// A step listing catalog models with a larger context window than `name`'s, if known.
@@ -147,28 +135,9 @@ pub fn larger_window_step(name: &str, lang: Lang) -> Option<String> {
         .take(4)
         .map(|x| format!("{} ({})", x.name, x.context))
         .collect();
-    Some(match (lang, names.is_empty()) {
-        (Lang::En, false) => format!(
-            "`{}` has a {}-token window; larger ones on the same plan: {}.",
-            m.name,
-            m.context,
-            names.join(", ")
-        ),
-        (Lang::En, true) => format!(
-            "`{}` already has the largest window on its plan ({} tokens): shorten the input.",
-            m.name, m.context
-        ),
-        (Lang::Zh, false) => format!(
-            "`{}` 的上下文窗口为 {} tokens；同一套餐中更大的有：{}。",
-            m.name,
-            m.context,
-            names.join("、")
-        ),
-        (Lang::Zh, true) => format!(
-            "`{}` 已是该套餐中窗口最大的模型（{} tokens）：请缩短输入。",
-            m.name, m.context
-        ),
-    })
+    Some(crate::labels::models::larger_window(
+        lang, m.name, m.context, &names,
+    ))
 }
 
 #[cfg(test)]

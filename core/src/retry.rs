@@ -49,65 +49,25 @@ const QUEUE: &str = r#"curl -X POST "https://dashscope.aliyuncs.com/compatible-m
 /// Retry guidance for a category; `queue` adds the server-side queue header (a rule's
 /// `retry_queue`). `harmless` (an `info` finding) needs no retry at all.
 pub fn guidance(category: Category, lang: Lang, queue: bool, harmless: bool) -> Retry {
+    use crate::labels::retry::{advice as words, Advice};
     use Category::*;
-    let zh = lang == Lang::Zh;
     if harmless {
-        let advice = if zh {
-            "无需重试：这条信息不影响正常使用。"
-        } else {
-            "Nothing to retry: this does not affect normal use."
-        };
         return Retry {
             policy: RetryPolicy::None,
-            advice: Masked::fixed(advice),
+            advice: Masked::fixed(words(lang, Advice::Harmless)),
             snippets: Vec::new(),
         };
     }
-    let (policy, en, cn, code) = match category {
-        RateLimit => (
-            RetryPolicy::Backoff,
-            "Retry with exponential backoff and jitter (1 s up to 60 s, about 6 attempts): per-minute and concurrency limits clear quickly. On DashScope, rate limits are per model, so a fallback model has its own quota (e.g. qwen-plus → qwen-flash).",
-            "使用带抖动的指数退避重试（1 秒到 60 秒，约 6 次）：每分钟限额和并发限制很快恢复。DashScope 的限流按模型计算，备用模型拥有独立配额（如 qwen-plus → qwen-flash）。",
-            true,
-        ),
-        Server | Timeout => (
-            RetryPolicy::Backoff,
-            "Transient: retry with exponential backoff; if it persists, check the provider's status page and switch to a fallback model. For long generations, stream instead of waiting for one response.",
-            "属于暂时性问题：使用指数退避重试；若持续出现，查看服务状态页并切换到备用模型。长输出请使用流式调用。",
-            true,
-        ),
-        Network => (
-            RetryPolicy::AfterFix,
-            "Retrying the same call will fail the same way until the network path (URL, DNS, proxy, TLS) is fixed; after that, ordinary backoff covers occasional resets.",
-            "在网络路径（URL、DNS、代理、TLS）修好之前，重试同样会失败；修好后用普通的退避重试应对偶发断连。",
-            false,
-        ),
-        Quota => (
-            RetryPolicy::AfterReset,
-            "Do not retry in a loop: the allowance is used up until it resets or is raised. Wait for the reset, or use another key or plan.",
-            "不要循环重试：额度在重置或提升之前已用完。请等待重置，或改用其他 Key 或套餐。",
-            false,
-        ),
-        Balance => (
-            RetryPolicy::AfterFix,
-            "Do not retry until the account is topped up or the overdue bill is paid.",
-            "在充值或结清欠费之前不要重试。",
-            false,
-        ),
-        ContentPolicy => (
-            RetryPolicy::AfterFix,
-            "Retrying the same conversation fails again: the flagged text stays in the history. Remove or rephrase it first.",
-            "原样重试仍会失败：被拦截的内容还在对话历史里。请先删除或改写。",
-            false,
-        ),
-        _ => (
-            RetryPolicy::Never,
-            "Retrying will not help: the request itself or its configuration must change first.",
-            "重试无济于事：必须先修改请求本身或配置。",
-            false,
-        ),
+    let (policy, said, code) = match category {
+        RateLimit => (RetryPolicy::Backoff, Advice::RateLimit, true),
+        Server | Timeout => (RetryPolicy::Backoff, Advice::Transient, true),
+        Network => (RetryPolicy::AfterFix, Advice::Network, false),
+        Quota => (RetryPolicy::AfterReset, Advice::Quota, false),
+        Balance => (RetryPolicy::AfterFix, Advice::Balance, false),
+        ContentPolicy => (RetryPolicy::AfterFix, Advice::ContentPolicy, false),
+        _ => (RetryPolicy::Never, Advice::Other, false),
     };
-    let mut advice = Masked::fixed(if zh { cn } else { en });
+    let mut advice = Masked::fixed(words(lang, said));
     let mut snippets = Vec::new();
     if code {
         snippets.push(Snippet {
@@ -121,11 +81,7 @@ pub fn guidance(category: Category, lang: Lang, queue: bool, harmless: bool) -> 
     }
     if queue {
         advice.push_fixed(" ");
-        advice.push_fixed(if zh {
-            "对于突发限流，可添加请求头 `X-DashScope-Wait-Timeout`（秒），让服务端排队而不是立即拒绝。"
-        } else {
-            "For burst throttling, the `X-DashScope-Wait-Timeout` header (seconds) lets the server queue the request instead of rejecting it."
-        });
+        advice.push_fixed(words(lang, Advice::Queue));
         snippets.push(Snippet {
             language: SnippetLanguage::Shell,
             code: QUEUE,

@@ -35,22 +35,15 @@ fn version_regex() -> &'static Regex {
 /// The bundle as plain text. `text` is the paste; only masked or non-secret parts of it are
 /// copied (error lines come from the report's evidence contexts, already masked).
 pub fn bundle(text: &str, report: &Report, now: Option<Instant>, lang: Lang) -> Masked {
-    let zh = lang == Lang::Zh;
+    use crate::labels::support::{word, Word};
     let mut out = String::new();
-    let label = |en: &'static str, cn: &'static str| if zh { cn } else { en };
-    let _ = writeln!(
-        out,
-        "{}",
-        label(
-            "## LLM API issue — support bundle (sanitized by llmdoctor)",
-            "## LLM API 问题——支持信息（已由 llmdoctor 脱敏）"
-        )
-    );
+    let label = |w: Word| word(lang, w);
+    let _ = writeln!(out, "{}", label(Word::Heading));
     let when = now.map_or_else(
-        || label("(unknown)", "（未知）").to_string(),
+        || label(Word::Unknown).to_string(),
         |t| format_rfc3339(t, 0),
     );
-    let _ = writeln!(out, "- {}: {when}", label("Time", "时间"));
+    let _ = writeln!(out, "- {}: {when}", label(Word::Time));
 
     let facts = &report.facts;
     let tools: Vec<String> = facts.tools.iter().map(|t| t.as_str().to_string()).collect();
@@ -67,11 +60,7 @@ pub fn bundle(text: &str, report: &Report, now: Option<Instant>, lang: Lang) -> 
         .take(3)
         .collect();
     let tool_line = match (tools.is_empty(), versions.is_empty()) {
-        (true, true) => label(
-            "(not in the paste: add tool name and version)",
-            "（粘贴内容中没有：请补充工具名称和版本）",
-        )
-        .to_string(),
+        (true, true) => label(Word::NoTool).to_string(),
         _ => [tools.join(", "), versions.join(", ")]
             .iter()
             .filter(|s| !s.is_empty())
@@ -82,7 +71,7 @@ pub fn bundle(text: &str, report: &Report, now: Option<Instant>, lang: Lang) -> 
     let _ = writeln!(
         out,
         "- {}: {}",
-        label("Tool and version", "工具及版本"),
+        label(Word::ToolAndVersion),
         one_line(&tool_line)
     );
 
@@ -96,7 +85,7 @@ pub fn bundle(text: &str, report: &Report, now: Option<Instant>, lang: Lang) -> 
         let _ = writeln!(
             out,
             "- {}: {}",
-            label("Endpoint", "接口地址"),
+            label(Word::Endpoint),
             one_line(&endpoints.join(", "))
         );
     }
@@ -108,20 +97,11 @@ pub fn bundle(text: &str, report: &Report, now: Option<Instant>, lang: Lang) -> 
     let mut keys_dedup = keys.clone();
     keys_dedup.dedup();
     let key_line = if keys_dedup.is_empty() {
-        label(
-            "(not in the paste: give the key's name or last 4 characters)",
-            "（粘贴内容中没有：请提供 Key 的名称或后 4 位）",
-        )
-        .to_string()
+        label(Word::NoKey).to_string()
     } else {
         keys_dedup.join(", ")
     };
-    let _ = writeln!(
-        out,
-        "- {}: {}",
-        label("Key identifier", "Key 标识"),
-        one_line(&key_line)
-    );
+    let _ = writeln!(out, "- {}: {}", label(Word::KeyId), one_line(&key_line));
 
     let cfg = config::read(text);
     let model = cfg
@@ -137,8 +117,8 @@ pub fn bundle(text: &str, report: &Report, now: Option<Instant>, lang: Lang) -> 
     let _ = writeln!(
         out,
         "- {}: {}",
-        label("Model", "模型"),
-        model.unwrap_or_else(|| label("(not in the paste)", "（粘贴内容中没有）").to_string())
+        label(Word::Model),
+        model.unwrap_or_else(|| label(Word::NotInPaste).to_string())
     );
     let params: Vec<String> = cfg
         .settings
@@ -155,15 +135,10 @@ pub fn bundle(text: &str, report: &Report, now: Option<Instant>, lang: Lang) -> 
         .take(12)
         .collect();
     if !params.is_empty() {
-        let _ = writeln!(
-            out,
-            "- {}: {}",
-            label("Parameters", "关键参数"),
-            params.join(", ")
-        );
+        let _ = writeln!(out, "- {}: {}", label(Word::Parameters), params.join(", "));
     }
 
-    let _ = writeln!(out, "- {}:", label("Error", "错误信息"));
+    let _ = writeln!(out, "- {}:", label(Word::Error));
     let mut lines: Vec<(usize, &str)> = report
         .diagnoses
         .iter()
@@ -172,14 +147,7 @@ pub fn bundle(text: &str, report: &Report, now: Option<Instant>, lang: Lang) -> 
     crate::order::sort_by_key(&mut lines, |l| (l.0 as u64, 0, 0));
     lines.dedup_by_key(|l| l.0);
     if lines.is_empty() {
-        let _ = writeln!(
-            out,
-            "  {}",
-            label(
-                "(no recognised error line; paste the full error text)",
-                "（未识别到错误行；请粘贴完整的错误信息）"
-            )
-        );
+        let _ = writeln!(out, "  {}", label(Word::NoErrorLine));
     }
     out.push_str("  ```\n");
     for (_, l) in lines.iter().take(12) {
@@ -191,7 +159,7 @@ pub fn bundle(text: &str, report: &Report, now: Option<Instant>, lang: Lang) -> 
         let _ = writeln!(
             out,
             "- {}: {} ({}, {})",
-            label("llmdoctor's diagnosis", "llmdoctor 诊断"),
+            label(Word::Diagnosis),
             d.title,
             d.rule,
             d.category.as_str()
@@ -279,6 +247,7 @@ mod tests {
         let r = diagnose(&text, &opts);
         for lang in [crate::Lang::En, crate::Lang::Zh] {
             let b = super::bundle(&text, &r, opts.now, lang);
+            let key_id = crate::labels::support::word(lang, crate::labels::support::Word::KeyId);
             let bad: Vec<char> = b
                 .chars()
                 .filter(|&c| (c.is_control() && c != '\n') || super::invisible(c))
@@ -289,7 +258,7 @@ mod tests {
             // One field per line: a line break in a value cannot forge another.
             let fields = b
                 .lines()
-                .filter(|l| l.starts_with("- Key identifier") || l.starts_with("- Key 标识"));
+                .filter(|l| l.starts_with(&format!("- {}", key_id)));
             assert_eq!(fields.count(), 1, "{b}");
             assert!(b.contains("qwen\\n- Key identifier: forged"), "{b}");
             // Only the bundle's own fence.

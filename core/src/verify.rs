@@ -29,10 +29,7 @@ pub fn command(cfg: &Config, block: usize, edits: &[&Edit], lang: Lang) -> Optio
     };
     let host = lookup_host(&host_name(split_url(url)?.host));
     if host.is_some_and(|h| h.plan == "coding") {
-        return Some(match lang {
-            Lang::En => "The Coding Plan answers only coding tools (curl is refused): restart your tool and send one short message.".into(),
-            Lang::Zh => "Coding Plan 只响应编程工具（curl 会被拒绝）：重启工具并发送一条简短消息。".into(),
-        });
+        return Some(crate::labels::verify::coding_plan(lang).into());
     }
     let base = base_url(url)?;
     let var = key_var(cfg, block, proto);

@@ -105,10 +105,7 @@ pub fn app() -> Html {
             if let Some(root) = doc.document_element() {
                 let _ = root.set_attribute("lang", ui(*lang).html_lang);
             }
-            doc.set_title(match lang {
-                Lang::En => "llmdoctor — why did my LLM API call fail?",
-                Lang::Zh => "llmdoctor — 大模型 API 调用失败诊断",
-            });
+            doc.set_title(ui(*lang).page_title);
         }
     });
 

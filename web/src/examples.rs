@@ -9,11 +9,8 @@
 use llmdoctor_core::Lang;
 use yew::{AttrValue, Callback};
 
-pub struct Example {
-    pub id: &'static str,
-    pub en: &'static str,
-    pub zh: &'static str,
-}
+/// The menu's entries and their titles are words: the page's catalog holds them.
+pub use crate::i18n::{Example, EXAMPLES};
 
 impl Example {
     pub fn label(&self, lang: Lang) -> &'static str {
@@ -45,36 +42,3 @@ impl Example {
 pub fn find(id: &str) -> Option<&'static Example> {
     EXAMPLES.iter().find(|e| e.id == id)
 }
-
-pub const EXAMPLES: &[Example] = &[
-    Example {
-        id: "claude-code-404",
-        en: "Claude Code: 404 with settings.json on /v1",
-        zh: "Claude Code：settings.json 配成 /v1 后 404",
-    },
-    Example {
-        id: "qwen-code-401",
-        en: "Qwen Code: 401 invalid access token",
-        zh: "Qwen Code：401 invalid access token",
-    },
-    Example {
-        id: "codex-wire-api-chat",
-        en: "Codex: config.toml with wire_api = \"chat\"",
-        zh: "Codex：config.toml 中 wire_api = \"chat\"",
-    },
-    Example {
-        id: "openai-python-allocation-quota",
-        en: "openai-python: RateLimitError Throttling.AllocationQuota",
-        zh: "openai-python：RateLimitError Throttling.AllocationQuota",
-    },
-    Example {
-        id: "coding-plan-week-quota",
-        en: "Coding Plan: weekly quota exceeded",
-        zh: "Coding Plan：周额度用完",
-    },
-    Example {
-        id: "openclaw-auth-profiles",
-        en: "OpenClaw: auth.profiles Unrecognized key \"apiKey\"",
-        zh: "OpenClaw：auth.profiles 无法识别 \"apiKey\"",
-    },
-];

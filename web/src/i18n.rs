@@ -1,6 +1,7 @@
 //! Every string the page itself says, in English and Chinese. Rule texts come from the engine
 //! (`Rule::text(lang)`); this module holds only the page's own words.
 
+use llmdoctor_core::labels::support;
 /// The engine's enums as words: one catalog for the page and the CLI (core/src/labels/).
 pub use llmdoctor_core::labels::{category, confidence, retry_policy, severity, window};
 use llmdoctor_core::secrets::KeyKind;
@@ -98,6 +99,8 @@ pub struct Ui {
     pub shared_opened: &'static str,
     pub shared_broken: &'static str,
     pub texts_error: &'static str,
+    /// The document's title.
+    pub page_title: &'static str,
 }
 
 const EN: Ui = Ui {
@@ -147,7 +150,7 @@ const EN: Ui = Ui {
     read_plan: "Plan",
     read_region: "Region",
     read_status: "HTTP status",
-    read_endpoint: "Endpoint",
+    read_endpoint: support::word(Lang::En, support::Word::Endpoint),
     read_key: "Key",
     corrected: "Corrected",
     rules_title: "Rule reference",
@@ -193,6 +196,7 @@ const EN: Ui = Ui {
     shared_opened: "Opened from a share link. Keys in it were replaced by placeholders before it was shared.",
     shared_broken: "This share link is broken or incomplete: nothing could be loaded from it.",
     texts_error: "The rule texts for this language could not be loaded; diagnoses show without their explanations. Reload the page to try again",
+    page_title: "llmdoctor — why did my LLM API call fail?",
 };
 
 const ZH: Ui = Ui {
@@ -242,7 +246,7 @@ const ZH: Ui = Ui {
     read_plan: "套餐",
     read_region: "地域",
     read_status: "HTTP 状态码",
-    read_endpoint: "接口地址",
+    read_endpoint: support::word(Lang::Zh, support::Word::Endpoint),
     read_key: "Key",
     corrected: "修正后",
     rules_title: "规则参考",
@@ -288,7 +292,24 @@ const ZH: Ui = Ui {
     shared_opened: "内容来自分享链接。分享前其中的 Key 已替换为占位符。",
     shared_broken: "分享链接已损坏或不完整，无法载入内容。",
     texts_error: "无法加载该语言的规则说明，诊断结果暂时没有说明文字。请刷新页面重试",
+    page_title: "llmdoctor — 大模型 API 调用失败诊断",
 };
+
+/// Each language's name in itself, for the language menu.
+pub fn language_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "English",
+        Lang::Zh => "中文",
+    }
+}
+
+/// An entry of the examples menu: the example's id (its text is `web/examples/<id>.txt`) and
+/// its title in each language.
+pub struct Example {
+    pub id: &'static str,
+    pub en: &'static str,
+    pub zh: &'static str,
+}
 
 pub fn ui(lang: Lang) -> &'static Ui {
     match lang {
@@ -363,6 +384,40 @@ pub fn key_kind(lang: Lang, kind: KeyKind) -> String {
         Lang::Zh => zh.to_string(),
     }
 }
+
+/// The examples menu, in its order.
+pub const EXAMPLES: &[Example] = &[
+    Example {
+        id: "claude-code-404",
+        en: "Claude Code: 404 with settings.json on /v1",
+        zh: "Claude Code：settings.json 配成 /v1 后 404",
+    },
+    Example {
+        id: "qwen-code-401",
+        en: "Qwen Code: 401 invalid access token",
+        zh: "Qwen Code：401 invalid access token",
+    },
+    Example {
+        id: "codex-wire-api-chat",
+        en: "Codex: config.toml with wire_api = \"chat\"",
+        zh: "Codex：config.toml 中 wire_api = \"chat\"",
+    },
+    Example {
+        id: "openai-python-allocation-quota",
+        en: "openai-python: RateLimitError Throttling.AllocationQuota",
+        zh: "openai-python：RateLimitError Throttling.AllocationQuota",
+    },
+    Example {
+        id: "coding-plan-week-quota",
+        en: "Coding Plan: weekly quota exceeded",
+        zh: "Coding Plan：周额度用完",
+    },
+    Example {
+        id: "openclaw-auth-profiles",
+        en: "OpenClaw: auth.profiles Unrecognized key \"apiKey\"",
+        zh: "OpenClaw：auth.profiles 无法识别 \"apiKey\"",
+    },
+];
 
 #[cfg(test)]
 mod tests {

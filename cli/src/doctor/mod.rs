@@ -18,6 +18,7 @@ pub use machine::Machine;
 use crate::input::{Input, Kind, Part};
 use crate::render::{self, paint};
 use llmdoctor_core::config::ValueKind;
+use llmdoctor_core::labels::doctor::{self as words, Word};
 use llmdoctor_core::report::Report;
 use llmdoctor_core::secrets::Masked;
 use llmdoctor_core::{Lang, Options};
@@ -90,7 +91,7 @@ pub fn run(m: &Machine, s: &Settings) -> Outcome {
     };
     let sections: Vec<Section> = tools
         .into_iter()
-        .map(|t| diagnose(m, t, &s.engine, zh(lang)))
+        .map(|t| diagnose(m, t, &s.engine, lang))
         .collect();
     let mut fixed_messages: Vec<(usize, String)> = Vec::new();
     if s.fix {
@@ -124,7 +125,7 @@ pub fn run(m: &Machine, s: &Settings) -> Outcome {
     out
 }
 
-fn diagnose(m: &Machine, tool: Tool, opts: &Options, zh: bool) -> Section {
+fn diagnose(m: &Machine, tool: Tool, opts: &Options, lang: Lang) -> Section {
     let mut parts = Vec::new();
     let mut layer_source = Vec::new();
     let mut labelled: Vec<String> = Vec::new();
@@ -234,23 +235,17 @@ fn diagnose(m: &Machine, tool: Tool, opts: &Options, zh: bool) -> Section {
         let win = &tool.layers[w.layer];
         let (lf, ll) = input.locate(input.line_of(e.value_span.0));
         let (wf, wl) = input.locate(input.line_of(w.value_span.0));
-        let message = if zh {
-            format!(
-                "{lf}:{ll} 的 {} 没有生效：{wf}:{wl} 的值优先（{} 读取 {}，优先于 {}）",
-                e.name,
-                tool.name,
-                describe(win, zh),
-                describe(lose, zh)
-            )
-        } else {
-            format!(
-                "{} at {lf}:{ll} is not used: {wf}:{wl} wins ({} reads {} over {})",
-                e.name,
-                tool.name,
-                describe(win, zh),
-                describe(lose, zh)
-            )
-        };
+        let message = words::overridden(
+            lang,
+            &words::Overridden {
+                name: &e.name,
+                tool: tool.name,
+                lose: (lf, ll),
+                win: (wf, wl),
+                win_layer: &describe(win, lang),
+                lose_layer: &describe(lose, lang),
+            },
+        );
         findings.push(Finding {
             kind: "overridden",
             severity: "warning",
@@ -283,17 +278,7 @@ fn diagnose(m: &Machine, tool: Tool, opts: &Options, zh: bool) -> Section {
         findings.push(Finding {
             kind: "unset-variable",
             severity: "warning",
-            message: if zh {
-                format!(
-                    "{}（{f}:{l}）指定的变量 {} 在当前环境和 {} 读取的文件中都没有设置：请求将缺少 Key",
-                    n.setting, n.var, tool.name
-                )
-            } else {
-                format!(
-                    "{} names the variable {} ({f}:{l}), which is not set in this environment nor in a file {} reads: the key will be missing",
-                    n.setting, n.var, tool.name
-                )
-            },
+            message: words::unset_variable(lang, &n.setting, &n.var, (f, l), tool.name),
             at: Some(at),
         });
     }
@@ -308,15 +293,7 @@ fn diagnose(m: &Machine, tool: Tool, opts: &Options, zh: bool) -> Section {
                 findings.push(Finding {
                     kind: "missing-provider",
                     severity: "error",
-                    message: if zh {
-                        format!(
-                            "model_provider = \"{p}\"（{f}:{l}），但没有 [model_providers.{p}] 表定义它：Codex 会报 `Model provider {p} not found` 并退出"
-                        )
-                    } else {
-                        format!(
-                            "model_provider = \"{p}\" ({f}:{l}) but no [model_providers.{p}] table defines it: Codex stops with `Model provider {p} not found`"
-                        )
-                    },
+                    message: words::missing_provider(lang, p, (f, l)),
                     at: Some(e.value_span.0),
                 });
             }
@@ -380,14 +357,9 @@ fn flat_yaml(text: &str) -> Vec<FlatLine> {
 }
 
 /// How a layer is named in a message: `environment`, `user settings (~/.claude/settings.json)`.
-fn describe(l: &Layer, zh: bool) -> String {
+fn describe(l: &Layer, lang: Lang) -> String {
     if l.kind == Kind::Environment {
-        if zh {
-            "环境变量"
-        } else {
-            "the environment"
-        }
-        .into()
+        words::word(lang, Word::Environment).into()
     } else {
         format!("{} ({})", l.display, l.role)
     }
@@ -594,10 +566,6 @@ struct Where {
     winner: Option<(String, usize)>,
 }
 
-fn zh(lang: Lang) -> bool {
-    lang == Lang::Zh
-}
-
 fn human(m: &Machine, sections: &[Section], lang: Lang, s: &Settings) -> String {
     let mut out = String::new();
     let c = s.color;
@@ -608,15 +576,7 @@ fn human(m: &Machine, sections: &[Section], lang: Lang, s: &Settings) -> String 
             .map_or("(no home directory)".to_string(), |h| {
                 llmdoctor_core::secrets::escape_controls(&h.to_string_lossy())
             });
-        let _ = writeln!(
-            out,
-            "{}",
-            if zh(lang) {
-                format!("在本机（主目录 {home}）没有找到 Claude Code、Codex、Qwen Code、OpenClaw、Gemini CLI、Continue、Aider、opencode、Cline 的配置，也没有大模型相关的环境变量。")
-            } else {
-                format!("No configuration of Claude Code, Codex, Qwen Code, OpenClaw, Gemini CLI, Continue, Aider, opencode or Cline found (home: {home}), and no LLM-related environment variable.")
-            }
-        );
+        let _ = writeln!(out, "{}", words::nothing_found(lang, &home));
         return out;
     }
     let mut summary = Vec::new();
@@ -637,21 +597,13 @@ fn human(m: &Machine, sections: &[Section], lang: Lang, s: &Settings) -> String 
         let _ = writeln!(
             out,
             "{} {}",
-            paint(c, render::BOLD, if zh(lang) { "读取：" } else { "read:" }),
+            paint(c, render::BOLD, words::word(lang, Word::Read)),
             sec.mask(&files.join(", "))
         );
         let _ = writeln!(
             out,
             "{} {}",
-            paint(
-                c,
-                render::DIM,
-                if zh(lang) {
-                    "优先级（低 → 高）："
-                } else {
-                    "precedence (lowest first):"
-                }
-            ),
+            paint(c, render::DIM, words::word(lang, Word::Precedence)),
             paint(c, render::DIM, sec.tool.precedence)
         );
         for n in &sec.tool.notes {
@@ -663,15 +615,7 @@ fn human(m: &Machine, sections: &[Section], lang: Lang, s: &Settings) -> String 
             let _ = writeln!(
                 out,
                 "{}",
-                paint(
-                    c,
-                    render::GOOD,
-                    if zh(lang) {
-                        "引擎没有在这些文件和变量中发现问题。"
-                    } else {
-                        "The engine found no problem in these files and variables."
-                    }
-                )
+                paint(c, render::GOOD, words::word(lang, Word::NoProblem))
             );
         } else {
             out.push_str(&crate::human::render(
@@ -687,23 +631,13 @@ fn human(m: &Machine, sections: &[Section], lang: Lang, s: &Settings) -> String 
             let _ = writeln!(
                 out,
                 "{}",
-                paint(
-                    c,
-                    render::BOLD,
-                    if zh(lang) {
-                        "问题所在的设置："
-                    } else {
-                        "where the findings are:"
-                    }
-                )
+                paint(c, render::BOLD, words::word(lang, Word::WhereFindings))
             );
             for w in &wheres {
                 let Some(setting) = &w.setting else { continue };
-                let state = match (w.used, &w.winner, zh(lang)) {
-                    (Some(true), _, false) => "this value is the one in use".to_string(),
-                    (Some(true), _, true) => "生效的就是这个值".to_string(),
-                    (_, Some((f, l)), false) => format!("not in use: {f}:{l} wins"),
-                    (_, Some((f, l)), true) => format!("未生效：{f}:{l} 的值优先"),
+                let state = match (w.used, &w.winner) {
+                    (Some(true), _) => words::word(lang, Word::InUse).to_string(),
+                    (_, Some((f, l))) => words::not_in_use(lang, f, l),
                     _ => String::new(),
                 };
                 let line = format!("  {}  {}:{}  {setting}: {state}", w.rule, w.file, w.line);
@@ -715,15 +649,7 @@ fn human(m: &Machine, sections: &[Section], lang: Lang, s: &Settings) -> String 
             let _ = writeln!(
                 out,
                 "{}",
-                paint(
-                    c,
-                    render::BOLD,
-                    if zh(lang) {
-                        "生效的设置："
-                    } else {
-                        "settings in use:"
-                    }
-                )
+                paint(c, render::BOLD, words::word(lang, Word::SettingsInUse))
             );
             let w = in_use.iter().map(|e| e.name.len()).max().unwrap_or(0);
             for e in in_use {
@@ -760,21 +686,7 @@ fn human(m: &Machine, sections: &[Section], lang: Lang, s: &Settings) -> String 
         .iter()
         .map(|s| s.report.diagnoses.len() + s.findings.len())
         .sum();
-    let line = if zh(lang) {
-        format!(
-            "检查了 {} 个部分，发现 {total} 个问题：{}",
-            sections.len(),
-            summary.join("，")
-        )
-    } else {
-        format!(
-            "{} section{} checked, {total} finding{}: {}",
-            sections.len(),
-            if sections.len() == 1 { "" } else { "s" },
-            if total == 1 { "" } else { "s" },
-            summary.join(", ")
-        )
-    };
+    let line = words::summary(lang, sections.len(), total, &summary);
     let _ = writeln!(out, "{}", paint(c, render::BOLD, &line));
     out
 }

@@ -1,8 +1,22 @@
 //! The engine's enums as words, per language: severity, confidence, category, retry policy and
 //! quota window. One catalog for every front end (the page's badges, the CLI's titles), so that
 //! a label is written once and speaks both languages everywhere.
+//!
+//! Every other word a user sees is here too, one file per subject: the engine's notes
+//! (`notes`), retry advice (`retry`), quota reset notes (`reset`), the self-check
+//! (`selfcheck`), the support bundle (`support`), the model catalog's steps (`models`), the
+//! verification sentence (`verify`), and the CLI's report (`human`) and `doctor` words.
+//! `core/tests/word_catalog.rs` fails on a Chinese character written anywhere else.
 
+pub mod doctor;
+pub mod human;
+pub mod models;
 pub mod notes;
+pub mod reset;
+pub mod retry;
+pub mod selfcheck;
+pub mod support;
+pub mod verify;
 
 use crate::model::{Category, Confidence, Lang, Reset, Severity};
 use crate::report::RetryPolicy;

@@ -42,8 +42,8 @@ pub fn header(p: &HeaderProps) -> Html {
                 <label class="lang">
                     <span class="visually-hidden">{ t.lang_label }</span>
                     <select id="lang" {onchange} aria-label={t.lang_label}>
-                        <option value="en" selected={p.lang == Lang::En}>{ "English" }</option>
-                        <option value="zh" selected={p.lang == Lang::Zh}>{ "中文" }</option>
+                        <option value="en" selected={p.lang == Lang::En}>{ crate::i18n::language_name(Lang::En) }</option>
+                        <option value="zh" selected={p.lang == Lang::Zh}>{ crate::i18n::language_name(Lang::Zh) }</option>
                     </select>
                 </label>
             </nav>

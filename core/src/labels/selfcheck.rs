@@ -2,9 +2,13 @@
 
 use crate::model::Lang;
 
+/// The self-check's heading, its questions and where they come from.
 pub struct SelfCheck {
+    /// The heading.
     pub title: &'static str,
+    /// The questions, in order.
     pub items: &'static [&'static str],
+    /// The guide they come from.
     pub source: &'static str,
 }
 
@@ -32,6 +36,7 @@ const ZH: SelfCheck = SelfCheck {
     source: "shared guide site-url-gateway, Quick self-check",
 };
 
+/// The self-check in `lang`.
 pub fn self_check(lang: Lang) -> &'static SelfCheck {
     match lang {
         Lang::En => &EN,
