@@ -3,10 +3,9 @@
 //! `max_tokens`, the `developer` role on DashScope, more than 100 messages
 //! (routescope-gateway "Parameter Errors"; bailian-text Problem 3).
 
-use super::{host_name, split_url, value_edit, CheckHit, Ctx};
+use super::{split_url, value_edit, CheckHit, Ctx};
 use crate::config::{Setting, ValueKind};
 use crate::escape;
-use crate::facts::lookup_host;
 use crate::fix::Edit;
 use crate::report::Applicability::{Review, Safe};
 
@@ -298,16 +297,10 @@ fn system_as_message(ctx: &Ctx, block: usize, sys: &Setting) -> Option<Vec<Edit>
     Some(vec![delete, insert])
 }
 
-fn to_dashscope(url: &Setting) -> bool {
-    split_url(&url.value)
-        .and_then(|u| lookup_host(&host_name(u.host)))
-        .is_some_and(|h| h.provider == "dashscope")
-}
-
 /// The OpenAI `developer` role is not a DashScope role: `system` is.
 pub fn developer_role(ctx: &Ctx, out: &mut Vec<CheckHit>) {
-    for (block, url) in requests(ctx) {
-        if !to_dashscope(url) {
+    for (block, _) in requests(ctx) {
+        if !super::to_dashscope(ctx, block) {
             continue;
         }
         for s in ctx.cfg.settings.iter().filter(|s| {

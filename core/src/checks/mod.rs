@@ -168,6 +168,17 @@ fn mentions(text: &str, needle: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
+/// Whether the block's request goes to DashScope (its URL or base URL).
+fn to_dashscope(ctx: &Ctx, block: usize) -> bool {
+    ctx.cfg.settings.iter().any(|s| {
+        s.block == block
+            && matches!(s.path.as_str(), "url" | "call.base_url")
+            && split_url(&s.value)
+                .and_then(|u| crate::facts::lookup_host(&host_name(u.host)))
+                .is_some_and(|h| h.provider == "dashscope")
+    })
+}
+
 /// A new URL from pieces of the paste, if it is one a fix may write ([`crate::escape::url_ok`]).
 fn url(v: String) -> Option<String> {
     crate::escape::url_ok(&v).then_some(v)

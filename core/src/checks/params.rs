@@ -1,9 +1,8 @@
 //! Request parameters a model refuses, where the paste shows the request: `max_tokens` to an
 //! OpenAI o-series model, `enable_thinking` on a non-streaming DashScope call.
 
-use super::{host_name, split_url, CheckHit, Ctx};
+use super::{CheckHit, Ctx};
 use crate::config::{Setting, ValueKind};
-use crate::facts::lookup_host;
 use crate::fix::structural::rename_key;
 use crate::fix::Edit;
 use crate::report::Applicability::{Review, Safe};
@@ -63,17 +62,6 @@ pub fn max_completion_tokens(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     }
 }
 
-/// Whether the block's request goes to DashScope (its URL or base URL).
-fn to_dashscope(ctx: &Ctx, block: usize) -> bool {
-    ctx.cfg.settings.iter().any(|s| {
-        s.block == block
-            && matches!(s.path.as_str(), "url" | "call.base_url" | "call.baseURL")
-            && split_url(&s.value)
-                .and_then(|u| lookup_host(&host_name(u.host)))
-                .is_some_and(|h| h.provider == "dashscope")
-    })
-}
-
 /// The edit writing a boolean literal as `false`, in the literal's own spelling (`True` in
 /// Python, `true` elsewhere).
 fn to_false(ctx: &Ctx, s: &Setting) -> Option<Edit> {
@@ -102,7 +90,7 @@ pub fn enable_thinking_non_streaming(ctx: &Ctx, out: &mut Vec<CheckHit>) {
         };
         let streams = field(ctx, block, prefix, "stream")
             .is_some_and(|s| s.kind != ValueKind::Bool || s.value == "true");
-        if streams || !to_dashscope(ctx, block) {
+        if streams || !super::to_dashscope(ctx, block) {
             continue;
         }
         out.push(CheckHit {
