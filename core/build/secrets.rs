@@ -35,19 +35,6 @@ fn yes() -> bool {
     true
 }
 
-/// A kind's name as its `KeyKind` variant (`alibaba_ak` → `AlibabaAk`): a kind with no variant
-/// there stops the build.
-fn variant(kind: &str) -> String {
-    kind.split('_')
-        .map(|w| {
-            let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
-                .unwrap_or_default()
-        })
-        .collect()
-}
-
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Allow {
@@ -155,7 +142,9 @@ pub fn generate(src: &str) -> Result<String, String> {
             s,
             "Shape {{ id: {:?}, kind: KeyKind::{}, anchor: {:?}, parts: &[{}], glued: {}, truncated: {}, true_samples: if cfg!(test) {{ &{:?} }} else {{ &[] }}, false_samples: if cfg!(test) {{ &{:?} }} else {{ &[] }} }},",
             k.id,
-            variant(&k.kind),
+            // A kind's name as its `KeyKind` variant (`alibaba_ak` → `AlibabaAk`): a kind with
+            // no variant there stops the build.
+            super::camel(&k.kind),
             anchor,
             p.join(", "),
             k.glued,
