@@ -58,7 +58,9 @@ struct Rule {
     severity: String,
     #[serde(default = "default_specificity")]
     specificity: u8,
+    #[serde(default)]
     keywords: Vec<String>,
+    #[serde(default)]
     patterns: Vec<String>,
     #[serde(default)]
     when: Vec<String>,
@@ -88,6 +90,10 @@ struct Rule {
     /// `high` otherwise.
     #[serde(default)]
     confidence: Option<String>,
+    /// A differential hypothesis: no patterns of its own; it joins a report whose first finding
+    /// has one of these categories (core/src/findings.rs, `differential`).
+    #[serde(default)]
+    follows: Vec<String>,
     sources: Vec<String>,
     en: Text,
     zh: Text,
@@ -303,11 +309,29 @@ fn validate(file: &str, r: &Rule, ids: &mut BTreeSet<String>, errors: &mut Vec<S
     if r.specificity > 100 {
         err("specificity must be 0..=100".into());
     }
-    if r.keywords.is_empty() && r.check.is_none() {
+    if r.keywords.is_empty() && r.check.is_none() && r.follows.is_empty() {
         err(
-            "needs at least one keyword (the prefilter finds candidate lines by them) or a check"
+            "needs at least one keyword (the prefilter finds candidate lines by them), a check or `follows`"
                 .into(),
         );
+    }
+    if !r.follows.is_empty() {
+        if !r.keywords.is_empty() || r.check.is_some() || r.fallback || !r.supersedes.is_empty() {
+            err("a rule with `follows` has no keywords, patterns, check, fallback or supersedes: it only joins another finding".into());
+        }
+        if r.severity != "warning" || r.confidence.as_deref() != Some("low") {
+            err(
+                "a rule with `follows` is a hypothesis: severity `warning`, confidence `low`"
+                    .into(),
+            );
+        }
+        for c in &r.follows {
+            if !CATEGORIES.contains(&c.as_str()) || *c == r.category {
+                err(format!(
+                    "`follows` names `{c}`: a category other than the rule's own"
+                ));
+            }
+        }
     }
     if r.no_fix && r.check.is_none() {
         err("`no_fix` belongs to a rule with a `check`".into());
@@ -446,7 +470,7 @@ fn all_keywords(r: &Rule) -> Vec<String> {
 /// The rule table the engine decodes once at start (core/src/model.rs, `decode`): a record per
 /// rule in `RULES` order, each ended by U+001D, its fields separated by U+001E —
 /// `id file category severity specificity keywords patterns when when_any unless supersedes
-/// reset check fallback retry_queue confidence` — and the items of a list by U+001F (an empty field is an
+/// reset check fallback retry_queue confidence follows` — and the items of a list by U+001F (an empty field is an
 /// empty list, `None` or `false`; an empty file is the previous rule's; superseded rules are
 /// written as their positions in the table). As text it weighs about two thirds of what the same rules
 /// compiled as Rust statics weighed in the page's gzipped wasm (25 KB against ~39 KB): those
@@ -500,8 +524,9 @@ fn gen_rules_table(rules: &[(String, Rule)]) -> String {
         fields.push(if r.fallback { "1" } else { "" }.into());
         fields.push(if r.retry_queue { "1" } else { "" }.into());
         fields.push(confidence(r));
+        fields.push(r.follows.join("\u{1f}"));
         for (i, f) in fields.iter().enumerate() {
-            let inner = if (5..11).contains(&i) {
+            let inner = if (5..11).contains(&i) || i == 16 {
                 &SEPARATORS[..2]
             } else {
                 &SEPARATORS[..]
@@ -530,7 +555,7 @@ fn gen_rules(rules: &[(String, Rule)]) -> String {
         };
         let _ = writeln!(
             s,
-            "Rule {{ id: {}, file: {}, category: Category::{}, severity: Severity::{}, specificity: {}, keywords: {}, patterns: {}, when: {}, when_any: {}, unless: {}, supersedes: {}, reset: {}, check: {}, fallback: {}, retry_queue: {}, confidence: Confidence::{}, ord: {} }},",
+            "Rule {{ id: {}, file: {}, category: Category::{}, severity: Severity::{}, specificity: {}, keywords: {}, patterns: {}, when: {}, when_any: {}, unless: {}, supersedes: {}, reset: {}, check: {}, fallback: {}, retry_queue: {}, confidence: Confidence::{}, follows: {}, ord: {} }},",
             lit(&r.id),
             lit(file),
             camel(&r.category),
@@ -547,6 +572,7 @@ fn gen_rules(rules: &[(String, Rule)]) -> String {
             r.fallback,
             r.retry_queue,
             camel(&confidence(r)),
+            list(&r.follows),
             ord,
         );
     }

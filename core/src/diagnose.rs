@@ -36,15 +36,21 @@ pub struct Options {
     pub skip_fixes: Vec<&'static str>,
 }
 
-/// Which rules fired on `text`, before ranking (used by rule samples and the corpus).
+/// Which rules fired on `text`, before ranking (used by rule samples and the corpus), and the
+/// differential hypotheses that join the ranked findings (rules/hypotheses.toml).
 pub fn fired(text: &str) -> Vec<&'static str> {
     let lower = text.to_ascii_lowercase();
     let s = scan(text, &lower);
     let cfg = config::read(text);
-    findings::collect(text, s.hits, &s.facts, &cfg)
-        .iter()
-        .map(|f| RULES[f.rule].id)
-        .collect()
+    let found = findings::collect(text, s.hits, &s.facts, &cfg);
+    let mut ids: Vec<&'static str> = found.iter().map(|f| RULES[f.rule].id).collect();
+    for f in findings::differential(findings::rank(text, found), &s.facts) {
+        let id = RULES[f.rule].id;
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    ids
 }
 
 /// Diagnoses `input` in one call. Front ends that must stay responsive on huge pastes use a
@@ -165,7 +171,10 @@ fn build(text: &str, s: Scan, cfg: Config, opts: &Options, mut notes: Vec<Note>)
     for b in &cfg.blocks {
         notes.extend(b.notes.iter().cloned());
     }
-    let ranked = findings::rank(text, findings::collect(text, s.hits, &facts, &cfg));
+    let ranked = findings::differential(
+        findings::rank(text, findings::collect(text, s.hits, &facts, &cfg)),
+        &facts,
+    );
     let all_edits: Vec<crate::fix::Edit> = ranked
         .iter()
         .filter(|f| !opts.skip_fixes.contains(&RULES[f.rule].id))

@@ -249,6 +249,9 @@ const STATUS_AFTER: &[&str] = &[
     "invalid access token",
     "invalid api-key",
     "incorrect api key",
+    // Python requests' HTTPError: `404 Client Error: Not Found for url: …`.
+    "client error",
+    "server error",
 ];
 
 fn is_word(b: u8) -> bool {

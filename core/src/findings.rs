@@ -157,6 +157,43 @@ pub fn rank(text: &str, mut f: Vec<Finding>) -> Vec<Finding> {
     f
 }
 
+/// Differential hypotheses (rules with `follows`): the causes a message cannot tell apart from
+/// the one the first finding names (a 401 from a wrong key, a key sent to another platform's
+/// host, a tool that sends another key than the one set). Each rule whose `follows` holds the
+/// first finding's category joins it, with its evidence, after the last error or warning,
+/// unless its category is already reported. A first finding read from the user's own config (a
+/// check) names the cause itself: no hypothesis joins it.
+pub fn differential(mut f: Vec<Finding>, facts: &Facts) -> Vec<Finding> {
+    let Some(first) = f.iter().find(|x| x.severity != Severity::Info) else {
+        return f;
+    };
+    let lead = &RULES[first.rule];
+    if lead.check.is_some() {
+        return f;
+    }
+    let (cat, hit) = (lead.category.as_str(), first.hit.clone());
+    let mut at = f.iter().filter(|x| x.severity != Severity::Info).count();
+    for (i, r) in RULES.iter().enumerate() {
+        if r.follows.contains(&cat)
+            && !f.iter().any(|x| RULES[x.rule].category == r.category)
+            && facts_allow(r, facts)
+        {
+            f.insert(
+                at,
+                Finding {
+                    rule: i,
+                    hit: hit.clone(),
+                    severity: r.severity,
+                    edits: Vec::new(),
+                    applicability: Applicability::Safe,
+                },
+            );
+            at += 1;
+        }
+    }
+    f
+}
+
 fn sort_spans(spans: &mut Vec<(usize, usize)>) {
     order::sort_by_key(spans, |s| (order::n(s.0), order::n(s.1), 0));
 }

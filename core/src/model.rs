@@ -179,6 +179,9 @@ pub struct Rule {
     /// The provider can queue a throttled request: the retry advice adds its queue header.
     pub retry_queue: bool,
     pub confidence: Confidence,
+    /// A differential hypothesis: the categories of a first finding this rule joins
+    /// (core/src/findings.rs, `differential`); empty for every other rule.
+    pub follows: &'static [&'static str],
     /// Position in [`RULES`]: the rule's line in each language's texts (core/src/texts.rs).
     pub ord: u16,
 }
@@ -323,6 +326,7 @@ fn decode(table: &'static str) -> Vec<Rule> {
                     "medium" => Confidence::Medium,
                     _ => Confidence::Low,
                 },
+                follows: list(next()),
                 ord: u16::try_from(ord).unwrap_or(u16::MAX),
             }
         })

@@ -15,7 +15,10 @@ use std::path::{Path, PathBuf};
 // from new threads, weakest categories first): its floor restarts from the figure measured then
 // (each new batch gave 59-62% first before any rule was written from it).
 /// (part, first, top-3) floors in per cent, and the most error pastes allowed to get nothing.
-const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 81.1, 83.1, 5), ("blind", 75.9, 75.9, 11)];
+// blind grew from 192 to 272 in session 9 (80 pastes from new threads, C1*/C2*, labelled by
+// helpers who had not read the rules; at d50d5d6, before that session's rule work, the 80 gave
+// 73.8% first, 75.0% top-3, 3 silent).
+const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 81.8, 94.6, 1), ("blind", 75.3, 86.7, 14)];
 
 struct Case {
     category: String,
