@@ -15,6 +15,8 @@ include!("src/regex_limits.rs");
 #[path = "src/re.rs"]
 mod re;
 
+#[path = "build/dictionary.rs"]
+mod dictionary;
 #[path = "build/keywords.rs"]
 mod keywords;
 #[path = "build/secrets.rs"]
@@ -250,7 +252,16 @@ fn main() {
     }
 
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| fail("OUT_DIR unset")));
-    write(&out.join("rules.txt"), &gen_rules_table(&rules));
+    let table = gen_rules_table(&rules);
+    if let Some(c) = table.chars().find(|&c| dictionary::reserved(c)) {
+        fail(&format!(
+            "a rule holds the control character U+{:04X}, which the coded rule table reserves",
+            c as u32
+        ));
+    }
+    let (words, coded) = dictionary::code(&table);
+    write(&out.join("rules.txt"), &coded);
+    write(&out.join("rules_dict.txt"), &words.join("\u{1f}"));
     write(&out.join("rules_ref.rs"), &gen_rules(&rules));
     write(&out.join("texts_en.txt"), &gen_texts(&rules, |r| &r.en));
     write(&out.join("texts_zh.txt"), &gen_texts(&rules, |r| &r.zh));

@@ -232,7 +232,12 @@ impl Rules {
     /// The rules as a slice.
     pub fn all(self) -> &'static [Rule] {
         static TABLE: OnceLock<Vec<Rule>> = OnceLock::new();
-        TABLE.get_or_init(|| decode(include_str!(concat!(env!("OUT_DIR"), "/rules.txt"))))
+        TABLE.get_or_init(|| {
+            decode(expand(
+                include_str!(concat!(env!("OUT_DIR"), "/rules.txt")),
+                include_str!(concat!(env!("OUT_DIR"), "/rules_dict.txt")),
+            ))
+        })
     }
 }
 
@@ -249,6 +254,32 @@ impl IntoIterator for Rules {
     fn into_iter(self) -> Self::IntoIter {
         self.all().iter()
     }
+}
+
+/// The rule table with its dictionary's tokens put back (core/build/dictionary.rs): U+0001–U+0008
+/// and U+000B–U+001B stand for words 0–24, U+001C and a character from `!` on for words 25 and
+/// up. Once per process; the text lives as long as the rules that point into it.
+fn expand(coded: &str, dict: &str) -> &'static str {
+    let words: Vec<&str> = dict.split('\u{1f}').collect();
+    let mut out = String::with_capacity(coded.len() * 8 / 5);
+    let mut chars = coded.chars();
+    while let Some(c) = chars.next() {
+        let n = c as usize;
+        let word = match n {
+            0x01..=0x08 => n - 0x01,
+            0x0b..=0x1b => n - 0x0b + 8,
+            0x1c => chars
+                .next()
+                .and_then(|d| (d as usize).checked_sub(0x21))
+                .map_or(usize::MAX, |d| d + 25),
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push_str(words.get(word).copied().unwrap_or(""));
+    }
+    out.leak()
 }
 
 /// Reads build.rs's rule table: a record per rule ended by U+001D, fields separated by U+001E
