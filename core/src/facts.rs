@@ -77,6 +77,20 @@ pub const STATUS_MARKERS: &[&str] = &[
     "错误码",
     "错误代码",
     "返回码",
+    // A status retold or named by its reason phrase alone: `the API returned 401`,
+    // `(401) Unauthorized`, `返回404`.
+    "returned",
+    "responded",
+    "unauthorized",
+    "forbidden",
+    "not found",
+    "too many requests",
+    "bad request",
+    "bad gateway",
+    "service unavailable",
+    "返回",
+    "报了",
+    "报错",
 ];
 
 #[derive(Debug, Default, Serialize)]
@@ -209,6 +223,10 @@ const STATUS_BEFORE: &[&str] = &[
     "http",
     "api error",
     "internal error",
+    // Retold: `the API returned 401`, `the server responded with 502`.
+    "api returned",
+    "server returned",
+    "responded with",
     "\"code\"",
     "'code'",
     "\\\"code\\\"",
@@ -277,14 +295,15 @@ fn status_at(line: &[u8], s: usize) -> bool {
     if before_ok {
         return true;
     }
-    // A phrase after it: `401 Unauthorized`.
+    // A phrase after it: `401 Unauthorized`, `(401) Unauthorized`.
     if s == 0 || !is_word(line[s - 1]) {
-        let ws = line[e..]
+        let close = usize::from(matches!(line.get(e), Some(b')' | b']')));
+        let ws = line[e + close..]
             .iter()
             .take_while(|&&b| b == b' ' || b == b'\t')
             .count();
         if ws > 0 {
-            let rest = &line[e + ws..];
+            let rest = &line[e + close + ws..];
             if STATUS_AFTER.iter().any(|p| rest.starts_with(p.as_bytes())) {
                 return true;
             }
