@@ -160,15 +160,15 @@ pub fn rank(text: &str, mut f: Vec<Finding>) -> Vec<Finding> {
 /// Differential hypotheses (rules with `follows`): the causes a message cannot tell apart from
 /// the one the first finding names (a 401 from a wrong key, a key sent to another platform's
 /// host, a tool that sends another key than the one set). Each rule whose `follows` holds the
-/// first finding's category joins it, with its evidence, after the last error or warning,
-/// unless its category is already reported. A first finding read from the user's own config (a
-/// check) names the cause itself: no hypothesis joins it.
+/// category of the first finding, an error, joins it with that finding's evidence, after the
+/// last error or warning, unless its category is already reported. A first finding read from
+/// the user's own config (a check) names the cause itself: no hypothesis joins it.
 pub fn differential(mut f: Vec<Finding>, facts: &Facts) -> Vec<Finding> {
     let Some(first) = f.iter().find(|x| x.severity != Severity::Info) else {
         return f;
     };
     let lead = &RULES[first.rule];
-    if lead.check.is_some() {
+    if lead.check.is_some() || first.severity != Severity::Error {
         return f;
     }
     let (cat, hit) = (lead.category.as_str(), first.hit.clone());

@@ -106,3 +106,62 @@ fn a_401_on_a_two_platform_provider_is_auth_first_and_the_region_second() {
         );
     }
 }
+
+/// The rules and categories of a report's diagnoses, errors and warnings only, in order.
+fn shown(text: &str) -> Vec<(String, &'static str, Severity)> {
+    diagnose(text, &Options::default())
+        .diagnoses
+        .iter()
+        .filter(|d| d.severity != Severity::Info)
+        .map(|d| (d.rule.to_string(), d.category.as_str(), d.severity))
+        .collect()
+}
+
+#[test]
+fn differential_hypotheses_follow_an_error_as_low_confidence_warnings() {
+    // A 401 from OpenAI: the key, then the two causes the message cannot tell apart.
+    let r = diagnose(
+        "openai.AuthenticationError: Error code: 401 - {'error': {'message': 'Incorrect API key provided: sk-abc***xyz.', 'type': 'invalid_request_error', 'code': 'invalid_api_key'}}",
+        &Options::default(),
+    );
+    let cats: Vec<&str> = r.diagnoses.iter().map(|d| d.category.as_str()).collect();
+    assert_eq!(cats.first(), Some(&"auth"), "{cats:?}");
+    for (rule, cat) in [
+        ("maybe-base-url", "base_url"),
+        ("maybe-tool-config", "client_config"),
+    ] {
+        let d = r
+            .diagnoses
+            .iter()
+            .find(|d| d.rule == rule)
+            .unwrap_or_else(|| panic!("{rule} missing: {cats:?}"));
+        assert_eq!(d.category.as_str(), cat);
+        assert_eq!(d.severity, Severity::Warning);
+        assert_eq!(d.confidence.as_str(), "low");
+        // The hypothesis points at the same evidence as the finding it follows.
+        assert_eq!(
+            d.evidence.first().map(|e| e.start),
+            r.diagnoses[0].evidence.first().map(|e| e.start)
+        );
+    }
+    // A 429: a period quota and the balance, not the key.
+    let cats: Vec<&str> = shown("Error code: 429 - {'error': {'message': 'Rate limit reached for requests', 'type': 'requests', 'code': 'rate_limit_exceeded'}}")
+        .into_iter()
+        .map(|s| s.1)
+        .collect();
+    assert_eq!(cats, ["rate_limit", "quota", "balance"]);
+}
+
+#[test]
+fn no_hypothesis_repeats_a_reported_category_or_follows_a_config_finding_or_a_success() {
+    // The region rule already reports base_url: the generic base_url hypothesis stays out.
+    let s = shown("base_url=\"https://api.moonshot.ai/v1\"\nError code: 401 - {'error': {'message': 'Invalid Authentication', 'type': 'invalid_authentication_error'}}");
+    assert!(!s.iter().any(|x| x.0 == "maybe-base-url"), "{s:?}");
+    assert_eq!(s.iter().filter(|x| x.1 == "base_url").count(), 1, "{s:?}");
+    // A finding read from the user's own config names the cause: nothing follows it.
+    let s = shown("ANTHROPIC_API_KEY=your-api-key-here\nAPI Error: 401 {\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid x-api-key\"}}");
+    assert!(!s.iter().any(|x| x.0.starts_with("maybe-")), "{s:?}");
+    // No error, no hypothesis.
+    let s = shown("HTTP/1.1 200 OK\n{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"Hello\"}}]}");
+    assert!(s.is_empty(), "{s:?}");
+}
