@@ -144,6 +144,10 @@ pub fn rank(text: &str, mut f: Vec<Finding>) -> Vec<Finding> {
     {
         f.retain(|x| !RULES[x.rule].fallback);
     }
+    // A fallback warning (a failure described without an error) gives way to any error.
+    if f.iter().any(|x| x.severity == Severity::Error) {
+        f.retain(|x| !(RULES[x.rule].fallback && x.severity == Severity::Warning));
+    }
     for x in &mut f {
         sort_spans(&mut x.hit.spans);
     }
