@@ -119,7 +119,7 @@ fn the_rule_keywords_over_a_real_paste() {
 /// Every literal set the engine builds an automaton of: the scanner's (rule keywords, tool and
 /// status markers, hosts), each rule's own, the secret detector's.
 fn engine_sets() -> Vec<(String, Vec<String>)> {
-    use llmdoctor_core::{facts, model::HOSTS, secrets, RULES};
+    use llmdoctor_core::{facts, secrets, vocabulary::HOSTS, RULES};
     let mut scanner: Vec<String> = Vec::new();
     let add = |set: &mut Vec<String>, l: &str| {
         let l = l.to_ascii_lowercase();
