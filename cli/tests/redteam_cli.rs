@@ -1,5 +1,5 @@
 //! The red-team suite through the CLI binary (the engine's half: `core/tests/redteam.rs`): the
-//! same generated cases — every key kind in every context, `fuzz/src/pastes.rs` — run through
+//! same kinds and contexts — every key kind in every context, `fuzz/src/pastes.rs` — run through
 //! the built `llmdoctor` in every output mode: human, `--format json`, `--diff`, `--bundle`,
 //! `--fix` (what it prints; the file it writes may hold the key) and `--lang zh`. stdout and
 //! stderr may hold neither the key nor 8 characters in a row of its hidden middle.
@@ -23,7 +23,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-/// The core suite's seed: the same cases.
+/// The generator's seed (the core suite draws its keys from proptest strategies instead, over
+/// the same kinds and contexts).
 const SEED: u64 = 0x7ed7_ea11_5eed_0011;
 /// Kinds per context and mode (the leak sample).
 const KINDS_PER_MODE: usize = 2;

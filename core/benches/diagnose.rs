@@ -159,7 +159,7 @@ fn worst_inputs(b: Bencher, name: &str) {
 /// `perf`).
 #[divan::bench(args = ["one walk", "four walks"], sample_count = 10)]
 fn keywords_10mb_log(b: Bencher, how: &str) {
-    use llmdoctor_core::{facts, keywords::Keywords, model::HOSTS, RULES};
+    use llmdoctor_core::{facts, keywords::Keywords, vocabulary::HOSTS, RULES};
     let mut lits: Vec<String> = Vec::new();
     let rule_keywords = RULES.iter().flat_map(|r| r.keywords.iter().copied());
     let markers = facts::TOOL_MARKERS.iter().map(|(m, _)| *m);

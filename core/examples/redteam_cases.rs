@@ -5,6 +5,11 @@
 //!
 //! `cargo run -q -p llmdoctor-core --example redteam_cases > cases.json`. Fixed seed: the same
 //! cases on every run.
+//!
+//! The choices come from `pastes::Rng`, the generator the fuzz targets share, not from proptest
+//! (the engine's suites): this is a program that prints one fixed list, not a property test —
+//! nothing to shrink — and the browser suite's cases must not change when proptest's value
+//! generation changes between versions.
 
 #[allow(dead_code)]
 #[path = "../../fuzz/src/pastes.rs"]

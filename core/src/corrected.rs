@@ -3,10 +3,10 @@
 
 use crate::config::Config;
 use crate::fix::Edit;
-use crate::model::Lang;
 use crate::report::{Corrected, Edit as ReportEdit, Report};
 use crate::secrets::{Masked, Redactor};
 use crate::verify;
+use crate::vocabulary::Lang;
 
 /// Blocks longer than this get no diff (the corrected text is still given): the diff is linear,
 /// this only bounds its size.

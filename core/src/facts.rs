@@ -2,10 +2,10 @@
 //! to, the tool in use, and keys (masked). Rules test them with `when` / `unless`
 //! (`status:403`, `provider:kimi`, `plan:coding`, `tool:claude-code`, `key:plan`).
 
-use crate::model::{Host, HOSTS};
 use crate::re::Regex;
 use crate::secrets::Secret;
 use crate::tool::Tool;
+use crate::vocabulary::{Host, HOSTS};
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -176,7 +176,7 @@ pub fn near_host(host: &str) -> Option<&'static str> {
     HOSTS
         .iter()
         .filter(|h| !h.host.starts_with('.'))
-        .map(|h| (crate::models::distance(host, h.host), h.host))
+        .map(|h| (crate::model_names::distance(host, h.host), h.host))
         .filter(|(d, _)| (1..=2).contains(d))
         .min_by_key(|(d, _)| *d)
         .map(|(_, h)| h)

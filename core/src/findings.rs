@@ -7,10 +7,10 @@ use crate::checks::{self, CheckHit};
 use crate::config::Config;
 use crate::facts::Facts;
 use crate::fix::Edit;
-use crate::model::{Rule, Severity, RULES};
 use crate::order;
 use crate::report::Applicability;
 use crate::scan::{Hit, MAX_EVIDENCE};
+use crate::vocabulary::{Rule, Severity, RULES};
 
 #[derive(Debug, Clone)]
 pub struct Finding {

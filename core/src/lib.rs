@@ -15,8 +15,7 @@ pub mod hashing;
 pub mod keywords;
 pub mod labels;
 pub mod locate;
-pub mod model;
-pub mod models;
+pub mod model_names;
 pub mod notes;
 pub mod order;
 pub mod re;
@@ -36,11 +35,19 @@ pub mod time;
 pub mod tool;
 pub mod url;
 pub mod verify;
+pub mod vocabulary;
+
+/// The model-name module's former name, for `diagnose.rs` (being edited on another branch):
+/// switch its `use crate::models` to `model_names` and drop this alias once that lands.
+pub(crate) use model_names as models;
+/// The vocabulary's former name, kept as a path: the page imports `llmdoctor_core::model::Reset`
+/// and `diagnose.rs` says `crate::model`.
+pub use vocabulary as model;
 
 pub use diagnose::{diagnose, fired, Options, MAX_INPUT};
-pub use model::{rule, Category, Confidence, Lang, Rule, Severity, RULES};
 pub use report::Report;
 pub use time::{parse_rfc3339, Instant};
+pub use vocabulary::{rule, Category, Confidence, Lang, Rule, Severity, RULES};
 
 /// The engine's version, for support bundles and `--version`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

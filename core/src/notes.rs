@@ -6,8 +6,8 @@
 //! The config readers make notes with the paste's own text in them (`Note<String>`, before the
 //! keys are known); the report carries them masked (`Note<Masked>`, [`Note::mask`]).
 
-use crate::model::Lang;
 use crate::secrets::{Masked, Part};
+use crate::vocabulary::Lang;
 use serde::Serialize;
 
 /// One note. `T` is the text quoted from the paste: `String` while reading, [`Masked`] in the

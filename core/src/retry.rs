@@ -1,9 +1,9 @@
 //! Whether to retry, per category, and ready-to-use retry code where retrying is right
 //! (bailian-text guide, Problem 2 and FAQ; gateway-facts.md on `X-DashScope-Wait-Timeout`).
 
-use crate::model::{Category, Lang};
 use crate::report::{Retry, RetryPolicy, Snippet, SnippetLanguage};
 use crate::secrets::Masked;
+use crate::vocabulary::{Category, Lang};
 
 const PYTHON: &str = r#"import openai
 from openai import OpenAI

@@ -4,9 +4,9 @@
 
 use crate::facts::{self, Facts, DNS_MARKERS, STATUS_MARKERS, TOOL_MARKERS};
 use crate::keywords::Keywords;
-use crate::model::{HOSTS, RULES};
 use crate::re::bytes::Regex;
 use crate::secrets;
+use crate::vocabulary::{HOSTS, RULES};
 use std::sync::OnceLock;
 
 /// Evidence kept per rule; the rest is counted.

@@ -3,11 +3,11 @@
 //! the full error — built from the already-redacted report, ready to copy.
 
 use crate::config;
-use crate::model::Lang;
 use crate::re::Regex;
 use crate::report::Report;
 use crate::secrets::Masked;
 use crate::time::{format_rfc3339, Instant};
+use crate::vocabulary::Lang;
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 

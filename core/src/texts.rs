@@ -11,7 +11,7 @@
 //! Until a rule's words are present, [`get`] answers with what there is: the title alone, the
 //! other language, or empty text. A diagnosis never fails for want of words.
 
-use crate::model::{Lang, RULES};
+use crate::vocabulary::{Lang, RULES};
 use std::sync::{Once, RwLock};
 
 /// A rule's words in one language.

@@ -13,7 +13,7 @@ use crate::config::Config;
 use crate::escape::{self, Piece};
 use crate::facts::lookup_host;
 use crate::fix::Edit;
-use crate::model::Lang;
+use crate::vocabulary::Lang;
 
 /// The verification for the first base URL in block `block`, after `edits`.
 pub fn command(cfg: &Config, block: usize, edits: &[&Edit], lang: Lang) -> Option<String> {

@@ -1,11 +1,15 @@
 //! Property test: random keys, in every format a paste carries them, never leave the engine
 //! unmasked — not in diagnoses, evidence, contexts, corrected text or facts — unless the caller
-//! asked for them. A deterministic generator (no dependency) gives the same cases every run.
+//! asked for them. Keys and error lines come from proptest strategies with a fixed seed: the
+//! same cases every run, and a failure shrinks to a minimal paste.
 
 use llmdoctor_core::{diagnose, Options};
+use proptest::prelude::*;
+use proptest::sample::Index;
+use std::cell::Cell;
 
 mod common;
-use common::Rng;
+use common::strategies;
 
 const ERRORS: &[&str] = &[
     "API Error: 401 invalid access token or token expired",
@@ -25,24 +29,32 @@ fn formats(key: &str) -> Vec<String> {
 
 #[test]
 fn no_generated_key_escapes_in_any_output() {
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    let mut cases = 0;
-    for _ in 0..40 {
-        let (_, key) = rng.key();
-        for f in formats(&key) {
-            let err = rng.pick(ERRORS).replace("KEY", &key);
+    let n = formats("k").len();
+    // A key, and for each format the error line before it.
+    let strategy = (
+        strategies::any_key(),
+        prop::collection::vec(any::<Index>(), n),
+    );
+    let cases = Cell::new(0);
+    let failed = strategies::check(40, 0x9e37_79b9_7f4a_7c15, &strategy, |((_, key), errs)| {
+        for (f, e) in formats(&key).iter().zip(&errs) {
+            let err = ERRORS[e.index(ERRORS.len())].replace("KEY", &key);
             let paste = format!("2026-11-22 10:30:01 ERROR {err}\n{f}\n");
             let report = diagnose(&paste, &Options::default());
             let json = serde_json::to_string(&report).unwrap_or_default();
-            assert!(
+            prop_assert!(
                 !json.contains(&key),
-                "key escaped for format:\n{f}\noutput:\n{json}"
+                "key escaped for format:\n{}\noutput:\n{}",
+                f,
+                json
             );
             // The unmasked tail beyond the last four characters must not appear either.
             let core = &key[key.len() - 12..key.len() - 4];
-            assert!(
+            prop_assert!(
                 !json.contains(core),
-                "part of the key escaped for format:\n{f}\noutput:\n{json}"
+                "part of the key escaped for format:\n{}\noutput:\n{}",
+                f,
+                json
             );
             let shown = diagnose(
                 &paste,
@@ -53,13 +65,18 @@ fn no_generated_key_escapes_in_any_output() {
             );
             let shown = serde_json::to_string(&shown).unwrap_or_default();
             if json.contains(&llmdoctor_core::secrets::mask(&key)) {
-                assert!(
+                prop_assert!(
                     shown.contains(&key),
-                    "show_secrets must show the key it masked:\n{f}"
+                    "show_secrets must show the key it masked:\n{}",
+                    f
                 );
             }
-            cases += 1;
+            cases.set(cases.get() + 1);
         }
+        Ok(())
+    });
+    if let Some((((_, key), errs), reason)) = failed {
+        panic!("{reason}\nminimal key: {key}, error lines {errs:?}");
     }
-    assert_eq!(cases, 40 * formats("k").len());
+    assert_eq!(cases.get(), 40 * n);
 }

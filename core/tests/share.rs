@@ -8,35 +8,47 @@ use llmdoctor_core::{diagnose, Options};
 use std::path::Path;
 
 mod common;
-use common::{formats, Rng};
+use common::{formats, strategies};
+use proptest::prelude::*;
+use std::cell::Cell;
 
 #[test]
 fn no_generated_key_or_piece_of_one_survives() {
-    let mut rng = Rng(0x243f_6a88_85a3_08d3);
-    let mut cases = 0;
-    for _ in 0..60 {
-        let (prefix, key) = rng.key();
-        for f in formats(&key) {
-            // The format alone (its own field or prefix gives the key away), and after an error
-            // that quotes the key bare.
-            let quoted = format!("2026-11-22 10:30:01 ERROR 401 Invalid API-key: {key}\n{f}\n");
-            for paste in [f.clone(), quoted] {
-                let shared = redact_for_share(&paste);
-                let body = &key[prefix.len()..];
-                for i in 0..=body.len() - 8 {
-                    let piece = &body[i..i + 8];
-                    assert!(
-                        !shared.contains(piece),
-                        "`{piece}` of {key} survived:\n{shared}"
-                    );
+    let cases = Cell::new(0);
+    let failed = strategies::check(
+        60,
+        0x243f_6a88_85a3_08d3,
+        &strategies::any_key(),
+        |(prefix, key)| {
+            for f in formats(&key) {
+                // The format alone (its own field or prefix gives the key away), and after an
+                // error that quotes the key bare.
+                let quoted = format!("2026-11-22 10:30:01 ERROR 401 Invalid API-key: {key}\n{f}\n");
+                for paste in [f.clone(), quoted] {
+                    let shared = redact_for_share(&paste);
+                    let body = &key[prefix.len()..];
+                    for i in 0..=body.len() - 8 {
+                        let piece = &body[i..i + 8];
+                        prop_assert!(
+                            !shared.contains(piece),
+                            "`{}` of {} survived:\n{}",
+                            piece,
+                            key,
+                            shared
+                        );
+                    }
+                    // Nothing left to redact.
+                    prop_assert_eq!(redact_for_share(&shared), shared.clone(), "{}", shared);
                 }
-                // Nothing left to redact.
-                assert_eq!(redact_for_share(&shared), shared, "{shared}");
+                cases.set(cases.get() + 1);
             }
-            cases += 1;
-        }
+            Ok(())
+        },
+    );
+    if let Some(((_, key), reason)) = failed {
+        panic!("{reason}\nminimal key: {key}");
     }
-    assert_eq!(cases, 60 * formats("k").len());
+    assert_eq!(cases.get(), 60 * formats("k").len());
 }
 
 #[test]

@@ -14,12 +14,18 @@
 //! - [`Secret`]: what may not appear in any output — the key, or any 8 characters in a row of
 //!   its hidden middle (the key without its anchor and its last 4, which a mask shows).
 //!
-//! Deterministic: everything random comes from [`Rng`], seeded by the caller.
+//! Deterministic: everything random comes from [`Rng`], seeded by the caller (the fuzz targets
+//! seed it from their input, the CLI suite and the browser suite's cases from a constant). The
+//! engine's own suites make the same choices with proptest strategies instead
+//! (`core/tests/common/strategies.rs`, which shrink a failing case to a minimal paste), through
+//! the parts that take choices rather than an `Rng`: [`Kind::key`], [`Context::render_with`],
+//! [`Placement::paste`], [`plausible`].
 
 use llmdoctor_core::secrets::shapes::{Shape, SHAPES};
 use std::collections::BTreeMap;
 
-/// xorshift64*: small, deterministic, no dependency.
+/// xorshift64*: small, deterministic, no dependency (the fuzz targets, which share this file,
+/// cannot take proptest's strategies: they derive every choice from the fuzzer's input).
 pub struct Rng(pub u64);
 
 impl Rng {
@@ -37,13 +43,6 @@ impl Rng {
 
     pub fn pick<'a>(&mut self, v: &[&'a str]) -> &'a str {
         v[self.below(v.len())]
-    }
-
-    /// A fresh key of a random shape of the catalog: (its anchor, the key).
-    pub fn key(&mut self) -> (&'static str, String) {
-        let shape = &SHAPES[self.below(SHAPES.len())];
-        let key = shape.example(&mut |n| self.below(n));
-        (shape.anchor, key)
     }
 }
 
@@ -232,19 +231,23 @@ fn randomness(shape: &Shape, key: &str) -> Vec<bool> {
     random
 }
 
+/// Whether a value drawn from `alphabet` looks like a real key or password: digits and letters
+/// (both cases where the alphabet has them). [`Kind::make`] draws again until it does; the
+/// suite's strategies (core/tests/common/strategies.rs) filter on it.
+pub fn plausible(alphabet: &[u8], value: &[u8]) -> bool {
+    let has = |f: fn(&u8) -> bool| value.iter().any(f);
+    has(u8::is_ascii_digit)
+        && has(u8::is_ascii_alphabetic)
+        && (!alphabet.iter().any(u8::is_ascii_uppercase)
+            || (has(u8::is_ascii_uppercase) && has(u8::is_ascii_lowercase)))
+}
+
 fn draw(rng: &mut Rng, alphabet: &[u8], n: usize) -> String {
     loop {
         let s: String = (0..n)
             .map(|_| char::from(alphabet[rng.below(alphabet.len())]))
             .collect();
-        // Real keys and passwords have digits and letters (both cases where the alphabet has
-        // them): a value without is drawn again.
-        let has = |f: fn(&u8) -> bool| s.as_bytes().iter().any(f);
-        let ok = has(u8::is_ascii_digit)
-            && has(u8::is_ascii_alphabetic)
-            && (!alphabet.iter().any(u8::is_ascii_uppercase)
-                || (has(u8::is_ascii_uppercase) && has(u8::is_ascii_lowercase)));
-        if ok {
+        if plausible(alphabet, s.as_bytes()) {
             return s;
         }
     }
@@ -257,16 +260,36 @@ impl Kind {
             Some(n) => n.to_string(),
             None => rng.pick(KEY_NAMES).to_string(),
         };
+        let text = match self.source {
+            Source::Shape(s) | Source::Upper(s) | Source::Dotted(s) => {
+                s.example(&mut |n| rng.below(n))
+            }
+            Source::Named { alphabet, min, max } => {
+                let n = min + rng.below(max - min + 1);
+                draw(rng, alphabet, n)
+            }
+        };
+        let dot = match self.source {
+            Source::Dotted(s) => rng.below((text.len() - s.anchor.len()) / 3),
+            _ => 0,
+        };
+        self.key(text, name, dot)
+    }
+
+    /// The key of this kind made of `text` — what `Shape::example` made for the kind's shape,
+    /// or for a named value the value itself — held by the setting `name`. A dotted key gets
+    /// its `.` at `dot` characters past the first third of its body (`dot` below a third).
+    pub fn key(&self, text: String, name: String, dot: usize) -> Key {
         match self.source {
             Source::Shape(s) | Source::Upper(s) | Source::Dotted(s) => {
-                let mut text = s.example(&mut |n| rng.below(n));
+                let mut text = text;
                 let mut random = randomness(s, &text);
                 if let Source::Upper(_) = self.source {
                     text = text.to_ascii_uppercase();
                 }
                 if let Source::Dotted(_) = self.source {
                     let body = text.len() - s.anchor.len();
-                    let at = s.anchor.len() + body / 3 + rng.below(body / 3);
+                    let at = s.anchor.len() + body / 3 + dot;
                     text.insert(at, '.');
                     random.insert(at, false);
                 }
@@ -279,18 +302,14 @@ impl Kind {
                     shape: Some(s),
                 }
             }
-            Source::Named { alphabet, min, max } => {
-                let n = min + rng.below(max - min + 1);
-                let text = draw(rng, alphabet, n);
-                Key {
-                    kind: self.id.clone(),
-                    anchor_len: 0,
-                    random: vec![true; text.len()],
-                    text,
-                    name,
-                    shape: None,
-                }
-            }
+            Source::Named { .. } => Key {
+                kind: self.id.clone(),
+                anchor_len: 0,
+                random: vec![true; text.len()],
+                text,
+                name,
+                shape: None,
+            },
         }
     }
 }
@@ -694,6 +713,12 @@ impl Context {
 
     /// This context with `key` in it, or `None` when the key does not fit it.
     pub fn render(&self, key: &Key, rng: &mut Rng) -> Option<Case> {
+        self.render_with(key, &mut |n| rng.below(n))
+    }
+
+    /// [`Context::render`] with its choices made by `pick` (a number below its argument): how
+    /// much of its body a truncated key keeps, then the error line.
+    pub fn render_with(&self, key: &Key, pick: &mut dyn FnMut(usize) -> usize) -> Option<Case> {
         if !self.fits(key) {
             return None;
         }
@@ -719,7 +744,7 @@ impl Context {
                 if lo > hi {
                     return None;
                 }
-                let n = lo + rng.below(hi - lo + 1);
+                let n = lo + pick(hi - lo + 1);
                 let cut = key.anchor_len + n;
                 secret_key.text.truncate(cut);
                 secret_key.random.truncate(cut);
@@ -730,7 +755,7 @@ impl Context {
                 text = text.replace("{KEY}", &esc);
             }
         }
-        let err = rng.pick(ERRORS);
+        let err = ERRORS[pick(ERRORS.len())];
         let paste = format!("2026-11-22 10:30:01 ERROR {err}\n{text}\n");
         Some(Case {
             kind: key.kind.clone(),
@@ -1104,17 +1129,32 @@ pub fn injection_cases(
     rng: &mut Rng,
     payloads: &[&'static str],
 ) -> Vec<(Placement, &'static str, String)> {
-    let general = shape("sk-generic");
+    let general = injection_key_shape();
     let mut out = Vec::new();
     for p in PLACEMENTS {
         for &s in payloads {
             let key = general.example(&mut |n| rng.below(n));
-            let err = rng.pick(&ERRORS[..4]);
-            let text = p.template.replace("{P}", s).replace("{KEY}", &key);
-            out.push((*p, s, format!("{err}\n{text}\n")));
+            let err = rng.pick(INJECTION_ERRORS);
+            out.push((*p, s, p.paste(s, &key, err)));
         }
     }
     out
+}
+
+/// The shape of the keys in injection cases: a general key.
+pub fn injection_key_shape() -> &'static Shape {
+    shape("sk-generic")
+}
+
+/// The error lines injection cases start with.
+pub const INJECTION_ERRORS: &[&str] = &[ERRORS[0], ERRORS[1], ERRORS[2], ERRORS[3]];
+
+impl Placement {
+    /// The paste of an injection case: `err`, then the placement with `payload` and `key` in it.
+    pub fn paste(&self, payload: &str, key: &str, err: &str) -> String {
+        let text = self.template.replace("{P}", payload).replace("{KEY}", key);
+        format!("{err}\n{text}\n")
+    }
 }
 
 /// What in `cmd` (one shell command or line) a shell would run beyond the command itself:

@@ -7,8 +7,8 @@ use crate::config::Setting;
 use crate::facts::lookup_host;
 use crate::fix::structural::rename_key;
 use crate::fix::Edit;
-use crate::model::Host;
 use crate::report::Applicability::{Review, Safe};
+use crate::vocabulary::Host;
 
 /// Paths clients append themselves: a base URL must not end with them.
 const ENDPOINTS: &[&str] = &[

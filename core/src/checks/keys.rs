@@ -10,8 +10,8 @@ use crate::config::Setting;
 use crate::escape;
 use crate::facts::lookup_host;
 use crate::fix::Edit;
-use crate::model::HOSTS;
 use crate::report::Applicability::{Review, Safe};
+use crate::vocabulary::HOSTS;
 
 fn is_plan_key(v: &str) -> bool {
     v.trim().starts_with("sk-sp-")

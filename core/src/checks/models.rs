@@ -30,10 +30,10 @@ pub fn model_id_case(ctx: &Ctx, out: &mut Vec<CheckHit>) {
         }
         let v = s.value.trim();
         let (prefix, bare) = v.rsplit_once('/').unwrap_or(("", v));
-        if !PREFIXES.contains(&prefix) || crate::models::lookup(bare).is_some() {
+        if !PREFIXES.contains(&prefix) || crate::model_names::lookup(bare).is_some() {
             continue;
         }
-        let Some(m) = crate::model::MODELS
+        let Some(m) = crate::vocabulary::MODELS
             .iter()
             .find(|m| m.name.eq_ignore_ascii_case(bare))
         else {
@@ -107,10 +107,13 @@ pub fn model_id_typo(ctx: &Ctx, out: &mut Vec<CheckHit>) {
         }
         let v = s.value.trim();
         let (prefix, bare) = v.rsplit_once('/').unwrap_or(("", v));
-        if !PREFIXES.contains(&prefix) || bare.len() < 6 || crate::models::lookup(bare).is_some() {
+        if !PREFIXES.contains(&prefix)
+            || bare.len() < 6
+            || crate::model_names::lookup(bare).is_some()
+        {
             continue;
         }
-        let mut near = crate::model::MODELS
+        let mut near = crate::vocabulary::MODELS
             .iter()
             .map(|m| m.name)
             .filter(|name| one_typo(name.as_bytes(), bare.as_bytes()));

@@ -6,7 +6,7 @@
 //! `call.base_url`, `openai_api_key` → `call.api_key`); non-literal values (`os.getenv("X")`)
 //! are kept as text with kind `Expr`.
 
-use super::json::{push_key, Dialect, Parser, Stop};
+use super::jsonish::{push_key, Dialect, Parser, Stop};
 use super::Note;
 use super::{snake, trim_end, Ctx, Format, Outcome};
 

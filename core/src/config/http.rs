@@ -1,7 +1,7 @@
 //! Raw HTTP requests: `POST /compatible-mode/v1/chat/completions HTTP/1.1`, header lines, a
 //! blank line, a JSON body. Also `POST https://…` with headers (REST-client files).
 
-use super::json::{Dialect, Parser, Stop};
+use super::jsonish::{Dialect, Parser, Stop};
 use super::Note;
 use super::{
     line_end, skip_blank, skip_ws_any, trim_end, Ctx, Format, Outcome, Setting, ValueKind,

@@ -28,7 +28,9 @@
 mod code;
 mod env;
 mod http;
-mod json;
+/// The tolerant value reader the other readers share: JSON as people write it (comments,
+/// single quotes, missing commas: JSONC, JSON5-ish), code literals, TOML values.
+mod jsonish;
 mod shell;
 mod toml;
 mod yaml;
@@ -504,7 +506,7 @@ fn segment(text: &str, ctx: &mut Ctx) {
             Outcome::Read { end } => pos = after_block(text, &mut ahead, end, pos),
             Outcome::Skip { resume: r } => {
                 pos = if r > le {
-                    json::line_start_or_next(text, ctx, r).max(resume)
+                    jsonish::line_start_or_next(text, ctx, r).max(resume)
                 } else {
                     resume
                 }
@@ -568,7 +570,7 @@ fn line_start_block(
             if b.get(skip_ws_any(text, ls + 1))
                 .is_some_and(|c| matches!(c, b'{' | b'[' | b'"' | b']') || c.is_ascii_digit())
             {
-                return Some(json::read_block(text, ctx, ls, false, false));
+                return Some(jsonish::read_block(text, ctx, ls, false, false));
             }
             return None;
         }
@@ -577,12 +579,12 @@ fn line_start_block(
                 .find(text.get(ls..le)?.as_bytes(), true)
                 .is_none()
             {
-                return Some(json::read_block(text, ctx, ls, false, false));
+                return Some(jsonish::read_block(text, ctx, ls, false, false));
             }
             return None;
         }
-        b'"' if json::is_member_start(text, ls, le) => {
-            return Some(json::read_block(text, ctx, ls, false, true));
+        b'"' if jsonish::is_member_start(text, ls, le) => {
+            return Some(jsonish::read_block(text, ctx, ls, false, true));
         }
         _ => {}
     }
@@ -622,7 +624,7 @@ fn mid_line_block(text: &str, ctx: &mut Ctx, ahead: &mut Ahead, from: usize, le:
             (Some((ms, me)), br) if br.is_none_or(|x| ms <= x) => {
                 (code::read_call(text, ctx, from, ms, me), ms)
             }
-            (_, Some(x)) => (json::read_block(text, ctx, x, true, false), x),
+            (_, Some(x)) => (jsonish::read_block(text, ctx, x, true, false), x),
             (Some(_), None) => break, // taken by the arm above
         };
         match out {

@@ -3,7 +3,7 @@
 //! Every argument keeps a map from its unescaped bytes back to the paste, so a header value or
 //! a JSON body field inside a quoted argument still has an exact span.
 
-use super::json::{Dialect, Parser, Stop};
+use super::jsonish::{Dialect, Parser, Stop};
 use super::Note;
 use super::{skip_blank, Ctx, Format, Outcome, Setting, ValueKind};
 use crate::notes::Quote;

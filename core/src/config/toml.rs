@@ -2,7 +2,7 @@
 //! path: `rule.0.id`), dotted and quoted keys, basic/literal/multi-line strings, arrays, inline
 //! tables. An unquoted string (`model = qwen-plus`) is kept, with a note.
 
-use super::json::{push_key, Dialect, Parser, Stop};
+use super::jsonish::{push_key, Dialect, Parser, Stop};
 use super::Note;
 use super::{line_end, skip_blank, trim_end, Ctx, Format, Outcome};
 

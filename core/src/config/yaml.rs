@@ -4,7 +4,7 @@
 //! A run of `key: value` lines counts as YAML only when it names a model/endpoint key, so
 //! prose such as `Error: 401` is left alone.
 
-use super::json::push_key;
+use super::jsonish::push_key;
 use super::Note;
 use super::{line_end, skip_blank, trim_end, Ctx, Format, Outcome, Setting, ValueKind};
 

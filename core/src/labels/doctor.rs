@@ -2,7 +2,7 @@
 //! adds to the engine's — a value that is not used, a variable nobody sets, a provider nobody
 //! defines. Places (`file:line`) and names are filled in; the words are these.
 
-use crate::model::Lang;
+use crate::vocabulary::Lang;
 use std::fmt::Display;
 
 /// A fixed line or heading of doctor's report.

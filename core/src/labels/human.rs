@@ -1,7 +1,7 @@
 //! The words of a report written for a person (the CLI's human output): the headings before a
 //! diagnosis's parts and the lines around them.
 
-use crate::model::{Confidence, Lang};
+use crate::vocabulary::{Confidence, Lang};
 use std::fmt::Display;
 
 /// A heading before a part of a diagnosis or of a corrected block.

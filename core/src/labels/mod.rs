@@ -18,8 +18,8 @@ pub mod selfcheck;
 pub mod support;
 pub mod verify;
 
-use crate::model::{Category, Confidence, Lang, Reset, Severity};
 use crate::report::RetryPolicy;
+use crate::vocabulary::{Category, Confidence, Lang, Reset, Severity};
 
 /// A severity as a heading word ("Error", "错误").
 pub fn severity(lang: Lang, s: Severity) -> &'static str {

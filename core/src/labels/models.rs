@@ -1,7 +1,7 @@
 //! The model catalog's steps in words: the model the user most likely meant, and the models with
 //! a larger context window.
 
-use crate::model::Lang;
+use crate::vocabulary::Lang;
 
 /// "Did you mean `meant`?" for the model `name`; `case_only` when the two differ only in case.
 pub fn did_you_mean(lang: Lang, meant: &str, name: &str, case_only: bool) -> String {

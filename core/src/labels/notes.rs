@@ -2,8 +2,8 @@
 //! order by the arguments. The English words are the contract's (the JSON report has always
 //! carried them); changing one is a change of the report.
 
-use crate::model::Lang;
 use crate::notes::{Arg, Expected, Note};
+use crate::vocabulary::Lang;
 
 /// `note`'s template in `lang` and the arguments that fill it.
 pub fn words<T>(lang: Lang, note: &Note<T>) -> (&'static str, Vec<Arg<'_, T>>) {

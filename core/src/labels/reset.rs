@@ -1,6 +1,6 @@
 //! The quota reset's note (`ResetInfo::note`) in words: when the window's allowance comes back.
 
-use crate::model::{Lang, Reset};
+use crate::vocabulary::{Lang, Reset};
 
 /// The note for `window`: `at` is when it is back (RFC 3339, UTC+8) where that can be known — for
 /// the 5-hour window, the latest it can be. Every note ends saying the plan does not fall back.

@@ -1,7 +1,7 @@
 //! The retry advice (`Retry::advice`) in words, per language: one sentence per kind of failure,
 //! and the queue header's hint a rule may add.
 
-use crate::model::Lang;
+use crate::vocabulary::Lang;
 
 /// Which retry advice to give: what `retry::guidance` decided from a finding's category.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

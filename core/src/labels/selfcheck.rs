@@ -1,6 +1,6 @@
 //! What to say when no rule matched: the quick self-check from the site-url-gateway guide.
 
-use crate::model::Lang;
+use crate::vocabulary::Lang;
 
 /// The self-check's heading, its questions and where they come from.
 pub struct SelfCheck {

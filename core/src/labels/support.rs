@@ -1,7 +1,7 @@
 //! The support bundle's words (`support::bundle`): its heading, its field names and what it says
 //! where the paste does not tell.
 
-use crate::model::Lang;
+use crate::vocabulary::Lang;
 
 /// A fixed text of the support bundle.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

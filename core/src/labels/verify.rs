@@ -1,6 +1,6 @@
 //! The verification step's words, where it is a sentence rather than a command.
 
-use crate::model::Lang;
+use crate::vocabulary::Lang;
 
 /// How to check a Coding Plan endpoint: the plan refuses curl, so the check is the tool itself.
 pub fn coding_plan(lang: Lang) -> &'static str {

@@ -6,8 +6,8 @@ mod facts;
 pub use facts::{BlockFact, ConfigFacts, EndpointFact, Facts, InputFact, KeyFact, SettingFact};
 
 use crate::config::Format;
-use crate::model::{Category, Confidence, Severity};
 use crate::secrets::{Masked, MaskedJson, Redactor, Revealed};
+use crate::vocabulary::{Category, Confidence, Severity};
 use serde::Serialize;
 
 pub const SCHEMA: u32 = 1;
@@ -227,7 +227,7 @@ impl std::fmt::Display for SnippetLanguage {
 #[derive(Debug, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ResetInfo {
-    pub window: crate::model::Reset,
+    pub window: crate::vocabulary::Reset,
     /// RFC 3339 instant the quota comes back, when it can be known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub at: Option<String>,
@@ -243,7 +243,7 @@ pub struct ResetInfo {
 #[cfg(test)]
 mod tests {
     use super::RetryPolicy;
-    use crate::model::Reset;
+    use crate::vocabulary::Reset;
 
     #[test]
     fn policies_and_windows_keep_their_contract_names() {

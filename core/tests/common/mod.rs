@@ -1,5 +1,5 @@
-//! Shared by the key property tests (no_key_escapes.rs, share.rs, redteam.rs): a deterministic
-//! key generator that builds keys from the catalog's shapes (no list of prefixes here), the
+//! Shared by the key property tests (no_key_escapes.rs, share.rs, redteam.rs): proptest
+//! strategies that build keys from the catalog's shapes (no list of prefixes here), the
 //! red-team kinds and contexts, and the formats pastes carry keys in.
 
 /// The red-team generator (fuzz/src/pastes.rs, shared with the fuzz targets and the CLI
@@ -8,8 +8,9 @@
 #[path = "../../../fuzz/src/pastes.rs"]
 pub mod pastes;
 
-/// xorshift64*, with `key()`: a fresh key of a random shape of the catalog, (anchor, key).
-pub use pastes::Rng;
+/// Proptest strategies for the generator's keys and cases, and deterministic runners.
+#[allow(dead_code)]
+pub mod strategies;
 
 /// Where pastes carry keys (each test may add its own).
 #[allow(dead_code)]

@@ -1,8 +1,8 @@
 //! Model names: which one a paste names, and "did you mean" against the catalog (names are
 //! case-sensitive on Model Studio — bailian-ide guide, Problem 3).
 
-use crate::model::{Lang, Model, MODELS};
 use crate::re::Regex;
+use crate::vocabulary::{Lang, Model, MODELS};
 use std::sync::OnceLock;
 
 fn mention_regex() -> &'static Regex {

@@ -1,5 +1,7 @@
-//! The vocabulary of a diagnosis: categories, severities, and the compiled rule shape that
-//! `build.rs` generates from `rules/*.toml`.
+//! The vocabulary of a diagnosis: categories, severities, confidence, quota windows, output
+//! languages; the compiled rule shape that `build.rs` generates from `rules/*.toml` and the rule
+//! table ([`RULES`]); the provider catalog's types and tables from `rules/catalog.toml`
+//! ([`HOSTS`], [`MODELS`]). (Model names in a paste and "did you mean": `model_names`.)
 
 use crate::texts;
 pub use crate::texts::Text;
