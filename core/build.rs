@@ -420,6 +420,29 @@ fn lit(s: &str) -> String {
     format!("{s:?}")
 }
 
+/// Preconditions as `Fact` constructors (core/src/precondition.rs), for the reference statics:
+/// a tool or key kind that names no variant fails to compile in core's tests.
+fn fact_list(v: &[String]) -> String {
+    let mut s = String::from("&[");
+    for x in v {
+        let (kind, value) = x.split_once(':').unwrap_or((x.as_str(), ""));
+        let variant = camel(&value.replace('-', "_"));
+        let _ = match kind {
+            "status" => write!(s, "Fact::Status({value}),"),
+            "tool" => write!(s, "Fact::Tool(crate::tool::Tool::{variant}),"),
+            "key" => write!(s, "Fact::Key(crate::secrets::KeyKind::{variant}),"),
+            "provider" => write!(s, "Fact::Provider({}),", lit(value)),
+            "plan" => write!(s, "Fact::Plan({}),", lit(value)),
+            "region" => write!(s, "Fact::Region({}),", lit(value)),
+            "host" => write!(s, "Fact::Host({}),", lit(value)),
+            "hostnear" => write!(s, "Fact::HostNear({}),", lit(value)),
+            _ => write!(s, "Fact::Protocol({}),", lit(value)),
+        };
+    }
+    s.push(']');
+    s
+}
+
 fn list(v: &[String]) -> String {
     let mut s = String::from("&[");
     for x in v {
@@ -574,9 +597,9 @@ fn gen_rules(rules: &[(String, Rule)]) -> String {
             r.specificity,
             list(&all_keywords(r)),
             list(&r.patterns),
-            list(&r.when),
-            list(&r.when_any),
-            list(&r.unless),
+            fact_list(&r.when),
+            fact_list(&r.when_any),
+            fact_list(&r.unless),
             list(&r.supersedes),
             reset,
             r.check.as_ref().map_or("None".to_string(), |c| format!("Some({})", lit(c))),

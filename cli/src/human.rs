@@ -328,10 +328,21 @@ pub fn explain(r: &Rule, lang: Lang) -> String {
     let _ = writeln!(out, "sources: {}", t.sources.join("; "));
     let _ = writeln!(out, "matches: {}", r.patterns.join("  |  "));
     if !r.when.is_empty() {
-        let _ = writeln!(out, "only when: {}", r.when.join(", "));
+        let _ = writeln!(out, "only when: {}", facts(r.when));
+    }
+    if !r.when_any.is_empty() {
+        let _ = writeln!(out, "when any of: {}", facts(r.when_any));
     }
     if !r.unless.is_empty() {
-        let _ = writeln!(out, "not when: {}", r.unless.join(", "));
+        let _ = writeln!(out, "not when: {}", facts(r.unless));
     }
     out
+}
+
+/// A rule's preconditions as its file writes them: `status:401, tool:claude-code`.
+fn facts(f: &[llmdoctor_core::precondition::Fact]) -> String {
+    f.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -4,8 +4,7 @@
 use crate::config::{Config, Note};
 use crate::facts::Facts;
 use crate::locate::line_cols;
-use crate::model::{Category, Lang, Reset, Severity, RULES};
-use crate::models;
+use crate::model_names;
 use crate::notes::Notes;
 use crate::report::{
     BlockFact, ConfigFacts, Context, Diagnosis, Edit, EndpointFact, Evidence, Facts as ReadFacts,
@@ -15,6 +14,7 @@ use crate::retry;
 use crate::scan::{scan, Scan, Scanner};
 use crate::secrets::{Masked, Redactor, Revealed};
 use crate::time::{self, Instant, PLAN_OFFSET};
+use crate::vocabulary::{Category, Lang, Reset, Severity, RULES};
 use crate::{config, corrected, findings};
 
 /// The most input the engine reads; beyond it, the first part is diagnosed and a note says so.
@@ -302,12 +302,12 @@ fn model_steps(
     }
     let names: Vec<&str> = evidence
         .iter()
-        .flat_map(|e| models::mentioned(&e.context.text))
+        .flat_map(|e| model_names::mentioned(&e.context.text))
         .collect();
     for name in names.into_iter().take(3) {
         let step = match cat {
-            Category::Model => models::suggestion_step(name, lang),
-            _ => models::larger_window_step(name, lang),
+            Category::Model => model_names::suggestion_step(name, lang),
+            _ => model_names::larger_window_step(name, lang),
         };
         if let Some(s) = step.map(|s| r.scrub(&s, text)) {
             if !steps.contains(&s) {

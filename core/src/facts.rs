@@ -2,6 +2,7 @@
 //! to, the tool in use, and keys (masked). Rules test them with `when` / `unless`
 //! (`status:403`, `provider:kimi`, `plan:coding`, `tool:claude-code`, `key:plan`).
 
+use crate::precondition::Fact;
 use crate::re::Regex;
 use crate::secrets::Secret;
 use crate::tool::Tool;
@@ -125,24 +126,20 @@ pub struct Endpoint {
 }
 
 impl Facts {
-    /// Whether a `kind:value` fact holds.
-    pub fn has(&self, fact: &str) -> bool {
-        let Some((kind, value)) = fact.split_once(':') else {
-            return false;
-        };
-        match kind {
-            "status" => value.parse().is_ok_and(|s: u16| self.statuses.contains(&s)),
-            "tool" => self.tools.iter().any(|t| t.as_str() == value),
-            "provider" => self.providers.contains(value),
-            "plan" => self.plans.contains(value),
-            "region" => self.regions.contains(value),
-            "host" => self.hosts.contains(value),
-            "hostnear" => {
-                self.near_hosts.contains(value) || (value == "*" && !self.near_hosts.is_empty())
+    /// Whether a rule's precondition holds in the paste.
+    pub fn holds(&self, fact: &Fact) -> bool {
+        match *fact {
+            Fact::Status(s) => self.statuses.contains(&s),
+            Fact::Tool(t) => self.tools.contains(&t),
+            Fact::Provider(v) => self.providers.contains(v),
+            Fact::Plan(v) => self.plans.contains(v),
+            Fact::Region(v) => self.regions.contains(v),
+            Fact::Host(v) => self.hosts.contains(v),
+            Fact::HostNear(v) => {
+                self.near_hosts.contains(v) || (v == "*" && !self.near_hosts.is_empty())
             }
-            "key" => self.keys.iter().any(|k| k.kind.as_str() == value),
-            "protocol" => self.endpoints.iter().any(|e| protocol_of(&e.path) == value),
-            _ => false,
+            Fact::Key(k) => self.keys.iter().any(|x| x.kind == k),
+            Fact::Protocol(v) => self.endpoints.iter().any(|e| protocol_of(&e.path) == v),
         }
     }
 

@@ -22,9 +22,9 @@ pub struct Finding {
 }
 
 fn facts_allow(r: &Rule, f: &Facts) -> bool {
-    r.when.iter().all(|w| f.has(w))
-        && (r.when_any.is_empty() || r.when_any.iter().any(|w| f.has(w)))
-        && !r.unless.iter().any(|u| f.has(u))
+    r.when.iter().all(|w| f.holds(w))
+        && (r.when_any.is_empty() || r.when_any.iter().any(|w| f.holds(w)))
+        && !r.unless.iter().any(|u| f.holds(u))
 }
 
 /// Every rule that fired, from patterns and from checks, before ranking.

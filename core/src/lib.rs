@@ -18,6 +18,7 @@ pub mod locate;
 pub mod model_names;
 pub mod notes;
 pub mod order;
+pub mod precondition;
 pub mod re;
 pub mod regex_limits;
 pub mod report;
@@ -36,13 +37,6 @@ pub mod tool;
 pub mod url;
 pub mod verify;
 pub mod vocabulary;
-
-/// The model-name module's former name, for `diagnose.rs` (being edited on another branch):
-/// switch its `use crate::models` to `model_names` and drop this alias once that lands.
-pub(crate) use model_names as models;
-/// The vocabulary's former name, kept as a path: the page imports `llmdoctor_core::model::Reset`
-/// and `diagnose.rs` says `crate::model`.
-pub use vocabulary as model;
 
 pub use diagnose::{diagnose, fired, Options, MAX_INPUT};
 pub use report::Report;

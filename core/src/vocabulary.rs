@@ -3,6 +3,7 @@
 //! table ([`RULES`]); the provider catalog's types and tables from `rules/catalog.toml`
 //! ([`HOSTS`], [`MODELS`]). (Model names in a paste and "did you mean": `model_names`.)
 
+use crate::precondition::Fact;
 use crate::texts;
 pub use crate::texts::Text;
 use serde::Serialize;
@@ -168,9 +169,9 @@ pub struct Rule {
     pub specificity: u8,
     pub keywords: &'static [&'static str],
     pub patterns: &'static [&'static str],
-    pub when: &'static [&'static str],
-    pub when_any: &'static [&'static str],
-    pub unless: &'static [&'static str],
+    pub when: &'static [Fact],
+    pub when_any: &'static [Fact],
+    pub unless: &'static [Fact],
     pub supersedes: &'static [&'static str],
     pub reset: Option<Reset>,
     /// A config check (core/src/checks) whose findings make this rule fire, with fixes.
@@ -297,6 +298,17 @@ fn decode(table: &'static str) -> Vec<Rule> {
         }
         field.split('\u{1f}').collect::<Vec<_>>().leak()
     }
+    // Preconditions read once, here: build.rs checked their kinds, core's tests that each reads.
+    fn facts(field: &'static str) -> &'static [Fact] {
+        if field.is_empty() {
+            return &[];
+        }
+        field
+            .split('\u{1f}')
+            .filter_map(Fact::parse)
+            .collect::<Vec<_>>()
+            .leak()
+    }
     let records = || table.split_terminator('\u{1d}');
     let ids: Vec<&'static str> = records()
         .map(|r| r.split('\u{1e}').next().unwrap_or(""))
@@ -331,9 +343,9 @@ fn decode(table: &'static str) -> Vec<Rule> {
                 specificity: next().parse().unwrap_or(0),
                 keywords: list(next()),
                 patterns: list(next()),
-                when: list(next()),
-                when_any: list(next()),
-                unless: list(next()),
+                when: facts(next()),
+                when_any: facts(next()),
+                unless: facts(next()),
                 supersedes: {
                     let ords = next();
                     if ords.is_empty() {
