@@ -132,6 +132,27 @@ struct Catalog {
     /// fragment with its `{arg}` replaced ([`expand`]).
     #[serde(default)]
     fragment: BTreeMap<String, String>,
+    tool: Vec<ToolMarkers>,
+    protocol: Vec<Protocol>,
+}
+
+/// A client tool and the literal markers that name it in a paste.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ToolMarkers {
+    id: String,
+    markers: Vec<String>,
+}
+
+/// A protocol and the endpoint paths that speak it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Protocol {
+    name: String,
+    #[serde(default)]
+    contains: Vec<String>,
+    #[serde(default)]
+    ends_with: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -244,6 +265,26 @@ fn main() {
             errors.push(format!(
                 "rules/catalog.toml: model `{}` is duplicated or lacks plans/source",
                 m.name
+            ));
+        }
+    }
+    for t in &catalog.tool {
+        if t.markers.is_empty()
+            || t.markers
+                .iter()
+                .any(|m| m.is_empty() || *m != m.to_ascii_lowercase())
+        {
+            errors.push(format!(
+                "rules/catalog.toml: tool `{}` needs markers, each non-empty and lowercase (text is matched ASCII-lowercased)",
+                t.id
+            ));
+        }
+    }
+    for p in &catalog.protocol {
+        if p.contains.is_empty() && p.ends_with.is_empty() {
+            errors.push(format!(
+                "rules/catalog.toml: protocol `{}` needs `contains` or `ends_with` paths",
+                p.name
             ));
         }
     }
@@ -699,6 +740,23 @@ fn gen_catalog(c: &Catalog) -> String {
             lit(&m.name),
             list(&m.plans),
             m.context
+        );
+    }
+    // Tool ids name `Tool` variants: an unknown id fails to compile.
+    s.push_str("];\n/// Literal markers (lowercase) naming the tool a paste comes from.\npub static TOOL_MARKERS: &[(&str, Tool)] = &[\n");
+    for t in &c.tool {
+        for m in &t.markers {
+            let _ = writeln!(s, "({}, Tool::{}),", lit(m), camel(&t.id.replace('-', "_")));
+        }
+    }
+    s.push_str("];\n/// Protocols by endpoint path, in order: (name, contains, ends with).\npub static PROTOCOLS: &[(&str, &[&str], &[&str])] = &[\n");
+    for p in &c.protocol {
+        let _ = writeln!(
+            s,
+            "({}, {}, {}),",
+            lit(&p.name),
+            list(&p.contains),
+            list(&p.ends_with)
         );
     }
     s.push_str("];\n");

@@ -6,41 +6,13 @@ use crate::precondition::Fact;
 use crate::re::Regex;
 use crate::secrets::Secret;
 use crate::tool::Tool;
-use crate::vocabulary::{Host, HOSTS};
+use crate::vocabulary::{Host, HOSTS, PROTOCOLS};
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-/// Literal markers (lowercase) naming the tool a paste comes from.
-pub const TOOL_MARKERS: &[(&str, Tool)] = &[
-    ("anthropic_base_url", Tool::ClaudeCode),
-    ("anthropic_auth_token", Tool::ClaudeCode),
-    ("anthropic_model", Tool::ClaudeCode),
-    ("claude code", Tool::ClaudeCode),
-    ("claude-code", Tool::ClaudeCode),
-    ("/.claude/", Tool::ClaudeCode),
-    ("\\.claude\\", Tool::ClaudeCode),
-    ("claude_code_", Tool::ClaudeCode),
-    ("[model_providers", Tool::Codex),
-    ("wire_api", Tool::Codex),
-    ("/.codex/", Tool::Codex),
-    ("codex cli", Tool::Codex),
-    ("codex exec", Tool::Codex),
-    ("codex-cli", Tool::Codex),
-    ("codex_home", Tool::Codex),
-    ("@openai/codex", Tool::Codex),
-    ("openclaw", Tool::Openclaw),
-    ("qwen code", Tool::QwenCode),
-    ("qwen-code", Tool::QwenCode),
-    ("/.qwen/", Tool::QwenCode),
-    ("cline", Tool::Cline),
-    ("apibase", Tool::Continue),
-    // Not an LLM client, but where it runs: inside a container, localhost is the container.
-    ("docker", Tool::Docker),
-    // LiteLLM (the proxy, the SDK, or a tool on it such as CrewAI or Aider): its model prefixes
-    // choose the route (core/src/checks/litellm.rs).
-    ("litellm", Tool::Litellm),
-];
+/// Literal markers naming the tool a paste comes from: rules/catalog.toml's `[[tool]]` tables.
+pub use crate::vocabulary::TOOL_MARKERS;
 
 /// Literal markers of a failed name lookup: the host it names is read (for `hostnear:`).
 pub const DNS_MARKERS: &[&str] = &[
@@ -182,21 +154,12 @@ pub fn near_host(host: &str) -> Option<&'static str> {
 /// The protocol a base URL path speaks, as far as the path tells.
 pub fn protocol_of(path: &str) -> &'static str {
     let p = path.trim_end_matches('/');
-    if p.contains("/apps/anthropic") || p.ends_with("/anthropic") || p.contains("/v1/messages") {
-        "anthropic"
-    } else if p.contains("/api/v1/services") || p.ends_with("/api/v1") {
-        "dashscope"
-    } else if p.contains(":generatecontent") || p.contains("/v1beta") {
-        "gemini"
-    } else if p.contains("/compatible-mode")
-        || p.ends_with("/v1")
-        || p.contains("/chat/completions")
-        || p.contains("/responses")
-    {
-        "openai"
-    } else {
-        ""
-    }
+    PROTOCOLS
+        .iter()
+        .find(|(_, contains, ends)| {
+            contains.iter().any(|c| p.contains(c)) || ends.iter().any(|e| p.ends_with(e))
+        })
+        .map_or("", |x| x.0)
 }
 
 /// The catalog entry for a host: exact, or by a `.suffix` entry.

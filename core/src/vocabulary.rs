@@ -6,6 +6,7 @@
 use crate::precondition::Fact;
 use crate::texts;
 pub use crate::texts::Text;
+use crate::tool::Tool;
 use serde::Serialize;
 use std::sync::OnceLock;
 
