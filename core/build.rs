@@ -134,6 +134,16 @@ struct Catalog {
     fragment: BTreeMap<String, String>,
     tool: Vec<ToolMarkers>,
     protocol: Vec<Protocol>,
+    settings: SettingNames,
+}
+
+/// Setting names the config checks read (lowercase).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SettingNames {
+    anthropic_base_url: Vec<String>,
+    base_url: Vec<String>,
+    api_key: Vec<String>,
 }
 
 /// A client tool and the literal markers that name it in a paste.
@@ -749,7 +759,14 @@ fn gen_catalog(c: &Catalog) -> String {
             let _ = writeln!(s, "({}, Tool::{}),", lit(m), camel(&t.id.replace('-', "_")));
         }
     }
-    s.push_str("];\n/// Protocols by endpoint path, in order: (name, contains, ends with).\npub static PROTOCOLS: &[(&str, &[&str], &[&str])] = &[\n");
+    let _ = writeln!(
+        s,
+        "];\n/// Setting names (lowercase) of an Anthropic base URL.\npub static ANTHROPIC_BASE_URL_SETTINGS: &[&str] = {};\n/// Setting names (lowercase) of an OpenAI-compatible base URL.\npub static BASE_URL_SETTINGS: &[&str] = {};\n/// Setting names (lowercase) of an API key.\npub static KEY_SETTINGS: &[&str] = {};",
+        list(&c.settings.anthropic_base_url),
+        list(&c.settings.base_url),
+        list(&c.settings.api_key)
+    );
+    s.push_str("/// Protocols by endpoint path, in order: (name, contains, ends with).\npub static PROTOCOLS: &[(&str, &[&str], &[&str])] = &[\n");
     for p in &c.protocol {
         let _ = writeln!(
             s,

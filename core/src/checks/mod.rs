@@ -29,6 +29,7 @@ use crate::facts::Facts;
 use crate::fix::Edit;
 use crate::report::Applicability;
 pub use crate::url::{host_name, split_url};
+use crate::vocabulary::{ANTHROPIC_BASE_URL_SETTINGS, BASE_URL_SETTINGS, KEY_SETTINGS};
 
 /// What one check found.
 #[derive(Clone, Debug)]
@@ -191,29 +192,29 @@ pub enum Protocol {
     Anthropic,
 }
 
-/// Settings that hold a base URL a client appends its own paths to, with the protocol.
+/// Settings that hold a base URL a client appends its own paths to, with the protocol (their
+/// names: rules/catalog.toml `[settings]`).
 pub fn base_urls(cfg: &Config) -> Vec<(&Setting, Protocol)> {
     let mut out = Vec::new();
     for s in &cfg.settings {
         let last = s.name();
         let lower = last.to_ascii_lowercase();
-        let proto = match lower.as_str() {
-            "anthropic_base_url" => Some(Protocol::Anthropic),
-            // `openaibaseurl`: Cline's "OpenAI Compatible" provider settings (openAiBaseUrl).
-            "openai_base_url" | "openai_api_base" | "base_url" | "baseurl" | "apibase"
-            | "api_base" | "openaibaseurl" => {
-                // OpenClaw names the protocol beside the URL: `api = "anthropic-messages"`.
-                let sibling = s.path.rsplit_once('.').map(|(p, _)| format!("{p}.api"));
-                let anthropic = sibling
-                    .and_then(|p| cfg.get(&p))
-                    .is_some_and(|a| a.value.starts_with("anthropic"));
-                Some(if anthropic {
-                    Protocol::Anthropic
-                } else {
-                    Protocol::OpenAi
-                })
-            }
-            _ => None,
+        let name = lower.as_str();
+        let proto = if ANTHROPIC_BASE_URL_SETTINGS.contains(&name) {
+            Some(Protocol::Anthropic)
+        } else if BASE_URL_SETTINGS.contains(&name) {
+            // OpenClaw names the protocol beside the URL: `api = "anthropic-messages"`.
+            let sibling = s.path.rsplit_once('.').map(|(p, _)| format!("{p}.api"));
+            let anthropic = sibling
+                .and_then(|p| cfg.get(&p))
+                .is_some_and(|a| a.value.starts_with("anthropic"));
+            Some(if anthropic {
+                Protocol::Anthropic
+            } else {
+                Protocol::OpenAi
+            })
+        } else {
+            None
         };
         if let Some(p) = proto {
             if s.kind == crate::config::ValueKind::Str && !s.value.trim().is_empty() {
@@ -224,20 +225,11 @@ pub fn base_urls(cfg: &Config) -> Vec<(&Setting, Protocol)> {
     out
 }
 
-/// Settings that hold an API key.
+/// Settings that hold an API key (rules/catalog.toml `[settings]`, or a name ending in `_api_key`).
 pub fn key_settings(cfg: &Config) -> impl Iterator<Item = &Setting> {
     cfg.settings.iter().filter(|s| {
         let last = s.name().to_ascii_lowercase();
-        matches!(
-            last.as_str(),
-            "anthropic_auth_token"
-                | "anthropic_api_key"
-                | "openai_api_key"
-                | "dashscope_api_key"
-                | "api_key"
-                | "apikey"
-                | "openaiapikey"
-        ) || last.ends_with("_api_key")
+        KEY_SETTINGS.contains(&last.as_str()) || last.ends_with("_api_key")
     })
 }
 
