@@ -54,16 +54,21 @@ pub fn plan_key_general_host(ctx: &Ctx, out: &mut Vec<CheckHit>) {
         if h.provider != "dashscope" || h.plan != "general" {
             continue;
         }
-        let host = if h.region == "cn" {
-            "coding.dashscope.aliyuncs.com"
-        } else {
-            "coding-intl.dashscope.aliyuncs.com"
+        // The Coding Plan host of the same region, with the path for the protocol (catalog).
+        let Some(plan) = HOSTS
+            .iter()
+            .find(|p| p.provider == "dashscope" && p.plan == "coding" && p.region == h.region)
+        else {
+            continue;
         };
-        let path = if proto == Protocol::Anthropic {
-            "/apps/anthropic"
-        } else {
-            "/v1"
-        };
+        let (host, path) = (
+            plan.host,
+            if proto == Protocol::Anthropic {
+                plan.anthropic_path
+            } else {
+                plan.openai_path
+            },
+        );
         let scheme = if u.scheme.is_empty() {
             "https://"
         } else {
