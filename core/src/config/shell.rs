@@ -377,7 +377,15 @@ fn option(
         };
         (s, en.max(s))
     };
-    let _ = text;
+    // An argument attached to its option (`-H'Accept: */*'`): the word as a whole is not one
+    // quoted string, but the argument is when a quote opens right before it and closes after.
+    let quote = w.quote.or_else(|| {
+        let b = text.as_bytes();
+        let first = *w.map.get(from)?;
+        let last = *w.map.get(w.text.len().checked_sub(1)?)?;
+        let q = *b.get(first.checked_sub(1)?)?;
+        (from > 0 && matches!(q, b'\'' | b'"') && b.get(last + 1) == Some(&q)).then_some(q as char)
+    });
     let simple = |path: &str, ctx: &mut Ctx| {
         let (s, e) = span(0, t.len());
         ctx.push(Setting {
@@ -386,7 +394,7 @@ fn option(
             key_span: None,
             value_span: (s, e),
             value: t.to_string(),
-            quoted: w.quote,
+            quoted: quote,
             kind: ValueKind::Str,
             len: None,
         });
@@ -412,7 +420,7 @@ fn option(
                 key_span: Some(span(name_start, name_start + name.len())),
                 value_span: span(vs, ve),
                 value: t.get(vs..ve).unwrap_or("").to_string(),
-                quoted: w.quote,
+                quoted: quote,
                 kind: ValueKind::Str,
                 len: None,
             });
