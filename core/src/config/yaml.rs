@@ -256,8 +256,10 @@ fn env_item(
         return None;
     }
     let name = text.get(content..i)?;
-    // The value as the YAML item reads it (a ` #` comment is YAML's, not the value's).
-    let st = scalar(text, i + 1, e)?;
+    // The value as the YAML item reads it (a ` #` comment is YAML's, not the value's); always a
+    // string, as in an env file: the item `NAME=false` is one YAML string, not a boolean.
+    let mut st = scalar(text, i + 1, e)?;
+    st.kind = ValueKind::Str;
     let mut path = owner.to_string();
     push_key(&mut path, name);
     Some((path, (content, i), st))
