@@ -30,6 +30,10 @@ finish() {
   echo "$PASSED passed, $FAILED failed"
 }
 trap finish EXIT
+# Killed or interrupted: exit with the signal's status, so that `finish` reports a failure
+# (without these, a run killed between steps printed "all steps passed").
+trap 'exit 143' TERM
+trap 'exit 130' INT
 
 section() {
   local now
