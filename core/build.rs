@@ -471,6 +471,15 @@ fn lit(s: &str) -> String {
     format!("{s:?}")
 }
 
+/// Categories as `Category` variants, for the reference statics.
+fn category_list(v: &[String]) -> String {
+    let items: Vec<String> = v
+        .iter()
+        .map(|c| format!("Category::{},", camel(c)))
+        .collect();
+    format!("&[{}]", items.concat())
+}
+
 /// Preconditions as `Fact` constructors (core/src/precondition.rs), for the reference statics:
 /// a tool or key kind that names no variant fails to compile in core's tests.
 fn fact_list(v: &[String]) -> String {
@@ -657,7 +666,7 @@ fn gen_rules(rules: &[(String, Rule)]) -> String {
             r.fallback,
             r.retry_queue,
             camel(&confidence(r)),
-            list(&r.follows),
+            category_list(&r.follows),
             ord,
         );
     }

@@ -1,7 +1,7 @@
 //! The rule table, dictionary-coded for the page's gzipped wasm. The table (~125 KB of text) is
 //! longer than gzip's 32 KB window, so the words its rules share across that distance (`invalid`,
 //! `exceeded`, `(?-u:\b)`, `[^\n]{0,`) are paid for again and again. Each of the most frequent
-//! ones is written as a one- or two-character token instead; core/src/model.rs (`expand`) puts
+//! ones is written as a one- or two-character token instead; core/src/vocabulary.rs (`expand`) puts
 //! them back once, at start. Measured on the 567-rule table: 29,462 → 27,403 B gzipped, the
 //! dictionary included; the page's first load 2,288 B smaller (docs/BENCHMARKS.md, session 9).
 //!

@@ -175,7 +175,7 @@ pub fn differential(mut f: Vec<Finding>, facts: &Facts) -> Vec<Finding> {
     if lead.check.is_some() || first.severity != Severity::Error {
         return f;
     }
-    let (cat, hit) = (lead.category.as_str(), first.hit.clone());
+    let (cat, hit) = (lead.category, first.hit.clone());
     let mut at = f.iter().filter(|x| x.severity != Severity::Info).count();
     for (i, r) in RULES.iter().enumerate() {
         if r.follows.contains(&cat)

@@ -185,7 +185,7 @@ pub struct Rule {
     pub confidence: Confidence,
     /// A differential hypothesis: the categories of a first finding this rule joins
     /// (core/src/findings.rs, `differential`); empty for every other rule.
-    pub follows: &'static [&'static str],
+    pub follows: &'static [Category],
     /// Position in [`RULES`]: the rule's line in each language's texts (core/src/texts.rs).
     pub ord: u16,
 }
@@ -372,7 +372,11 @@ fn decode(table: &'static str) -> Vec<Rule> {
                     "medium" => Confidence::Medium,
                     _ => Confidence::Low,
                 },
-                follows: list(next()),
+                follows: list(next())
+                    .iter()
+                    .filter_map(|c| Category::ALL.into_iter().find(|x| x.as_str() == *c))
+                    .collect::<Vec<_>>()
+                    .leak(),
                 ord: u16::try_from(ord).unwrap_or(u16::MAX),
             }
         })
