@@ -142,6 +142,8 @@ test("no key nor 8 characters of one reach the page's text, copies, bundle or sh
       await page.locator("#results button.view-text").first().click();
       counts.diffs++;
     }
+    // Closed panels too (a card's other retry snippets): their copy buttons copy text as well.
+    await page.evaluate(() => document.querySelectorAll("#results details").forEach((d) => (d.open = true)));
     const copies = page.locator("#results button.copy");
     for (let i = 0; i < (await copies.count()); i++) {
       check(`copy button ${i}`, await clickAndRead(page, copies.nth(i)));
