@@ -11,7 +11,8 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use llmdoctor_core::keywords::{Keywords, Match};
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
-use proptest::test_runner::{Config, RngAlgorithm, RngSeed, TestRunner};
+
+mod common;
 
 /// Runs `test` on `cases` values of `strategy`, the same values on every run and machine
 /// (ChaCha from `seed`, no failure files, whatever PROPTEST_* says); a failure panics with the
@@ -22,15 +23,7 @@ fn check<S: Strategy>(
     strategy: S,
     test: impl Fn(S::Value) -> Result<(), TestCaseError>,
 ) {
-    let config = Config {
-        cases,
-        rng_algorithm: RngAlgorithm::ChaCha,
-        rng_seed: RngSeed::Fixed(seed),
-        failure_persistence: None,
-        max_shrink_iters: 1024,
-        ..Config::default()
-    };
-    if let Err(e) = TestRunner::new(config).run(&strategy, test) {
+    if let Err(e) = common::strategies::runner(cases, seed).run(&strategy, test) {
         panic!("{e}");
     }
 }
