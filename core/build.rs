@@ -486,7 +486,7 @@ fn fact_list(v: &[String]) -> String {
     let mut s = String::from("&[");
     for x in v {
         let (kind, value) = x.split_once(':').unwrap_or((x.as_str(), ""));
-        let variant = camel(&value.replace('-', "_"));
+        let variant = camel(value);
         let _ = match kind {
             "status" => write!(s, "Fact::Status({value}),"),
             "tool" => write!(s, "Fact::Tool(crate::tool::Tool::{variant}),"),
@@ -541,8 +541,9 @@ fn gen_texts(rules: &[(String, Rule)], pick: fn(&Rule) -> &Text) -> String {
     s
 }
 
+/// A Rust variant name from an id: `rate_limit` → `RateLimit`, `claude-code` → `ClaudeCode`.
 fn camel(s: &str) -> String {
-    s.split('_')
+    s.split(['_', '-'])
         .map(|w| {
             let mut c = w.chars();
             c.next()
@@ -765,7 +766,7 @@ fn gen_catalog(c: &Catalog) -> String {
     s.push_str("];\n/// Literal markers (lowercase) naming the tool a paste comes from.\npub static TOOL_MARKERS: &[(&str, Tool)] = &[\n");
     for t in &c.tool {
         for m in &t.markers {
-            let _ = writeln!(s, "({}, Tool::{}),", lit(m), camel(&t.id.replace('-', "_")));
+            let _ = writeln!(s, "({}, Tool::{}),", lit(m), camel(&t.id));
         }
     }
     let _ = writeln!(

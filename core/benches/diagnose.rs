@@ -162,7 +162,9 @@ fn keywords_10mb_log(b: Bencher, how: &str) {
     use llmdoctor_core::{facts, keywords::Keywords, vocabulary::HOSTS, RULES};
     let mut lits: Vec<String> = Vec::new();
     let rule_keywords = RULES.iter().flat_map(|r| r.keywords.iter().copied());
-    let markers = facts::TOOL_MARKERS.iter().map(|(m, _)| *m);
+    let markers = llmdoctor_core::vocabulary::TOOL_MARKERS
+        .iter()
+        .map(|(m, _)| *m);
     let hosts = HOSTS.iter().map(|h| h.host);
     let more = ["http://", "https://"].into_iter();
     let more = more.chain(facts::STATUS_MARKERS.iter().copied());

@@ -11,9 +11,6 @@ use serde::Serialize;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-/// Literal markers naming the tool a paste comes from: rules/catalog.toml's `[[tool]]` tables.
-pub use crate::vocabulary::TOOL_MARKERS;
-
 /// Literal markers of a failed name lookup: the host it names is read (for `hostnear:`).
 pub const DNS_MARKERS: &[&str] = &[
     "enotfound",

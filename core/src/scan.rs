@@ -2,11 +2,11 @@
 //! marker finds candidate lines; only there do the rules' own regexes run, once per (rule, line).
 //! Work is linear in the input: each line is scanned at most once per rule that names it.
 
-use crate::facts::{self, Facts, DNS_MARKERS, STATUS_MARKERS, TOOL_MARKERS};
+use crate::facts::{self, Facts, DNS_MARKERS, STATUS_MARKERS};
 use crate::keywords::Keywords;
 use crate::re::bytes::Regex;
 use crate::secrets;
-use crate::vocabulary::{HOSTS, RULES};
+use crate::vocabulary::{HOSTS, RULES, TOOL_MARKERS};
 use std::sync::OnceLock;
 
 /// Evidence kept per rule; the rest is counted.

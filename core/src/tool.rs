@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-/// A tool named by the paste (facts.rs `TOOL_MARKERS`). Serialized by its id; variants are
+/// A tool named by the paste (rules/catalog.toml `[[tool]]` markers). Serialized by its id; variants are
 /// declared in the order of their ids, so that a sorted set of tools lists them by id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

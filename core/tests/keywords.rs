@@ -157,7 +157,7 @@ fn engine_sets() -> Vec<(String, Vec<String>)> {
             add(&mut scanner, k);
         }
     }
-    for (m, _) in facts::TOOL_MARKERS {
+    for (m, _) in llmdoctor_core::vocabulary::TOOL_MARKERS {
         add(&mut scanner, m);
     }
     for h in HOSTS.iter() {
