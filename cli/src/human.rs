@@ -16,7 +16,7 @@ use llmdoctor_core::labels::human::{self as words, Heading};
 use llmdoctor_core::report::{Applicability, Diagnosis, Evidence, Report};
 use llmdoctor_core::secrets::{escape_controls, needs_escape, Masked};
 use llmdoctor_core::selfcheck::self_check;
-use llmdoctor_core::{Lang, Rule, Severity};
+use llmdoctor_core::{Catalog, Lang, Rule, Severity};
 use std::fmt::Write as _;
 
 pub struct Style {
@@ -118,10 +118,17 @@ fn with_column(rendered: String, column: usize) -> String {
     format!("{}{column}{}", &rendered[..b - digits], &rendered[b..])
 }
 
-pub fn render(report: &Report, input: &Input, lang: Lang, st: &Style, diff: bool) -> String {
+pub fn render(
+    report: &Report,
+    catalog: &Catalog,
+    input: &Input,
+    lang: Lang,
+    st: &Style,
+    diff: bool,
+) -> String {
     let mut out = String::new();
     for d in &report.diagnoses {
-        diagnosis(&mut out, d, report, input, lang, st);
+        diagnosis(&mut out, d, report, catalog, input, lang, st);
     }
     for c in &report.corrected {
         let (name, line) = input.locate(input.line_of(c.start));
@@ -184,7 +191,14 @@ pub fn render(report: &Report, input: &Input, lang: Lang, st: &Style, diff: bool
 
 /// `error[rule]: title (category)`, the first evidence's location and line with a caret under
 /// it and under every other evidence on that line, then the other evidence's locations.
-fn head(d: &Diagnosis, report: &Report, input: &Input, lang: Lang, st: &Style) -> String {
+fn head(
+    d: &Diagnosis,
+    title: &Masked,
+    report: &Report,
+    input: &Input,
+    lang: Lang,
+    st: &Style,
+) -> String {
     // English keeps the category's id (`quota`), as the JSON has it; Chinese gets its words.
     let category = if zh(lang) {
         llmdoctor_core::labels::category(lang, d.category)
@@ -193,7 +207,7 @@ fn head(d: &Diagnosis, report: &Report, input: &Input, lang: Lang, st: &Style) -
     };
     let title = format!(
         "{} ({category}{})",
-        shown(&d.title).replace('\n', " "),
+        shown(title).replace('\n', " "),
         words::confidence_after_category(lang, d.confidence)
     );
     let title = level(d.severity, lang).primary_title(title).id(d.rule);
@@ -235,16 +249,18 @@ fn diagnosis(
     out: &mut String,
     d: &Diagnosis,
     report: &Report,
+    catalog: &Catalog,
     input: &Input,
     lang: Lang,
     st: &Style,
 ) {
-    let _ = writeln!(out, "{}", head(d, report, input, lang, st));
+    let t = report.text(catalog, d);
+    let _ = writeln!(out, "{}", head(d, &t.title, report, input, lang, st));
     if d.count > d.evidence.len() {
         let more = words::seen(lang, d.count);
         let _ = writeln!(out, "  {}", st.dim(&more));
     }
-    let _ = writeln!(out, "  {}", shown(&d.explanation));
+    let _ = writeln!(out, "  {}", shown(&t.explanation));
     if let Some(r) = &d.reset {
         let _ = writeln!(
             out,
@@ -254,14 +270,14 @@ fn diagnosis(
         );
     }
     let _ = writeln!(out, "  {}", st.bold(words::heading(lang, Heading::Fix)));
-    for (i, s) in d.steps.iter().enumerate() {
+    for (i, s) in d.lead_steps.iter().chain(&t.steps).enumerate() {
         let _ = writeln!(out, "    {}. {}", i + 1, shown(s));
     }
     let _ = writeln!(
         out,
         "  {} {}",
         st.bold(words::heading(lang, Heading::Verify)),
-        shown(&d.verify)
+        shown(&t.verify)
     );
     let _ = writeln!(
         out,
@@ -275,7 +291,7 @@ fn diagnosis(
         st.dim(&format!(
             "{} {}",
             words::heading(lang, Heading::Sources),
-            shown(&Masked::join(&d.sources, "; "))
+            shown(&Masked::join(&t.sources, "; "))
         ))
     );
     if let Some(f) = &d.fix {
@@ -292,7 +308,7 @@ fn diagnosis(
 }
 
 /// `llmdoctor rules`: one line per rule.
-pub fn rules_table(rules: &[Rule], lang: Lang) -> String {
+pub fn rules_table(rules: &[Rule], catalog: &Catalog, lang: Lang) -> String {
     let w = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
     let mut out = String::new();
     for r in rules {
@@ -302,15 +318,15 @@ pub fn rules_table(rules: &[Rule], lang: Lang) -> String {
             r.id,
             r.category.as_str(),
             r.severity.as_str(),
-            r.text(lang).title
+            catalog.text(lang, r).title
         );
     }
     out
 }
 
 /// `llmdoctor explain ID`: the whole rule.
-pub fn explain(r: &Rule, lang: Lang) -> String {
-    let t = r.text(lang);
+pub fn explain(r: &Rule, catalog: &Catalog, lang: Lang) -> String {
+    let t = catalog.text(lang, r);
     let mut out = String::new();
     let _ = writeln!(out, "{} — {}", r.id, t.title);
     let _ = writeln!(
@@ -325,7 +341,7 @@ pub fn explain(r: &Rule, lang: Lang) -> String {
         let _ = writeln!(out, "{}. {s}", i + 1);
     }
     let _ = writeln!(out, "\nverify: {}", t.verify);
-    let _ = writeln!(out, "sources: {}", t.sources.join("; "));
+    let _ = writeln!(out, "sources: {}", Masked::join(&t.sources, "; "));
     let _ = writeln!(out, "matches: {}", r.patterns.join("  |  "));
     if !r.when.is_empty() {
         let _ = writeln!(out, "only when: {}", facts(r.when));

@@ -16,7 +16,7 @@ mod render;
 use args::{Cmd, Format, Opts, Parsed};
 use doctor::Machine;
 use llmdoctor_core::secrets::escape_controls;
-use llmdoctor_core::{rule, Instant, Lang, Options, RULES};
+use llmdoctor_core::{rule, Catalog, Instant, Lang, Options, RULES};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -54,18 +54,18 @@ fn run(argv: impl IntoIterator<Item = std::ffi::OsString>, m: &Machine) -> u8 {
                 Format::Json => {
                     let list: Vec<_> = RULES
                         .iter()
-                        .map(|r| serde_json::json!({"id": r.id, "category": r.category, "severity": r.severity, "title": r.text(lang).title}))
+                        .map(|r| serde_json::json!({"id": r.id, "category": r.category, "severity": r.severity, "title": Catalog::embedded().text(lang, r).title}))
                         .collect();
                     serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"
                 }
-                Format::Human => human::rules_table(RULES.all(), lang),
+                Format::Human => human::rules_table(RULES.all(), Catalog::embedded(), lang),
             };
             emit(&out);
             0
         }
         Some(Cmd::Explain { id }) => match rule(id) {
             Some(r) => {
-                emit(&human::explain(r, lang));
+                emit(&human::explain(r, Catalog::embedded(), lang));
                 0
             }
             None => {
@@ -143,6 +143,7 @@ fn run_diagnose(inputs: &[std::path::PathBuf], o: &Opts, lang: Lang) -> u8 {
         emit(&llmdoctor_core::support::bundle(
             &input.text,
             &report,
+            Catalog::embedded(),
             opts.now,
             lang,
         ));
@@ -163,14 +164,17 @@ fn run_diagnose(inputs: &[std::path::PathBuf], o: &Opts, lang: Lang) -> u8 {
         &input.text,
     );
     match o.format {
-        Format::Json => emit(&(serde_json::to_string_pretty(&report).unwrap_or_default() + "\n")),
+        Format::Json => emit(
+            &(serde_json::to_string_pretty(&report.json(Catalog::embedded())).unwrap_or_default()
+                + "\n"),
+        ),
         Format::Human => {
             let choice = render::choice(o.color);
             let style = human::Style {
                 color: render::colors(choice),
             };
             render::emit(
-                &human::render(&report, &input, lang, &style, o.diff),
+                &human::render(&report, Catalog::embedded(), &input, lang, &style, o.diff),
                 choice,
             );
         }

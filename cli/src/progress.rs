@@ -146,8 +146,8 @@ mod tests {
         let a = Progress::new(false).diagnose(&text, &opts);
         let b = llmdoctor_core::diagnose(&text, &opts);
         assert_eq!(
-            serde_json::to_string(&a).ok(),
-            serde_json::to_string(&b).ok()
+            serde_json::to_string(&a.json(llmdoctor_core::Catalog::embedded())).ok(),
+            serde_json::to_string(&b.json(llmdoctor_core::Catalog::embedded())).ok()
         );
     }
 }

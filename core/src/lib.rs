@@ -32,6 +32,7 @@ pub use labels::selfcheck;
 pub mod share;
 pub mod support;
 pub mod texts;
+pub use texts::{Catalog, Text};
 pub mod time;
 pub mod tool;
 pub mod url;

@@ -3,8 +3,8 @@
 //! when the checked-in file differs from [`report_schema`], and validates the CLI's output for
 //! every corpus paste against it.
 
-/// The schema of [`crate::Report`] as pretty-printed JSON, ending in a line feed.
+/// The schema of [`crate::Report::json`] as pretty-printed JSON, ending in a line feed.
 pub fn report_schema() -> String {
-    let schema = schemars::schema_for!(crate::Report);
+    let schema = schemars::schema_for!(crate::report::ReportJson<'static>);
     serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
 }

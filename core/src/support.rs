@@ -6,6 +6,7 @@ use crate::config;
 use crate::re::Regex;
 use crate::report::Report;
 use crate::secrets::Masked;
+use crate::texts::Catalog;
 use crate::time::{format_rfc3339, Instant};
 use crate::vocabulary::Lang;
 use std::fmt::Write as _;
@@ -34,7 +35,14 @@ fn version_regex() -> &'static Regex {
 
 /// The bundle as plain text. `text` is the paste; only masked or non-secret parts of it are
 /// copied (error lines come from the report's evidence contexts, already masked).
-pub fn bundle(text: &str, report: &Report, now: Option<Instant>, lang: Lang) -> Masked {
+/// The first diagnosis is named by its title in `lang` from `catalog`.
+pub fn bundle(
+    text: &str,
+    report: &Report,
+    catalog: &Catalog,
+    now: Option<Instant>,
+    lang: Lang,
+) -> Masked {
     use crate::labels::support::{word, Word};
     let mut out = String::new();
     let label = |w: Word| word(lang, w);
@@ -160,7 +168,7 @@ pub fn bundle(text: &str, report: &Report, now: Option<Instant>, lang: Lang) -> 
             out,
             "- {}: {} ({}, {})",
             label(Word::Diagnosis),
-            d.title,
+            catalog.text_of(lang, d.rule).title,
             d.rule,
             d.category.as_str()
         );
@@ -206,7 +214,7 @@ fn visible(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::{diagnose, Options};
+    use crate::{diagnose, Catalog, Options};
 
     #[test]
     fn bundle_has_every_item_and_no_key() {
@@ -217,7 +225,7 @@ mod tests {
             ..Options::default()
         };
         let r = diagnose(&text, &opts);
-        let b = super::bundle(&text, &r, opts.now, opts.lang);
+        let b = super::bundle(&text, &r, Catalog::embedded(), opts.now, opts.lang);
         assert!(!b.contains(key) && !b.contains(&key[8..28]), "{b}");
         for want in [
             "2026-11-22T03:20:00Z",
@@ -246,7 +254,7 @@ mod tests {
         };
         let r = diagnose(&text, &opts);
         for lang in [crate::Lang::En, crate::Lang::Zh] {
-            let b = super::bundle(&text, &r, opts.now, lang);
+            let b = super::bundle(&text, &r, Catalog::embedded(), opts.now, lang);
             let key_id = crate::labels::support::word(lang, crate::labels::support::Word::KeyId);
             let bad: Vec<char> = b
                 .chars()

@@ -1,29 +1,36 @@
-//! The rules' words — title, explanation, steps, verification — per language.
+//! The rules' words — title, explanation, steps, verification, sources — per language, as a
+//! value the caller owns: a [`Catalog`].
 //!
-//! They live apart from the rule table ([`crate::RULES`]) so that a front end need not carry
-//! them all: build.rs writes each language as text, one line per rule in `RULES` order,
-//! `id TAB title TAB explanation TAB verify TAB step TAB step ...`. With the `embedded-texts`
-//! feature (the CLI, the tests) both languages are compiled in. The page builds without it and
-//! [`install`]s lines as it needs them: `texts/<lang>/<id>.txt` for a rule it shows,
-//! `texts/<lang>/titles.txt` (id and title only) for the rules index, or a whole language at once
-//! (written by `cargo run -p llmdoctor-core --example texts`).
+//! The engine never words a finding: a [`crate::Report`] holds rule ids and structured data, and
+//! whatever renders it (the CLI's text and JSON, the page's cards, the support bundle) passes a
+//! catalog explicitly. Words that arrive later (the page fetches them) go into the page's
+//! catalog and the page re-renders; the diagnosis is not run again.
 //!
-//! Until a rule's words are present, [`get`] answers with what there is: the title alone, the
-//! other language, or empty text. A diagnosis never fails for want of words.
+//! build.rs writes each language as text, one line per rule in `RULES` order,
+//! `id TAB title TAB explanation TAB verify TAB sources TAB step TAB step ...` (sources joined
+//! by U+001F). With the `embedded-texts` feature (the CLI, the tests) both languages are
+//! compiled in: [`Catalog::embedded`]. The page builds without it and [`Catalog::install`]s
+//! lines as it needs them: `texts/<lang>/<id>.txt` for a rule it shows,
+//! `texts/<lang>/titles.txt` (id and title only) for the rules index, or a whole language at
+//! once (written by `cargo run -p llmdoctor-core --example texts`).
+//!
+//! Until a rule's words are present, [`Catalog::text`] answers with what there is: the title
+//! alone, the other language, or empty text. Rendering never fails for want of words.
 
-use crate::vocabulary::{Lang, RULES};
-use std::sync::{Once, RwLock};
+use crate::secrets::Masked;
+use crate::vocabulary::{Lang, Rule, RULES};
+use std::sync::Arc;
 
-/// A rule's words in one language.
-#[derive(Debug, Default)]
+/// A rule's words in one language (masked text: rule words hold nothing of a paste).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Text {
-    pub title: &'static str,
-    pub explanation: &'static str,
-    pub steps: Vec<&'static str>,
-    pub verify: &'static str,
+    pub title: Masked,
+    pub explanation: Masked,
+    pub steps: Vec<Masked>,
+    pub verify: Masked,
     /// Where the rule's knowledge comes from: `Title, section — https://…` (the same in every
     /// language).
-    pub sources: Vec<&'static str>,
+    pub sources: Vec<Masked>,
 }
 
 impl Text {
@@ -31,19 +38,40 @@ impl Text {
     pub fn is_complete(&self) -> bool {
         !self.explanation.is_empty()
     }
+
+    fn parse(line: &str) -> Text {
+        let words = |s: &str| Masked::catalog(s.to_string());
+        let mut f = line.split('\t').skip(1);
+        let mut next = || f.next().unwrap_or_default();
+        let (title, explanation, verify, sources) = (next(), next(), next(), next());
+        Text {
+            title: words(title),
+            explanation: words(explanation),
+            verify: words(verify),
+            sources: sources
+                .split('\u{1f}')
+                .filter(|s| !s.is_empty())
+                .map(words)
+                .collect(),
+            steps: f.map(words).collect(),
+        }
+    }
 }
 
-/// Per language, per rule (index = `Rule::ord`): the words installed so far.
-type Table = RwLock<Vec<Option<&'static Text>>>;
-static TABLES: [Table; 2] = [RwLock::new(Vec::new()), RwLock::new(Vec::new())];
-static EMBEDDED: Once = Once::new();
 static EMPTY: Text = Text {
-    title: "",
-    explanation: "",
+    title: Masked::EMPTY,
+    explanation: Masked::EMPTY,
     steps: Vec::new(),
-    verify: "",
+    verify: Masked::EMPTY,
     sources: Vec::new(),
 };
+
+/// The rules' words installed so far, per language, per rule (index = `Rule::ord`). Cloning is
+/// cheap: the words are shared.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Catalog {
+    langs: [Vec<Option<Arc<Text>>>; 2],
+}
 
 fn slot(lang: Lang) -> usize {
     match lang {
@@ -56,6 +84,97 @@ fn other(lang: Lang) -> Lang {
     match lang {
         Lang::En => Lang::Zh,
         Lang::Zh => Lang::En,
+    }
+}
+
+impl Catalog {
+    /// A catalog with no words yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Every rule's words in both languages, compiled in (built once, never changed).
+    #[cfg(feature = "embedded-texts")]
+    pub fn embedded() -> &'static Catalog {
+        static C: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+        C.get_or_init(|| {
+            let mut c = Catalog::new();
+            for lang in [Lang::En, Lang::Zh] {
+                // build.rs wrote it from the same rules: every line installs.
+                let _ = c.install(lang, embedded(lang));
+            }
+            c
+        })
+    }
+
+    fn lookup(&self, lang: Lang, ord: u16) -> Option<&Text> {
+        self.langs[slot(lang)]
+            .get(usize::from(ord))
+            .and_then(|t| t.as_deref())
+    }
+
+    /// The words of `rule` in `lang`: complete if installed, else the title alone if that is,
+    /// else the other language's, else empty.
+    pub fn text(&self, lang: Lang, rule: &Rule) -> &Text {
+        let ord = rule.ord;
+        match self.lookup(lang, ord) {
+            Some(t) if t.is_complete() => t,
+            mine => match self.lookup(other(lang), ord) {
+                Some(o) if mine.is_none() => o,
+                _ => mine.unwrap_or(&EMPTY),
+            },
+        }
+    }
+
+    /// The words of the rule with id `id` (empty for an unknown id).
+    pub fn text_of(&self, lang: Lang, id: &str) -> &Text {
+        crate::rule(id).map_or(&EMPTY, |r| self.text(lang, r))
+    }
+
+    /// Whether `rule` has its complete words in `lang`.
+    pub fn has(&self, lang: Lang, rule: &Rule) -> bool {
+        self.lookup(lang, rule.ord).is_some_and(Text::is_complete)
+    }
+
+    /// Whether every rule has at least a title in `lang`.
+    pub fn has_titles(&self, lang: Lang) -> bool {
+        let table = &self.langs[slot(lang)];
+        table.len() == RULES.len() && table.iter().all(Option::is_some)
+    }
+
+    /// Installs the lines of `text` (any number, any order; a title-only line does not replace
+    /// complete words) and answers how many it installed. Refuses, installing nothing, a text
+    /// with a line for a rule this build does not know — a stale cached file after an upgrade,
+    /// say.
+    pub fn install(&mut self, lang: Lang, text: &str) -> Result<usize, String> {
+        let mut parsed: Vec<(usize, &str)> = Vec::new();
+        for line in text.lines().filter(|l| !l.is_empty()) {
+            let id = line.split('\t').next().unwrap_or_default();
+            let Some(ord) = RULES.iter().position(|r| r.id == id) else {
+                return Err(format!(
+                    "texts are for another version: unknown rule {id:.60}"
+                ));
+            };
+            parsed.push((ord, line));
+        }
+        let table = &mut self.langs[slot(lang)];
+        if !parsed.is_empty() && table.len() < RULES.len() {
+            table.resize(RULES.len(), None);
+        }
+        let mut n = 0;
+        for (ord, line) in parsed {
+            let t = Text::parse(line);
+            let slot = &mut table[ord];
+            if slot
+                .as_deref()
+                .is_some_and(|old| old.is_complete() && !t.is_complete())
+            {
+                continue;
+            }
+            *slot = Some(Arc::new(t));
+            n += 1;
+        }
+        Ok(n)
     }
 }
 
@@ -75,104 +194,23 @@ pub fn embedded(lang: Lang) -> &'static str {
     }
 }
 
-fn lookup(lang: Lang, ord: u16) -> Option<&'static Text> {
-    EMBEDDED.call_once(|| {
-        for lang in [Lang::En, Lang::Zh] {
-            // build.rs wrote it from the same rules: every line installs.
-            let _ = install(lang, embedded(lang));
-        }
-    });
-    let table = TABLES[slot(lang)].read().unwrap_or_else(|e| e.into_inner());
-    table.get(usize::from(ord)).copied().flatten()
-}
-
-/// The words of the rule at `ord` in `lang`: complete if installed, else the title alone if
-/// that is, else the other language's, else empty.
-pub fn get(lang: Lang, ord: u16) -> &'static Text {
-    match lookup(lang, ord) {
-        Some(t) if t.is_complete() => t,
-        mine => match lookup(other(lang), ord) {
-            Some(o) if mine.is_none() => o,
-            _ => mine.unwrap_or(&EMPTY),
-        },
-    }
-}
-
-/// Whether the rule at `ord` has its complete words in `lang`.
-pub fn has(lang: Lang, ord: u16) -> bool {
-    lookup(lang, ord).is_some_and(Text::is_complete)
-}
-
-/// Whether every rule has at least a title in `lang`.
-pub fn has_titles(lang: Lang) -> bool {
-    (0..RULES.len()).all(|i| u16::try_from(i).is_ok_and(|i| lookup(lang, i).is_some()))
-}
-
-/// Installs the lines of `text` (any number, any order; a title-only line does not replace
-/// complete words) and answers how many it installed. Refuses, installing nothing, a text with
-/// a line for a rule this build does not know — a stale cached file after an upgrade, say.
-/// The text is kept for the life of the program.
-pub fn install(lang: Lang, text: impl Into<String>) -> Result<usize, String> {
-    let text: String = text.into();
-    let mut parsed: Vec<(usize, Text)> = Vec::new();
-    for line in text.lines().filter(|l| !l.is_empty()) {
-        let id = line.split('\t').next().unwrap_or_default();
-        let Some(ord) = RULES.iter().position(|r| r.id == id) else {
-            return Err(format!(
-                "texts are for another version: unknown rule {id:.60}"
-            ));
-        };
-        parsed.push((ord, Text::default()));
-    }
-    if parsed.is_empty() {
-        return Ok(0);
-    }
-    let text: &'static str = Box::leak(text.into_boxed_str());
-    let lines = text.lines().filter(|l| !l.is_empty());
-    let mut table = TABLES[slot(lang)]
-        .write()
-        .unwrap_or_else(|e| e.into_inner());
-    if table.len() < RULES.len() {
-        table.resize(RULES.len(), None);
-    }
-    let mut n = 0;
-    for ((ord, _), line) in parsed.into_iter().zip(lines) {
-        let mut f = line.split('\t').skip(1);
-        let mut next = || f.next().unwrap_or_default();
-        let (title, explanation, verify, sources) = (next(), next(), next(), next());
-        let t = Text {
-            title,
-            explanation,
-            verify,
-            sources: sources.split('\u{1f}').filter(|s| !s.is_empty()).collect(),
-            steps: f.collect(),
-        };
-        let slot = &mut table[ord];
-        if slot.is_some_and(|old| old.is_complete() && !t.is_complete()) {
-            continue;
-        }
-        *slot = Some(Box::leak(Box::new(t)));
-        n += 1;
-    }
-    Ok(n)
-}
-
 /// The line of the rule at `ord` in `lang`'s compiled-in text (for writing the page's files).
 pub fn embedded_line(lang: Lang, ord: usize) -> Option<&'static str> {
     embedded(lang).lines().nth(ord)
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "embedded-texts"))]
 mod tests {
     use super::*;
 
     #[test]
     fn every_rule_has_words_in_both_languages() {
+        let c = Catalog::embedded();
         for lang in [Lang::En, Lang::Zh] {
-            assert!(has_titles(lang));
+            assert!(c.has_titles(lang));
             for r in RULES {
-                let x = get(lang, r.ord);
-                assert!(has(lang, r.ord), "{} is incomplete", r.id);
+                let x = c.text(lang, r);
+                assert!(c.has(lang, r), "{} is incomplete", r.id);
                 assert!(!x.title.is_empty(), "{} has no title", r.id);
                 assert!(!x.explanation.is_empty(), "{} has no explanation", r.id);
                 assert!(!x.steps.is_empty(), "{} has no steps", r.id);
@@ -182,24 +220,48 @@ mod tests {
                 );
             }
         }
-        let r = crate::rule("coding-plan-week-quota").expect("rule");
-        assert_ne!(r.text(Lang::En).title, r.text(Lang::Zh).title);
+        let week = "coding-plan-week-quota";
+        assert_ne!(
+            c.text_of(Lang::En, week).title,
+            c.text_of(Lang::Zh, week).title
+        );
     }
 
     #[test]
-    fn a_line_for_an_unknown_rule_is_refused() {
-        let err = install(Lang::En, "made-up-rule\tTitle\n").expect_err("refused");
+    fn a_line_for_an_unknown_rule_is_refused_and_installs_nothing() {
+        let mut c = Catalog::new();
+        let line = format!("{}\tTitle\nmade-up-rule\tTitle\n", RULES[0].id);
+        let err = c.install(Lang::En, &line).expect_err("refused");
         assert!(err.contains("made-up-rule"), "{err}");
-        assert_eq!(install(Lang::En, ""), Ok(0));
+        assert_eq!(c, Catalog::new());
+        assert_eq!(c.install(Lang::En, ""), Ok(0));
     }
 
     #[test]
     fn a_title_line_does_not_replace_complete_words() {
+        let mut c = Catalog::embedded().clone();
         let r = &RULES[0];
-        let before = get(Lang::Zh, r.ord).explanation;
+        let before = c.text(Lang::Zh, r).explanation.clone();
         let line = format!("{}\tanother title\n", r.id);
-        assert_eq!(install(Lang::Zh, line), Ok(0));
-        assert_eq!(get(Lang::Zh, r.ord).explanation, before);
-        assert!(has(Lang::Zh, r.ord));
+        assert_eq!(c.install(Lang::Zh, &line), Ok(0));
+        assert_eq!(c.text(Lang::Zh, r).explanation, before);
+        assert!(c.has(Lang::Zh, r));
+    }
+
+    #[test]
+    fn missing_words_fall_back_to_the_title_then_the_other_language_then_nothing() {
+        let r = &RULES[1];
+        let en = embedded_line(Lang::En, 1).unwrap_or_default();
+        let mut c = Catalog::new();
+        assert_eq!(c.text(Lang::Zh, r), &Text::default());
+        assert_eq!(c.install(Lang::En, en), Ok(1));
+        // Chinese not loaded: the English words stand in.
+        assert_eq!(c.text(Lang::Zh, r), c.text(Lang::En, r));
+        assert!(!c.has(Lang::Zh, r) && c.has(Lang::En, r));
+        // A Chinese title alone: shown, rather than English words.
+        assert_eq!(c.install(Lang::Zh, &format!("{}\tzh title\n", r.id)), Ok(1));
+        assert_eq!(c.text(Lang::Zh, r).title, "zh title");
+        assert!(c.text(Lang::Zh, r).explanation.is_empty());
+        assert!(!c.has_titles(Lang::Zh));
     }
 }

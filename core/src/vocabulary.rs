@@ -4,8 +4,6 @@
 //! ([`HOSTS`], [`MODELS`]). (Model names in a paste and "did you mean": `model_names`.)
 
 use crate::precondition::Fact;
-use crate::texts;
-pub use crate::texts::Text;
 use crate::tool::Tool;
 use serde::Serialize;
 use std::sync::OnceLock;
@@ -188,14 +186,6 @@ pub struct Rule {
     pub follows: &'static [Category],
     /// Position in [`RULES`]: the rule's line in each language's texts (core/src/texts.rs).
     pub ord: u16,
-}
-
-impl Rule {
-    /// The rule's title, explanation, steps and verification in `lang` (in the other language
-    /// while `lang` is not loaded; empty while neither is — see [`crate::texts`]).
-    pub fn text(&self, lang: Lang) -> &'static Text {
-        texts::get(lang, self.ord)
-    }
 }
 
 /// A known host from `rules/catalog.toml`. A host starting with `.` matches any subdomain.

@@ -41,7 +41,8 @@ fn no_generated_key_escapes_in_any_output() {
             let err = ERRORS[e.index(ERRORS.len())].replace("KEY", &key);
             let paste = format!("2026-11-22 10:30:01 ERROR {err}\n{f}\n");
             let report = diagnose(&paste, &Options::default());
-            let json = serde_json::to_string(&report).unwrap_or_default();
+            let json = serde_json::to_string(&report.json(llmdoctor_core::Catalog::embedded()))
+                .unwrap_or_default();
             prop_assert!(
                 !json.contains(&key),
                 "key escaped for format:\n{}\noutput:\n{}",
@@ -63,7 +64,8 @@ fn no_generated_key_escapes_in_any_output() {
                     ..Options::default()
                 },
             );
-            let shown = serde_json::to_string(&shown).unwrap_or_default();
+            let shown = serde_json::to_string(&shown.json(llmdoctor_core::Catalog::embedded()))
+                .unwrap_or_default();
             if json.contains(&llmdoctor_core::secrets::mask(&key)) {
                 prop_assert!(
                     shown.contains(&key),

@@ -53,7 +53,8 @@ fn opts(lang: Lang) -> Options {
 fn outputs(case: &Case) -> Vec<(&'static str, String, String)> {
     let o = opts(Lang::En);
     let report = diagnose(&case.paste, &o);
-    let json = serde_json::to_value(&report).unwrap_or(Value::Null);
+    let json = serde_json::to_value(report.json(llmdoctor_core::Catalog::embedded()))
+        .unwrap_or(Value::Null);
     let mut all = Vec::new();
     pastes::json_strings(&json, &mut String::new(), &mut all);
     let mut out: Vec<(&'static str, String, String)> = Vec::new();
@@ -70,7 +71,14 @@ fn outputs(case: &Case) -> Vec<(&'static str, String, String)> {
     out.push((
         "bundle",
         String::new(),
-        support::bundle(&case.paste, &report, o.now, Lang::En).to_string(),
+        support::bundle(
+            &case.paste,
+            &report,
+            llmdoctor_core::Catalog::embedded(),
+            o.now,
+            Lang::En,
+        )
+        .to_string(),
     ));
     out.push((
         "share",
@@ -208,9 +216,17 @@ fn dangers(p: &pastes::Placement, s: &str, paste: &str) -> (Vec<String>, usize) 
     for lang in [Lang::En, Lang::Zh] {
         let o = opts(lang);
         let report = diagnose(paste, &o);
-        let json = serde_json::to_value(&report).unwrap_or(Value::Null);
+        let json = serde_json::to_value(report.json(llmdoctor_core::Catalog::embedded()))
+            .unwrap_or(Value::Null);
         let mut cmds = pastes::report_commands(&json);
-        let bundle = support::bundle(paste, &report, o.now, lang).to_string();
+        let bundle = support::bundle(
+            paste,
+            &report,
+            llmdoctor_core::Catalog::embedded(),
+            o.now,
+            lang,
+        )
+        .to_string();
         for c in pastes::curl_commands(&bundle) {
             cmds.push(("bundle".into(), c));
         }

@@ -57,7 +57,9 @@ fn link_problem(source: &str) -> Option<String> {
 fn sources_are_titles_and_official_links_not_internal_names() {
     let mut failures = Vec::new();
     for rule in llmdoctor_core::RULES {
-        let sources = &rule.text(llmdoctor_core::Lang::En).sources;
+        let sources = &llmdoctor_core::Catalog::embedded()
+            .text(llmdoctor_core::Lang::En, rule)
+            .sources;
         if sources.is_empty() {
             failures.push(format!("{}: rule `{}` has no source", rule.file, rule.id));
         }

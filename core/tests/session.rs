@@ -6,7 +6,7 @@ use llmdoctor_core::{diagnose, Instant, Options};
 use std::path::Path;
 
 fn json(r: &llmdoctor_core::Report) -> String {
-    serde_json::to_string(r).expect("serialises")
+    serde_json::to_string(&r.json(llmdoctor_core::Catalog::embedded())).expect("serialises")
 }
 
 fn stepped(text: &str, opts: &Options, budget: usize) -> String {

@@ -93,7 +93,7 @@ fn span(name: &str, text: &str, start: usize, end: usize, at: &str, empty_ok: bo
 /// Checks `report` for the paste `text` it was made from, through its JSON serialisation (what
 /// `llmdoctor --format json` prints and the page renders). Returns the JSON.
 pub fn check_report(name: &str, text: &str, report: &Report) -> String {
-    let json = serde_json::to_string(report)
+    let json = serde_json::to_string(&report.json(llmdoctor_core::Catalog::embedded()))
         .unwrap_or_else(|e| fail(name, format!("the report does not serialise: {e}")));
     if json.len() > max_report_bytes(text.len()) {
         fail(

@@ -4,6 +4,7 @@
 use crate::components::{Header, PasteBox, Results, RulePage, RulesIndex};
 use crate::i18n::ui;
 use crate::state::{Action, Route, State};
+use crate::texts::Words;
 use crate::{clock, prefs};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
@@ -60,12 +61,13 @@ pub fn app() -> Html {
             Route::Rules => Vec::new(),
         };
         let titles = state.route == Route::Rules;
-        use_effect_with((lang, wanted, titles), move |(lang, wanted, titles)| {
+        let deps = (lang, wanted, titles, state.words.clone());
+        use_effect_with(deps, move |(lang, wanted, titles, words)| {
             let done = Callback::from(move |r| dispatch.dispatch(Action::Texts(r)));
             if *titles {
-                crate::texts::ensure_titles(*lang, done.clone());
+                crate::texts::ensure_titles(words, *lang, done.clone());
             }
-            crate::texts::ensure_rules(*lang, wanted.iter().copied(), done);
+            crate::texts::ensure_rules(words, *lang, wanted.iter().copied(), done);
         });
     }
 
@@ -201,13 +203,13 @@ pub fn app() -> Html {
             </div>
         },
         Route::Rules => html! {
-            <RulesIndex {lang} texts={state.texts} query={state.rule_query.clone()} {on_query} />
+            <RulesIndex {lang} query={state.rule_query.clone()} {on_query} />
         },
-        Route::Rule(id) => html! { <RulePage id={id.clone()} {lang} texts={state.texts} /> },
+        Route::Rule(id) => html! { <RulePage id={id.clone()} {lang} /> },
     };
 
     html! {
-        <>
+        <ContextProvider<Words> context={state.words.clone()}>
             <Header {lang} route={state.route.clone()} {on_lang} />
             if let Some(e) = &state.texts_error {
                 <p class="texts-error" role="alert">{ t.texts_error }{ " (" }{ e.clone() }{ ")" }</p>
@@ -216,6 +218,6 @@ pub fn app() -> Html {
             <footer class="site-footer">
                 <p>{ t.footer }{ " · v" }{ llmdoctor_core::VERSION }</p>
             </footer>
-        </>
+        </ContextProvider<Words>>
     }
 }

@@ -1,5 +1,6 @@
 //! The page's whole state and the one reducer that changes it.
 
+use crate::texts::{Arrived, Words};
 use llmdoctor_core::{diagnose, report::Report, Instant, Lang, Options};
 use std::rc::Rc;
 use yew::{AttrValue, Reducible};
@@ -64,9 +65,9 @@ pub struct State {
     pub billing_day: Option<u8>,
     pub route: Route,
     pub rule_query: AttrValue,
-    /// Counts the rule-text languages loaded so far (web/src/texts.rs): pages that show rule
-    /// texts take it as a prop, so they render again when a language arrives.
-    pub texts: u32,
+    /// The rule words loaded so far (web/src/texts.rs): views take them from a context and
+    /// render again when more arrive; the diagnosis does not run again.
+    pub words: Words,
     /// Why a language's rule texts could not be loaded, if they could not.
     pub texts_error: Option<AttrValue>,
     /// Bumped when the text is replaced from outside the box (an example, Clear, a share link):
@@ -98,7 +99,7 @@ impl State {
             billing_day: None,
             route,
             rule_query: AttrValue::default(),
-            texts: 0,
+            words: Words::default(),
             texts_error: None,
             replaced: 0,
             loaded: AttrValue::default(),
@@ -163,8 +164,8 @@ pub enum Action {
     SetBillingDay(Option<u8>),
     Navigate(Route),
     RuleQuery(AttrValue),
-    /// A language's rule texts arrived (or failed to): diagnose again to show them.
-    Texts(Result<(), String>),
+    /// Rule words arrived (or failed to): the views show them.
+    Texts(Arrived),
     /// A stepped job (see [`State::job`]) got this far, in percent.
     Progress(u32, u8),
     /// A stepped job finished.
@@ -226,11 +227,13 @@ impl Reducible for State {
             }
             Action::Navigate(route) => s.route = route,
             Action::RuleQuery(q) => s.rule_query = q,
-            Action::Texts(Ok(())) => {
-                s.texts += 1;
-                s.texts_error = None;
-                s = s.rerun();
-            }
+            Action::Texts(Ok((lang, lines))) => match s.words.with(lang, &lines) {
+                Ok(words) => {
+                    s.words = words;
+                    s.texts_error = None;
+                }
+                Err(e) => s.texts_error = Some(e.into()),
+            },
             Action::Texts(Err(e)) => s.texts_error = Some(e.into()),
             Action::Progress(job, pct) if job == s.job && s.progress.is_some() => {
                 s.progress = Some(pct);
@@ -309,9 +312,36 @@ mod tests {
         assert_eq!(a.report.diagnoses[0].rule, "coding-plan-week-quota");
         let s = s.reduce(Action::SetLang(Lang::Zh));
         let b = s.analysis.clone().expect("analysis");
-        assert_ne!(a.report.diagnoses[0].title, b.report.diagnoses[0].title);
+        // A language switch runs the engine again: its own words (retry advice) change.
+        assert_eq!(b.report.lang, Lang::Zh);
+        assert_ne!(
+            a.report.diagnoses[0].retry.advice,
+            b.report.diagnoses[0].retry.advice
+        );
         let s = s.reduce(Action::Edit("  ".into()));
         assert!(!s.pending && s.analysis.is_none());
+    }
+
+    #[test]
+    fn words_that_arrive_are_shown_without_diagnosing_again() {
+        let s = Rc::new(State::new(Lang::En, Route::Diagnose));
+        let s = s.reduce(Action::Input(
+            "API Error: 429 week allocated quota exceeded".into(),
+            Instant(1_790_000_000),
+        ));
+        let before = s.analysis.clone().expect("analysis");
+        let rule = llmdoctor_core::rule("coding-plan-week-quota").expect("rule");
+        assert!(!s.words.has(Lang::En, rule));
+        let line = llmdoctor_core::texts::embedded_line(Lang::En, rule.ord.into())
+            .unwrap_or_default()
+            .to_string();
+        let s = s.reduce(Action::Texts(Ok((Lang::En, line))));
+        assert!(s.words.has(Lang::En, rule) && s.texts_error.is_none());
+        let after = s.analysis.clone().expect("analysis");
+        assert!(after == before, "the same analysis, not a new diagnosis");
+        // A file for another version of the rules is refused and said so.
+        let s = s.reduce(Action::Texts(Ok((Lang::En, "no-such-rule\tTitle".into()))));
+        assert!(s.texts_error.is_some() && s.words.has(Lang::En, rule));
     }
 
     #[test]

@@ -1,41 +1,84 @@
-//! Brings rule texts into the engine (core's `texts`) as the page needs them: the wasm carries
+//! Brings rule texts into the page's [`Catalog`] as the page needs them: the wasm carries
 //! none, so the first load pays for no rule's words. A diagnosis fetches its rules' files
 //! (`texts/<lang>/<id>.txt`, ~0.3–1 KB gzip each), the rules index fetches `titles.txt`.
 //! The single-file build carries every language inline as
 //! `<script type="text/plain" id="llmdoctor-texts-<lang>">`, read instead of fetching.
 //! Same origin only: the CSP allows nothing else.
+//!
+//! The catalog lives in the page's state and reaches the views as a context ([`use_words`]):
+//! words that arrive re-render the views, the diagnosis is not run again.
 
-use llmdoctor_core::{texts, Lang, RULES};
+use llmdoctor_core::{Catalog, Lang, RULES};
 use std::cell::RefCell;
 use std::collections::BTreeSet;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use yew::Callback;
+use yew::{hook, use_context, Callback};
+
+/// The rule words the page has so far: shared, cheaply cloned, compared by identity (words
+/// that arrive make a new value).
+#[derive(Clone, Default)]
+pub struct Words(pub Rc<Catalog>);
+
+impl PartialEq for Words {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for Words {
+    type Target = Catalog;
+    fn deref(&self) -> &Catalog {
+        &self.0
+    }
+}
+
+impl Words {
+    /// These words with the lines of `text` in `lang` installed (the catalog refuses a text
+    /// for another version of the rules).
+    pub fn with(&self, lang: Lang, text: &str) -> Result<Words, String> {
+        let mut c = (*self.0).clone();
+        c.install(lang, text)?;
+        Ok(Words(Rc::new(c)))
+    }
+}
+
+/// The page's rule words (app.rs provides them; empty outside it).
+#[hook]
+pub fn use_words() -> Words {
+    use_context::<Words>().unwrap_or_default()
+}
+
+/// Texts of one language that arrived: `lang` and the lines, or why they could not.
+pub type Arrived = Result<(Lang, String), String>;
 
 thread_local! {
     /// Files asked for and not yet arrived (or failed): never fetched twice at once.
     static IN_FLIGHT: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
 }
 
-/// Makes the words of the rules at `ords` available in `lang`, then calls `done` once with the
-/// outcome (not at all when nothing was missing).
+/// Fetches the words of the rules at `ords` that `words` lacks in `lang`, then calls `done`
+/// once with them (not at all when nothing was missing).
 pub fn ensure_rules(
+    words: &Catalog,
     lang: Lang,
     ords: impl IntoIterator<Item = u16>,
-    done: Callback<Result<(), String>>,
+    done: Callback<Arrived>,
 ) {
     let urls: Vec<String> = ords
         .into_iter()
-        .filter(|&o| !texts::has(lang, o))
         .filter_map(|o| RULES.get(usize::from(o)))
+        .filter(|r| !words.has(lang, r))
         .map(|r| format!("texts/{}/{}.txt", lang.code(), r.id))
         .collect();
     load(lang, urls, done);
 }
 
-/// Makes every rule's title available in `lang` (the rules index), then calls `done`.
-pub fn ensure_titles(lang: Lang, done: Callback<Result<(), String>>) {
-    if !texts::has_titles(lang) {
+/// Fetches every rule's title in `lang` (the rules index) unless `words` has them, then calls
+/// `done`.
+pub fn ensure_titles(words: &Catalog, lang: Lang, done: Callback<Arrived>) {
+    if !words.has_titles(lang) {
         load(
             lang,
             vec![format!("texts/{}/titles.txt", lang.code())],
@@ -44,12 +87,12 @@ pub fn ensure_titles(lang: Lang, done: Callback<Result<(), String>>) {
     }
 }
 
-fn load(lang: Lang, urls: Vec<String>, done: Callback<Result<(), String>>) {
+fn load(lang: Lang, urls: Vec<String>, done: Callback<Arrived>) {
     if urls.is_empty() {
         return;
     }
     if let Some(all) = inline(&format!("llmdoctor-texts-{}", lang.code())) {
-        done.emit(texts::install(lang, all).map(drop));
+        done.emit(Ok((lang, all)));
         return;
     }
     let urls: Vec<String> = IN_FLIGHT.with(|f| {
@@ -59,8 +102,8 @@ fn load(lang: Lang, urls: Vec<String>, done: Callback<Result<(), String>>) {
     if urls.is_empty() {
         return;
     }
-    // Every request starts now (the browser runs them side by side); the engine runs again
-    // once, when all have arrived.
+    // Every request starts now (the browser runs them side by side); the words go to the
+    // page once, when all have arrived.
     let pending: Vec<(String, Result<js_sys::Promise, String>)> = urls
         .into_iter()
         .map(|u| {
@@ -71,19 +114,28 @@ fn load(lang: Lang, urls: Vec<String>, done: Callback<Result<(), String>>) {
         })
         .collect();
     yew::platform::spawn_local(async move {
-        let mut outcome = Ok(());
+        let mut lines = String::new();
+        let mut failed = None;
         for (url, promise) in pending {
             let result = match promise {
                 Ok(p) => text_of(p).await,
                 Err(e) => Err(e),
             };
-            let result = result.and_then(|t| texts::install(lang, t).map(drop));
             IN_FLIGHT.with(|f| f.borrow_mut().remove(&url));
-            if let Err(e) = result {
-                outcome = Err(format!("{url}: {e}"));
+            match result {
+                Ok(t) => {
+                    lines.push_str(&t);
+                    lines.push('\n');
+                }
+                Err(e) => failed = Some(format!("{url}: {e}")),
             }
         }
-        done.emit(outcome);
+        if !lines.trim().is_empty() {
+            done.emit(Ok((lang, lines)));
+        }
+        if let Some(e) = failed {
+            done.emit(Err(e));
+        }
     });
 }
 

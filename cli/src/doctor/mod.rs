@@ -21,7 +21,7 @@ use llmdoctor_core::config::ValueKind;
 use llmdoctor_core::labels::doctor::{self as words, Word};
 use llmdoctor_core::report::Report;
 use llmdoctor_core::secrets::Masked;
-use llmdoctor_core::{Lang, Options};
+use llmdoctor_core::{Catalog, Lang, Options};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use tools::{Layer, Map, Tool};
@@ -620,6 +620,7 @@ fn human(m: &Machine, sections: &[Section], lang: Lang, s: &Settings) -> String 
         } else {
             out.push_str(&crate::human::render(
                 &sec.report,
+                Catalog::embedded(),
                 &sec.input,
                 lang,
                 &crate::human::Style { color: c },
@@ -775,7 +776,7 @@ fn json(sections: &[Section], fixed: &[(usize, String)]) -> String {
         }
         obj.insert(
             "report".into(),
-            serde_json::to_value(&sec.report).unwrap_or_default(),
+            serde_json::to_value(sec.report.json(Catalog::embedded())).unwrap_or_default(),
         );
         tools.push(serde_json::Value::Object(obj));
     }

@@ -1,5 +1,5 @@
 //! A finished scan made into the report: findings ranked (with their differential hypotheses),
-//! each rendered in the report's language with its evidence, steps, fix, retry advice and quota
+//! each with its evidence, steps, fix, retry advice and quota
 //! reset; the corrected config; the facts read. Everything the report holds is masked here.
 
 use super::evidence::{context, cut};
@@ -10,7 +10,7 @@ use crate::config::{Config, Note};
 use crate::locate::line_cols;
 use crate::model_names;
 use crate::notes::Notes;
-use crate::report::{Diagnosis, Edit, Evidence, Fix, Report, SCHEMA};
+use crate::report::{Diagnosis, Edit, Evidence, Fix, Report};
 use crate::retry;
 use crate::scan::Scan;
 use crate::secrets::{Masked, Redactor, Revealed};
@@ -54,7 +54,6 @@ pub(super) fn build(
         .map(|f| {
             let r = &RULES[f.rule];
             let hit = &f.hit;
-            let t = r.text(opts.lang);
             let evidence: Vec<Evidence> = hit
                 .spans
                 .iter()
@@ -71,21 +70,22 @@ pub(super) fn build(
                     }
                 })
                 .collect();
-            let mut steps: Vec<Masked> = t.steps.iter().map(|s| Masked::fixed(s)).collect();
+            let mut lead_steps: Vec<Masked> = Vec::new();
             model_steps(
-                r.category, &evidence, opts.lang, &mut steps, &redactor, text,
+                r.category,
+                &evidence,
+                opts.lang,
+                &mut lead_steps,
+                &redactor,
+                text,
             );
             Diagnosis {
                 rule: r.id,
                 category: r.category,
                 severity: f.severity,
                 confidence: r.confidence,
-                title: Masked::fixed(t.title),
-                explanation: Masked::fixed(t.explanation),
                 evidence,
-                steps,
-                verify: Masked::fixed(t.verify),
-                sources: t.sources.iter().map(|s| Masked::fixed(s)).collect(),
+                lead_steps,
                 fix: (!f.edits.is_empty()).then(|| Fix {
                     applicability: f.applicability,
                     edits: f
@@ -122,10 +122,10 @@ pub(super) fn build(
             .collect(),
     );
     Report {
-        schema: SCHEMA,
         diagnoses,
         corrected,
         facts: read,
+        lang: opts.lang,
         redactor,
     }
 }

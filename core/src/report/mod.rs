@@ -1,35 +1,52 @@
 //! The report (contract, schema 1 — docs/CONTRACT.md). Everything here is already redacted: front ends
-//! render it as it is.
+//! render it as it is. The engine's report holds rule ids and structured data; a diagnosis's
+//! words (title, explanation, the rule's steps, verification, sources) come from a
+//! [`Catalog`](crate::texts::Catalog) when it is rendered — as the contract's JSON by
+//! [`Report::json`] (json.rs), or by a front end's own view.
 
 mod facts;
+mod json;
 
 pub use facts::{BlockFact, ConfigFacts, EndpointFact, Facts, InputFact, KeyFact, SettingFact};
+pub use json::{DiagnosisJson, ReportJson};
 
 use crate::config::Format;
 use crate::secrets::{Masked, MaskedJson, Redactor, Revealed};
-use crate::vocabulary::{Category, Confidence, Severity};
+use crate::texts::{Catalog, Text};
+use crate::vocabulary::{Category, Confidence, Lang, Severity};
 use serde::Serialize;
 
 pub const SCHEMA: u32 = 1;
 
-/// The report (docs/CONTRACT.md, schema 1; docs/report.schema.json is generated from these
-/// types).
-#[derive(Debug, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+/// What the engine found in a paste: ranked diagnoses, corrected configs, the facts read. Its
+/// JSON (schema 1) is [`Report::json`].
+#[derive(Debug)]
 pub struct Report {
-    pub schema: u32,
     pub diagnoses: Vec<Diagnosis>,
     pub corrected: Vec<Corrected>,
     /// What the engine read from the paste (tools, endpoints, keys masked, statuses, config,
     /// notes).
     pub facts: Facts,
+    /// The language the engine's own words (retry advice, notes, reset notes) are in, and the
+    /// one its diagnoses are worded in.
+    pub lang: Lang,
     /// The redactor the report was masked with: front ends mask what they add (file names,
     /// values they quote) with [`Report::mask`]. Holds the keys; never serialized or printed.
-    #[serde(skip)]
     pub(crate) redactor: Redactor,
 }
 
 impl Report {
+    /// The contract's JSON (schema 1), each diagnosis worded from `catalog` in the report's
+    /// language.
+    pub fn json<'a>(&'a self, catalog: &'a Catalog) -> ReportJson<'a> {
+        ReportJson::new(self, catalog)
+    }
+
+    /// The words of `d` (a diagnosis of this report) in the report's language.
+    pub fn text<'a>(&self, catalog: &'a Catalog, d: &Diagnosis) -> &'a Text {
+        catalog.text_of(self.lang, d.rule)
+    }
+
     /// `s` (text derived from the paste this report is about) with every key masked.
     pub fn mask(&self, s: &str, text: &str) -> Masked {
         self.redactor.scrub(s, text)
@@ -64,28 +81,23 @@ impl Report {
     }
 }
 
-#[derive(Debug, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+/// One finding: which rule, how bad and how sure, where in the paste, and what to do — without
+/// the rule's words (see [`Report::text`]).
+#[derive(Debug)]
 pub struct Diagnosis {
     pub rule: &'static str,
     pub category: Category,
     pub severity: Severity,
-    /// How sure the diagnosis is (schema 1 addition; docs/CONTRACT.md, Report).
     pub confidence: Confidence,
-    pub title: Masked,
-    pub explanation: Masked,
     pub evidence: Vec<Evidence>,
-    pub steps: Vec<Masked>,
-    pub verify: Masked,
-    pub sources: Vec<Masked>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Steps the engine puts before the rule's own, from the paste ("did you mean", models
+    /// with a larger window).
+    pub lead_steps: Vec<Masked>,
     pub fix: Option<Fix>,
     /// How many places in the paste matched (evidence lists at most a few).
     pub count: usize,
-    /// Whether and how to retry.
     pub retry: Retry,
     /// For quota windows: when the allowance comes back.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub reset: Option<ResetInfo>,
 }
 

@@ -1,6 +1,6 @@
 //! Text that is safe to show: every secret in it masked. A [`Masked`] is made only here — by the
 //! [`Redactor`](super::Redactor) from text of the paste, or from text fixed at build time
-//! (`&'static str`: rule and catalog texts, which hold no paste) — so every string a report
+//! (`&'static str`: catalog texts, and rule words from a `texts::Catalog`, which hold no paste) — so every string a report
 //! carries went through masking, and the compiler, not review, says so.
 //!
 //! The one way back to unmasked text is explicit: [`Redactor`](super::Redactor) built with
@@ -15,9 +15,18 @@ use serde::Serialize;
 pub struct Masked(String);
 
 impl Masked {
+    /// No text.
+    pub const EMPTY: Masked = Masked(String::new());
+
     /// Text fixed at build time (rule texts, catalog words): it holds nothing of a paste.
     pub fn fixed(s: &'static str) -> Masked {
         Masked(s.to_string())
+    }
+
+    /// Rule words from a [`crate::texts::Catalog`]: build-time text, or the page's own rule
+    /// files installed into it — never a paste.
+    pub(crate) fn catalog(s: String) -> Masked {
+        Masked(s)
     }
 
     /// Made by the redactor only.

@@ -1,6 +1,7 @@
 use crate::i18n::ui;
 use crate::prefs;
 use crate::state::Shared;
+use crate::texts::use_words;
 use gloo::timers::callback::Timeout;
 use llmdoctor_core::Lang;
 use yew::prelude::*;
@@ -18,10 +19,12 @@ pub struct BundleButtonProps {
 pub fn bundle_button(p: &BundleButtonProps) -> Html {
     let t = ui(p.lang);
     let done = use_state(|| None::<bool>);
+    let words = use_words();
     let onclick = {
         let (done, a, lang) = (done.clone(), p.analysis.clone(), p.lang);
         Callback::from(move |_: MouseEvent| {
-            let text = llmdoctor_core::support::bundle(&a.text, &a.report, Some(a.now), lang);
+            let text =
+                llmdoctor_core::support::bundle(&a.text, &a.report, &words, Some(a.now), lang);
             done.set(Some(prefs::copy(&text)));
             let done = done.clone();
             Timeout::new(2500, move || done.set(None)).forget();

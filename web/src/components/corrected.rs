@@ -2,6 +2,7 @@ use super::CopyButton;
 use crate::i18n::{ui, Ui};
 use crate::prefs;
 use crate::state::{Analysis, Shared};
+use crate::texts::use_words;
 use gloo::timers::callback::Timeout;
 use llmdoctor_core::report::Applicability;
 use llmdoctor_core::Lang;
@@ -25,6 +26,7 @@ pub struct CorrectedProps {
 #[function_component(CorrectedPanel)]
 pub fn corrected_panel(p: &CorrectedProps) -> Html {
     let t = ui(p.lang);
+    let words = use_words();
     let diff_view = use_state(|| false);
     // Which block's "Copy with my key" was just clicked, and whether the copy went through.
     let key_copied = use_state(|| None::<(usize, bool)>);
@@ -47,6 +49,7 @@ pub fn corrected_panel(p: &CorrectedProps) -> Html {
         <ul class="fix-list" aria-label={t.fixes_label}>
             { for fixed.iter().map(|d| {
                 let rule = d.rule;
+                let title = p.analysis.report.text(&words, d).title.to_string();
                 let review = d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Review);
                 let on_toggle = p.on_toggle_fix.reform(move |_: Event| rule);
                 html! {
@@ -54,10 +57,10 @@ pub fn corrected_panel(p: &CorrectedProps) -> Html {
                         if review {
                             <label>
                                 <input type="checkbox" checked={!p.skipped.contains(&rule)} onchange={on_toggle} />
-                                { d.title.to_string() }{ " · " }<em>{ t.fix_review }</em>
+                                { title }{ " · " }<em>{ t.fix_review }</em>
                             </label>
                         } else {
-                            { d.title.to_string() }{ " · " }<em>{ t.fix_safe }</em>
+                            { title }{ " · " }<em>{ t.fix_safe }</em>
                         }
                     </li>
                 }

@@ -1,6 +1,7 @@
 use super::{rich, source, EvidenceList, ResetPanel, RetryPanel, Steps};
 use crate::i18n::{self, seen, ui};
 use crate::state::Shared;
+use crate::texts::use_words;
 use llmdoctor_core::Lang;
 use yew::prelude::*;
 
@@ -18,15 +19,18 @@ pub struct DiagnosisCardProps {
 #[function_component(DiagnosisCard)]
 pub fn diagnosis_card(p: &DiagnosisCardProps) -> Html {
     let t = ui(p.lang);
+    let words = use_words();
     let report = &p.analysis.report;
     let Some(d) = report.diagnoses.get(p.index) else {
         return html! {};
     };
     let title_id = format!("d{}-title", p.index);
     let first = p.index == 0 && report.diagnoses.len() > 1;
+    let text = report.text(&words, d);
     let steps: Vec<AttrValue> = d
-        .steps
+        .lead_steps
         .iter()
+        .chain(&text.steps)
         .map(|s| AttrValue::from(s.to_string()))
         .collect();
     html! {
@@ -56,13 +60,13 @@ pub fn diagnosis_card(p: &DiagnosisCardProps) -> Html {
                 </div>
                 <h2 id={title_id}>
                     // The words arrive a moment after the diagnosis (web/src/texts.rs).
-                    if d.title.is_empty() { { d.rule } } else { { rich(&d.title) } }
+                    if text.title.is_empty() { { d.rule } } else { { rich(&text.title) } }
                 </h2>
                 <a class="rule-id" href={format!("#/rules/{}", d.rule)} title={t.rule_reference}>
                     <code>{ d.rule }</code>
                 </a>
             </header>
-            <p class="explanation">{ rich(&d.explanation) }</p>
+            <p class="explanation">{ rich(&text.explanation) }</p>
             <EvidenceList analysis={p.analysis.clone()} index={p.index} lang={p.lang} />
             if d.reset.is_some() {
                 <ResetPanel
@@ -79,17 +83,17 @@ pub fn diagnosis_card(p: &DiagnosisCardProps) -> Html {
                     <Steps {steps} />
                 </section>
             }
-            if !d.verify.is_empty() {
+            if !text.verify.is_empty() {
                 <section class="verify">
                     <h3>{ t.verify }</h3>
-                    <p>{ rich(&d.verify) }</p>
+                    <p>{ rich(&text.verify) }</p>
                 </section>
             }
             <RetryPanel analysis={p.analysis.clone()} index={p.index} lang={p.lang} />
-            if !d.sources.is_empty() {
+            if !text.sources.is_empty() {
                 <section class="sources">
                     <h3>{ t.sources }</h3>
-                    <ul>{ for d.sources.iter().map(|s| html! { <li>{ source(s) }</li> }) }</ul>
+                    <ul>{ for text.sources.iter().map(|s| html! { <li>{ source(s) }</li> }) }</ul>
                 </section>
             }
         </article>

@@ -1,5 +1,6 @@
 use super::{rich, source, Steps};
 use crate::i18n::{self, ui};
+use crate::texts::use_words;
 use llmdoctor_core::{rule, Lang};
 use yew::prelude::*;
 
@@ -7,15 +8,13 @@ use yew::prelude::*;
 pub struct RulePageProps {
     pub id: AttrValue,
     pub lang: Lang,
-    /// How many rule-text languages are loaded: a change renders the page again.
-    #[prop_or_default]
-    pub texts: u32,
 }
 
 /// `#/rules/<id>`: one rule in full, in the chosen language.
 #[function_component(RulePage)]
 pub fn rule_page(p: &RulePageProps) -> Html {
     let t = ui(p.lang);
+    let words = use_words();
     let back = html! { <p class="crumbs"><a href="#/rules">{ "← " }{ t.rule_back }</a></p> };
     let Some(r) = rule(&p.id) else {
         return html! {
@@ -26,8 +25,12 @@ pub fn rule_page(p: &RulePageProps) -> Html {
             </section>
         };
     };
-    let text = r.text(p.lang);
-    let steps: Vec<AttrValue> = text.steps.iter().map(|s| AttrValue::Static(s)).collect();
+    let text = words.text(p.lang, r);
+    let steps: Vec<AttrValue> = text
+        .steps
+        .iter()
+        .map(|s| AttrValue::from(s.to_string()))
+        .collect();
     let window = r.reset;
     html! {
         <article class={classes!("rule-page", format!("sev-{}", r.severity.as_str()))} data-rule={r.id}
@@ -37,8 +40,8 @@ pub fn rule_page(p: &RulePageProps) -> Html {
                 <span class={classes!("badge", "severity", r.severity.as_str())}>{ i18n::severity(p.lang, r.severity) }</span>
                 <span class="badge category">{ i18n::category(p.lang, r.category) }</span>
             </div>
-            <h1>{ rich(text.title) }</h1>
-            <p class="explanation">{ rich(text.explanation) }</p>
+            <h1>{ rich(&text.title) }</h1>
+            <p class="explanation">{ rich(&text.explanation) }</p>
             <section class="fix">
                 <h2>{ t.steps }</h2>
                 <Steps {steps} />
@@ -46,7 +49,7 @@ pub fn rule_page(p: &RulePageProps) -> Html {
             if !text.verify.is_empty() {
                 <section class="verify">
                     <h2>{ t.verify }</h2>
-                    <p>{ rich(text.verify) }</p>
+                    <p>{ rich(&text.verify) }</p>
                 </section>
             }
             <section class="meta">

@@ -1,27 +1,25 @@
 use super::rich;
 use crate::i18n::{self, rule_count, ui};
-use llmdoctor_core::{order, Category, Lang, Rule, RULES};
+use crate::texts::use_words;
+use llmdoctor_core::{order, Catalog, Category, Lang, Rule, RULES};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct RulesIndexProps {
     pub lang: Lang,
-    /// How many rule-text languages are loaded: a change renders the page again.
-    #[prop_or_default]
-    pub texts: u32,
     pub query: AttrValue,
     pub on_query: Callback<AttrValue>,
 }
 
 /// Whether a rule matches every word of the query (id, titles in the languages loaded, category,
 /// patterns and keywords: people search with the error text they saw).
-fn matches(r: &Rule, lang: Lang, words: &[String]) -> bool {
-    words.iter().all(|w| {
+fn matches(r: &Rule, catalog: &Catalog, lang: Lang, terms: &[String]) -> bool {
+    terms.iter().all(|w| {
         let hay = [
             r.id,
-            r.text(Lang::En).title,
-            r.text(Lang::Zh).title,
+            catalog.text(Lang::En, r).title.as_str(),
+            catalog.text(Lang::Zh, r).title.as_str(),
             r.category.as_str(),
             i18n::category(lang, r.category),
         ];
@@ -46,14 +44,15 @@ pub fn rules_index(p: &RulesIndexProps) -> Html {
             ));
         })
     };
-    let words: Vec<String> = p
+    let catalog = use_words();
+    let terms: Vec<String> = p
         .query
         .split_whitespace()
         .map(str::to_ascii_lowercase)
         .collect();
     let mut shown: Vec<&Rule> = RULES
         .iter()
-        .filter(|r| matches(r, p.lang, &words))
+        .filter(|r| matches(r, &catalog, p.lang, &terms))
         .collect();
     // By category, severity, then as the rules files list them.
     order::sort_by_key(&mut shown, |r| {
@@ -66,7 +65,7 @@ pub fn rules_index(p: &RulesIndexProps) -> Html {
     });
     let count = rule_count(p.lang, shown.len(), RULES.len());
     let cards = shown.iter().map(|r| {
-        let text = r.text(p.lang);
+        let text = catalog.text(p.lang, r);
         html! {
             <li>
                 <a class="rule-card" href={format!("#/rules/{}", r.id)} data-rule={r.id}>
@@ -74,7 +73,7 @@ pub fn rules_index(p: &RulesIndexProps) -> Html {
                         <span class={classes!("badge", "severity", r.severity.as_str())}>{ i18n::severity(p.lang, r.severity) }</span>
                         <span class="badge category">{ i18n::category(p.lang, r.category) }</span>
                     </span>
-                    <span class="rule-title">{ rich(text.title) }</span>
+                    <span class="rule-title">{ rich(&text.title) }</span>
                     <code class="rule-id">{ r.id }</code>
                 </a>
             </li>
