@@ -4,7 +4,6 @@
 use crate::components::{Header, PasteBox, Results, RulePage, RulesIndex};
 use crate::i18n::ui;
 use crate::state::{Action, Route, State};
-use crate::texts::Words;
 use crate::{clock, prefs};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
@@ -191,6 +190,7 @@ pub fn app() -> Html {
                 />
                 <Results
                     analysis={state.analysis.clone()}
+                    words={state.words.clone()}
                     pending={state.pending || state.progress.is_some()}
                     progress={state.progress}
                     {lang}
@@ -203,13 +203,15 @@ pub fn app() -> Html {
             </div>
         },
         Route::Rules => html! {
-            <RulesIndex {lang} query={state.rule_query.clone()} {on_query} />
+            <RulesIndex words={state.words.clone()} {lang} query={state.rule_query.clone()} {on_query} />
         },
-        Route::Rule(id) => html! { <RulePage id={id.clone()} {lang} /> },
+        Route::Rule(id) => {
+            html! { <RulePage id={id.clone()} words={state.words.clone()} {lang} /> }
+        }
     };
 
     html! {
-        <ContextProvider<Words> context={state.words.clone()}>
+        <>
             <Header {lang} route={state.route.clone()} {on_lang} />
             if let Some(e) = &state.texts_error {
                 <p class="texts-error" role="alert">{ t.texts_error }{ " (" }{ e.clone() }{ ")" }</p>
@@ -218,6 +220,6 @@ pub fn app() -> Html {
             <footer class="site-footer">
                 <p>{ t.footer }{ " · v" }{ llmdoctor_core::VERSION }</p>
             </footer>
-        </ContextProvider<Words>>
+        </>
     }
 }

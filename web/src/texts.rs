@@ -5,8 +5,8 @@
 //! `<script type="text/plain" id="llmdoctor-texts-<lang>">`, read instead of fetching.
 //! Same origin only: the CSP allows nothing else.
 //!
-//! The catalog lives in the page's state and reaches the views as a context ([`use_words`]):
-//! words that arrive re-render the views, the diagnosis is not run again.
+//! The catalog lives in the page's state and reaches the views as a prop ([`Words`]): words
+//! that arrive re-render the views, the diagnosis is not run again.
 
 use llmdoctor_core::{Catalog, Lang, RULES};
 use std::cell::RefCell;
@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use yew::{hook, use_context, Callback};
+use yew::Callback;
 
 /// The rule words the page has so far: shared, cheaply cloned, compared by identity (words
 /// that arrive make a new value).
@@ -42,12 +42,6 @@ impl Words {
         c.install(lang, text)?;
         Ok(Words(Rc::new(c)))
     }
-}
-
-/// The page's rule words (app.rs provides them; empty outside it).
-#[hook]
-pub fn use_words() -> Words {
-    use_context::<Words>().unwrap_or_default()
 }
 
 /// Texts of one language that arrived: `lang` and the lines, or why they could not.

@@ -1,7 +1,7 @@
 use crate::i18n::ui;
 use crate::prefs;
 use crate::state::Shared;
-use crate::texts::use_words;
+use crate::texts::Words;
 use gloo::timers::callback::Timeout;
 use llmdoctor_core::Lang;
 use yew::prelude::*;
@@ -9,6 +9,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct BundleButtonProps {
     pub analysis: Shared,
+    pub words: Words,
     pub lang: Lang,
 }
 
@@ -19,7 +20,7 @@ pub struct BundleButtonProps {
 pub fn bundle_button(p: &BundleButtonProps) -> Html {
     let t = ui(p.lang);
     let done = use_state(|| None::<bool>);
-    let words = use_words();
+    let words = p.words.clone();
     let onclick = {
         let (done, a, lang) = (done.clone(), p.analysis.clone(), p.lang);
         Callback::from(move |_: MouseEvent| {

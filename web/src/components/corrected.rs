@@ -2,7 +2,7 @@ use super::CopyButton;
 use crate::i18n::{ui, Ui};
 use crate::prefs;
 use crate::state::{Analysis, Shared};
-use crate::texts::use_words;
+use crate::texts::Words;
 use gloo::timers::callback::Timeout;
 use llmdoctor_core::report::Applicability;
 use llmdoctor_core::Lang;
@@ -11,6 +11,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct CorrectedProps {
     pub analysis: Shared,
+    pub words: Words,
     pub lang: Lang,
     /// Rules whose review fix the user left out.
     #[prop_or_default]
@@ -26,7 +27,6 @@ pub struct CorrectedProps {
 #[function_component(CorrectedPanel)]
 pub fn corrected_panel(p: &CorrectedProps) -> Html {
     let t = ui(p.lang);
-    let words = use_words();
     let diff_view = use_state(|| false);
     // Which block's "Copy with my key" was just clicked, and whether the copy went through.
     let key_copied = use_state(|| None::<(usize, bool)>);
@@ -49,7 +49,7 @@ pub fn corrected_panel(p: &CorrectedProps) -> Html {
         <ul class="fix-list" aria-label={t.fixes_label}>
             { for fixed.iter().map(|d| {
                 let rule = d.rule;
-                let title = p.analysis.report.text(&words, d).title.to_string();
+                let title = p.analysis.report.text(&p.words, d).title.to_string();
                 let review = d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Review);
                 let on_toggle = p.on_toggle_fix.reform(move |_: Event| rule);
                 html! {

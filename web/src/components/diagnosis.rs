@@ -1,13 +1,14 @@
 use super::{rich, source, EvidenceList, ResetPanel, RetryPanel, Steps};
 use crate::i18n::{self, seen, ui};
 use crate::state::Shared;
-use crate::texts::use_words;
+use crate::texts::Words;
 use llmdoctor_core::Lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct DiagnosisCardProps {
     pub analysis: Shared,
+    pub words: Words,
     /// Which diagnosis of the report (they stay in report order).
     pub index: usize,
     pub lang: Lang,
@@ -19,14 +20,13 @@ pub struct DiagnosisCardProps {
 #[function_component(DiagnosisCard)]
 pub fn diagnosis_card(p: &DiagnosisCardProps) -> Html {
     let t = ui(p.lang);
-    let words = use_words();
     let report = &p.analysis.report;
     let Some(d) = report.diagnoses.get(p.index) else {
         return html! {};
     };
     let title_id = format!("d{}-title", p.index);
     let first = p.index == 0 && report.diagnoses.len() > 1;
-    let text = report.text(&words, d);
+    let text = report.text(&p.words, d);
     let steps: Vec<AttrValue> = d
         .lead_steps
         .iter()

@@ -2,12 +2,15 @@ use super::{BundleButton, CorrectedPanel, DiagnosisCard, FactsPanel, SelfCheck, 
 use crate::i18n::{findings, ui};
 use crate::share::{use_share_links, Opened};
 use crate::state::Shared;
+use crate::texts::Words;
 use llmdoctor_core::Lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
     pub analysis: Option<Shared>,
+    /// The rule words loaded so far.
+    pub words: Words,
     /// The text changed; a fresh diagnosis is on its way.
     pub pending: bool,
     /// How far a big paste's stepped diagnosis has got, in percent.
@@ -67,13 +70,14 @@ pub fn results(p: &ResultsProps) -> Html {
                     <DiagnosisCard
                         key={a.report.diagnoses[i].rule}
                         analysis={a.clone()}
+                        words={p.words.clone()}
                         index={i}
                         lang={p.lang}
                         billing_day={p.billing_day}
                         on_billing_day={p.on_billing_day.clone()}
                     />
                 }) }
-                <CorrectedPanel analysis={a.clone()} lang={p.lang} skipped={p.skipped.clone()} on_toggle_fix={p.on_toggle_fix.clone()} />
+                <CorrectedPanel analysis={a.clone()} words={p.words.clone()} lang={p.lang} skipped={p.skipped.clone()} on_toggle_fix={p.on_toggle_fix.clone()} />
                 <FactsPanel analysis={a.clone()} lang={p.lang} />
             </>
         },
@@ -93,7 +97,7 @@ pub fn results(p: &ResultsProps) -> Html {
                     { status }
                 </p>
                 if let Some(a) = &p.analysis {
-                    <BundleButton analysis={a.clone()} lang={p.lang} />
+                    <BundleButton analysis={a.clone()} words={p.words.clone()} lang={p.lang} />
                     <ShareButton text={a.text.clone()} lang={p.lang} />
                 }
             </div>

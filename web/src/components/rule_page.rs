@@ -1,12 +1,13 @@
 use super::{rich, source, Steps};
 use crate::i18n::{self, ui};
-use crate::texts::use_words;
+use crate::texts::Words;
 use llmdoctor_core::{rule, Lang};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct RulePageProps {
     pub id: AttrValue,
+    pub words: Words,
     pub lang: Lang,
 }
 
@@ -14,7 +15,6 @@ pub struct RulePageProps {
 #[function_component(RulePage)]
 pub fn rule_page(p: &RulePageProps) -> Html {
     let t = ui(p.lang);
-    let words = use_words();
     let back = html! { <p class="crumbs"><a href="#/rules">{ "← " }{ t.rule_back }</a></p> };
     let Some(r) = rule(&p.id) else {
         return html! {
@@ -25,7 +25,7 @@ pub fn rule_page(p: &RulePageProps) -> Html {
             </section>
         };
     };
-    let text = words.text(p.lang, r);
+    let text = p.words.text(p.lang, r);
     let steps: Vec<AttrValue> = text
         .steps
         .iter()

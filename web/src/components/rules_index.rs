@@ -1,12 +1,13 @@
 use super::rich;
 use crate::i18n::{self, rule_count, ui};
-use crate::texts::use_words;
+use crate::texts::Words;
 use llmdoctor_core::{order, Catalog, Category, Lang, Rule, RULES};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct RulesIndexProps {
+    pub words: Words,
     pub lang: Lang,
     pub query: AttrValue,
     pub on_query: Callback<AttrValue>,
@@ -44,7 +45,7 @@ pub fn rules_index(p: &RulesIndexProps) -> Html {
             ));
         })
     };
-    let catalog = use_words();
+    let catalog = &p.words;
     let terms: Vec<String> = p
         .query
         .split_whitespace()
@@ -52,7 +53,7 @@ pub fn rules_index(p: &RulesIndexProps) -> Html {
         .collect();
     let mut shown: Vec<&Rule> = RULES
         .iter()
-        .filter(|r| matches(r, &catalog, p.lang, &terms))
+        .filter(|r| matches(r, catalog, p.lang, &terms))
         .collect();
     // By category, severity, then as the rules files list them.
     order::sort_by_key(&mut shown, |r| {
