@@ -71,6 +71,9 @@ static EMPTY: Text = Text {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Catalog {
     langs: [Vec<Option<Arc<Text>>>; 2],
+    /// Behind what is installed: the compiled-in words ([`Catalog::embedded`]), each rule's
+    /// parsed on its first use.
+    compiled: bool,
 }
 
 fn slot(lang: Lang) -> usize {
@@ -93,24 +96,28 @@ impl Catalog {
         Self::default()
     }
 
-    /// Every rule's words in both languages, compiled in (built once, never changed).
+    /// Every rule's words in both languages, compiled in. Nothing is parsed until a rule's
+    /// words are asked for (a report without findings costs nothing here).
     #[cfg(feature = "embedded-texts")]
     pub fn embedded() -> &'static Catalog {
-        static C: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
-        C.get_or_init(|| {
-            let mut c = Catalog::new();
-            for lang in [Lang::En, Lang::Zh] {
-                // build.rs wrote it from the same rules: every line installs.
-                let _ = c.install(lang, embedded(lang));
-            }
-            c
-        })
+        static C: Catalog = Catalog {
+            langs: [Vec::new(), Vec::new()],
+            compiled: true,
+        };
+        &C
     }
 
     fn lookup(&self, lang: Lang, ord: u16) -> Option<&Text> {
-        self.langs[slot(lang)]
+        let installed = self.langs[slot(lang)]
             .get(usize::from(ord))
-            .and_then(|t| t.as_deref())
+            .and_then(|t| t.as_deref());
+        installed.or_else(|| {
+            if self.compiled {
+                compiled(lang, ord)
+            } else {
+                None
+            }
+        })
     }
 
     /// The words of `rule` in `lang`: complete if installed, else the title alone if that is,
@@ -139,7 +146,7 @@ impl Catalog {
     /// Whether every rule has at least a title in `lang`.
     pub fn has_titles(&self, lang: Lang) -> bool {
         let table = &self.langs[slot(lang)];
-        table.len() == RULES.len() && table.iter().all(Option::is_some)
+        self.compiled || (table.len() == RULES.len() && table.iter().all(Option::is_some))
     }
 
     /// Installs the lines of `text` (any number, any order; a title-only line does not replace
@@ -148,34 +155,64 @@ impl Catalog {
     /// say.
     pub fn install(&mut self, lang: Lang, text: &str) -> Result<usize, String> {
         let mut parsed: Vec<(usize, &str)> = Vec::new();
+        // Files list rules in `RULES` order: try the next one before searching.
+        let mut next = 0;
         for line in text.lines().filter(|l| !l.is_empty()) {
             let id = line.split('\t').next().unwrap_or_default();
-            let Some(ord) = RULES.iter().position(|r| r.id == id) else {
-                return Err(format!(
-                    "texts are for another version: unknown rule {id:.60}"
-                ));
+            let ord = if RULES.get(next).is_some_and(|r| r.id == id) {
+                next
+            } else {
+                let Some(ord) = RULES.iter().position(|r| r.id == id) else {
+                    return Err(format!(
+                        "texts are for another version: unknown rule {id:.60}"
+                    ));
+                };
+                ord
             };
+            next = ord + 1;
             parsed.push((ord, line));
-        }
-        let table = &mut self.langs[slot(lang)];
-        if !parsed.is_empty() && table.len() < RULES.len() {
-            table.resize(RULES.len(), None);
         }
         let mut n = 0;
         for (ord, line) in parsed {
             let t = Text::parse(line);
-            let slot = &mut table[ord];
-            if slot
-                .as_deref()
-                .is_some_and(|old| old.is_complete() && !t.is_complete())
-            {
+            let complete = u16::try_from(ord)
+                .ok()
+                .and_then(|o| self.lookup(lang, o))
+                .is_some_and(Text::is_complete);
+            if complete && !t.is_complete() {
                 continue;
             }
-            *slot = Some(Arc::new(t));
+            let table = &mut self.langs[slot(lang)];
+            if table.len() < RULES.len() {
+                table.resize(RULES.len(), None);
+            }
+            table[ord] = Some(Arc::new(t));
             n += 1;
         }
         Ok(n)
     }
+}
+
+/// The compiled-in words of the rule at `ord` in `lang`, parsed on first use and kept (the
+/// lines of build.rs's text are in `RULES` order).
+#[cfg(feature = "embedded-texts")]
+fn compiled(lang: Lang, ord: u16) -> Option<&'static Text> {
+    use std::sync::OnceLock;
+    type Parsed = (Vec<&'static str>, Vec<OnceLock<Text>>);
+    static PARSED: [OnceLock<Parsed>; 2] = [OnceLock::new(), OnceLock::new()];
+    let (lines, texts) = PARSED[slot(lang)].get_or_init(|| {
+        let lines: Vec<&'static str> = embedded(lang).lines().collect();
+        let texts = lines.iter().map(|_| OnceLock::new()).collect();
+        (lines, texts)
+    });
+    let i = usize::from(ord);
+    let line = lines.get(i)?;
+    Some(texts.get(i)?.get_or_init(|| Text::parse(line)))
+}
+
+#[cfg(not(feature = "embedded-texts"))]
+fn compiled(_: Lang, _: u16) -> Option<&'static Text> {
+    None
 }
 
 /// The compiled-in text of `lang` ("" without the `embedded-texts` feature).
