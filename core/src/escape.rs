@@ -6,8 +6,8 @@
 //! syntax from the block's format, the value's quote and — for curl — the shell quoting state at
 //! that byte of the paste. A value a syntax cannot hold safely is refused (`None`: the check
 //! then offers no edit), never written half-escaped. Commands are argument lists of
-//! [`Piece`]s (literal text, variable references) rendered by one quoting function per shell:
-//! [`posix`] (what the verify command uses), [`powershell`], [`cmd`].
+//! [`Piece`]s (literal text, variable references) rendered by [`posix`] (what the verify
+//! command uses).
 //!
 //! What is refused rather than escaped, and why:
 //! - in shell double quotes, `$`, `` ` `` and `!` (escaping them differs between bash, dotenv
@@ -917,62 +917,6 @@ pub fn posix(args: Args) -> Option<String> {
         }
     }
     Some(out)
-}
-
-/// The command line for `args` in PowerShell: literal arguments single-quoted (every single
-/// quote PowerShell knows doubled), arguments with variables `"…$env:NAME…"` with `` ` ``, `$`
-/// and double quotes escaped by a backtick.
-pub fn powershell(args: Args) -> Option<String> {
-    if !writable(args) {
-        return None;
-    }
-    let words: Vec<String> = args
-        .iter()
-        .map(|a| {
-            if let [Piece::Lit(s)] = a {
-                return Some(format!("'{}'", ps_single(s)));
-            }
-            let mut out = String::from("\"");
-            for (i, p) in a.iter().enumerate() {
-                match *p {
-                    Piece::Var(v) if continues_name(a, i) => out.push_str(&format!("${{env:{v}}}")),
-                    Piece::Var(v) => out.push_str(&format!("$env:{v}")),
-                    Piece::Lit(s) => out.push_str(&ps_double(s)),
-                }
-            }
-            out.push('"');
-            Some(out)
-        })
-        .collect::<Option<_>>()?;
-    Some(words.join(" "))
-}
-
-/// The command line for `args` in cmd: every argument in double quotes, variables `%NAME%`;
-/// `None` for literal text cmd cannot hold (`"`, `%`, `!`, line breaks) or a backslash before
-/// the closing quote.
-pub fn cmd(args: Args) -> Option<String> {
-    if !writable(args) {
-        return None;
-    }
-    let words: Vec<String> = args
-        .iter()
-        .map(|a| {
-            let mut out = String::from("\"");
-            for p in a.iter() {
-                match *p {
-                    Piece::Var(v) => out.push_str(&format!("%{v}%")),
-                    Piece::Lit(s) if has(s, "\"%!") => return None,
-                    Piece::Lit(s) => out.push_str(s),
-                }
-            }
-            if out.ends_with('\\') {
-                return None;
-            }
-            out.push('"');
-            Some(out)
-        })
-        .collect::<Option<_>>()?;
-    Some(words.join(" "))
 }
 
 mod code;
