@@ -41,6 +41,11 @@
 //! tests, benchmarks and the fuzz targets reach the internals they check; front ends never use
 //! it.
 
+// Items of the internal modules are `pub(crate)`: a `pub` that no public path reaches is a
+// warning, so what is API stays visible here and the compiler reports dead code. (Not in test
+// builds: helpers shared with the integration tests, tests/common/shell.rs, are `pub` there.)
+#![cfg_attr(not(test), warn(unreachable_pub))]
+
 pub(crate) mod checks;
 pub mod config;
 pub mod corrected;
