@@ -116,7 +116,7 @@ pub fn fix_edits(report: &Report) -> Vec<&ReportEdit> {
 }
 
 /// `text[start..end]` with the edits that lie inside it applied, with their real values, by the
-/// one overlap policy ([`applying`]: duplicates once, of overlapping edits the first). What the
+/// one overlap policy (`applying`: duplicates once, of overlapping edits the first). What the
 /// reveal path and the CLI's `--fix` write.
 pub fn apply_revealed(text: &str, edits: &[&ReportEdit], start: usize, end: usize) -> String {
     let mut mine: Vec<&ReportEdit> = edits

@@ -19,7 +19,7 @@
 //!    ([`Catalog::embedded`] with the `embedded-texts` feature, or [`Catalog::new`] and
 //!    [`Catalog::install`] for words loaded later).
 //! 3. Rendering: [`Report::json`]`(&catalog)` is the contract's JSON (docs/CONTRACT.md; its
-//!    schema is [`schema::report_schema`] with the `schema` feature), or a front end renders the
+//!    schema is `schema::report_schema` with the `schema` feature), or a front end renders the
 //!    report itself, wording each diagnosis with [`Report::text`]`(&catalog, &diagnosis)` (a
 //!    [`Text`]) and the engine's enums with [`labels`] ([`labels::severity`],
 //!    [`labels::category`], …; the CLI's own words in [`labels::human`] and
@@ -37,7 +37,7 @@
 //!   rule pages and indexes ([`order`] sorts them as the engine does); [`selfcheck`]: the
 //!   self-check shown when no rule matched; [`VERSION`].
 //!
-//! Everything else is internal (`pub(crate)`). The hidden [`testing`] module lets core's own
+//! Everything else is internal (`pub(crate)`). The hidden `testing` module lets core's own
 //! tests, benchmarks and the fuzz targets reach the internals they check; front ends never use
 //! it.
 

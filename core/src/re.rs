@@ -107,7 +107,7 @@ pub mod pike {
         }
     }
 
-    /// The matches of one search (see [`Engine::search`]).
+    /// The matches of one search (see `Engine::search`).
     pub struct Matches<'r, 'h> {
         engine: &'r Engine,
         cache: Option<pikevm::Cache>,

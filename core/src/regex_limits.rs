@@ -57,13 +57,13 @@ pub(crate) fn bounded_rule_regex(
     return pike_rule_regex(pattern);
 }
 
-/// [`bounded_regex`] on the page's engine, whatever the features (core/tests/regex_engines.rs
+/// `bounded_regex` on the page's engine, whatever the features (core/tests/regex_engines.rs
 /// compares the two engines).
 pub fn pike_regex(pattern: &str) -> Result<crate::re::pike::Regex, crate::re::pike::Error> {
     crate::re::pike::Regex::new(pattern, LIMITS)
 }
 
-/// [`bounded_rule_regex`] on the page's engine, whatever the features.
+/// `bounded_rule_regex` on the page's engine, whatever the features.
 pub fn pike_rule_regex(
     pattern: &str,
 ) -> Result<crate::re::pike::bytes::Regex, crate::re::pike::Error> {
