@@ -10,7 +10,12 @@ use std::path::{Path, PathBuf};
 
 // The limits every regex is compiled with at run time (core/src/regex_limits.rs), and the
 // engines they are compiled for (core/src/re.rs): a pattern compiles here as it will there.
-include!("src/regex_limits.rs");
+// The build compiles rule patterns only: the library's other constructors go unused here.
+#[allow(dead_code)]
+mod regex_limits {
+    include!("src/regex_limits.rs");
+}
+use regex_limits::bounded_rule_regex;
 #[allow(dead_code)]
 #[path = "src/re.rs"]
 mod re;
@@ -752,7 +757,7 @@ fn gen_catalog(c: &Catalog) -> String {
             lit(&h.anthropic_path)
         );
     }
-    s.push_str("];\npub static MODELS: &[Model] = &[\n");
+    s.push_str("];\npub(crate) static MODELS: &[Model] = &[\n");
     for m in &c.model {
         let _ = writeln!(
             s,
@@ -771,12 +776,12 @@ fn gen_catalog(c: &Catalog) -> String {
     }
     let _ = writeln!(
         s,
-        "];\n/// Setting names (lowercase) of an Anthropic base URL.\npub static ANTHROPIC_BASE_URL_SETTINGS: &[&str] = {};\n/// Setting names (lowercase) of an OpenAI-compatible base URL.\npub static BASE_URL_SETTINGS: &[&str] = {};\n/// Setting names (lowercase) of an API key.\npub static KEY_SETTINGS: &[&str] = {};",
+        "];\n/// Setting names (lowercase) of an Anthropic base URL.\npub(crate) static ANTHROPIC_BASE_URL_SETTINGS: &[&str] = {};\n/// Setting names (lowercase) of an OpenAI-compatible base URL.\npub(crate) static BASE_URL_SETTINGS: &[&str] = {};\n/// Setting names (lowercase) of an API key.\npub(crate) static KEY_SETTINGS: &[&str] = {};",
         list(&c.settings.anthropic_base_url),
         list(&c.settings.base_url),
         list(&c.settings.api_key)
     );
-    s.push_str("/// Protocols by endpoint path, in order: (name, contains, ends with).\npub static PROTOCOLS: &[(&str, &[&str], &[&str])] = &[\n");
+    s.push_str("/// Protocols by endpoint path, in order: (name, contains, ends with).\npub(crate) static PROTOCOLS: &[(&str, &[&str], &[&str])] = &[\n");
     for p in &c.protocol {
         let _ = writeln!(
             s,

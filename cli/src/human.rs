@@ -14,9 +14,8 @@ use crate::render::{self, paint, BOLD, DIM, GOOD, NOTE};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use llmdoctor_core::labels::human::{self as words, Heading};
 use llmdoctor_core::report::{Applicability, Diagnosis, Evidence, Report};
-use llmdoctor_core::secrets::{escape_controls, needs_escape, Masked};
 use llmdoctor_core::selfcheck::self_check;
-use llmdoctor_core::{Catalog, Lang, Rule, Severity};
+use llmdoctor_core::{escape_controls, needs_escape, Catalog, Lang, Masked, Rule, Severity};
 use std::fmt::Write as _;
 
 pub struct Style {

@@ -15,8 +15,7 @@ mod render;
 
 use args::{Cmd, Format, Opts, Parsed};
 use doctor::Machine;
-use llmdoctor_core::secrets::escape_controls;
-use llmdoctor_core::{rule, Catalog, Instant, Lang, Options, RULES};
+use llmdoctor_core::{escape_controls, rule, Catalog, Instant, Lang, Options, RULES};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 

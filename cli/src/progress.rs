@@ -71,12 +71,12 @@ impl Progress {
         text: &str,
         opts: &llmdoctor_core::Options,
     ) -> llmdoctor_core::Report {
-        let mut session = llmdoctor_core::diagnose::Session::new(text, opts);
+        let mut session = llmdoctor_core::Session::new(text, opts);
         let (_, total) = session.progress();
         let bar = (self.enabled && total as u64 >= THRESHOLD)
             .then(|| new_bar(Some(total as u64), "diagnosing"));
         loop {
-            let done = session.step(llmdoctor_core::diagnose::STEP_BYTES * 4);
+            let done = session.step(llmdoctor_core::STEP_BYTES * 4);
             if let Some(b) = &bar {
                 b.set_position(session.progress().0 as u64);
             }

@@ -159,16 +159,15 @@ fn worst_inputs(b: Bencher, name: &str) {
 /// `perf`).
 #[divan::bench(args = ["one walk", "four walks"], sample_count = 10)]
 fn keywords_10mb_log(b: Bencher, how: &str) {
-    use llmdoctor_core::{facts, keywords::Keywords, vocabulary::HOSTS, RULES};
+    use llmdoctor_core::testing::{Keywords, DNS_MARKERS, HOSTS, STATUS_MARKERS, TOOL_MARKERS};
+    use llmdoctor_core::RULES;
     let mut lits: Vec<String> = Vec::new();
     let rule_keywords = RULES.iter().flat_map(|r| r.keywords.iter().copied());
-    let markers = llmdoctor_core::vocabulary::TOOL_MARKERS
-        .iter()
-        .map(|(m, _)| *m);
+    let markers = TOOL_MARKERS.iter().map(|(m, _)| *m);
     let hosts = HOSTS.iter().map(|h| h.host);
     let more = ["http://", "https://"].into_iter();
-    let more = more.chain(facts::STATUS_MARKERS.iter().copied());
-    let more = more.chain(facts::DNS_MARKERS.iter().copied());
+    let more = more.chain(STATUS_MARKERS.iter().copied());
+    let more = more.chain(DNS_MARKERS.iter().copied());
     for l in rule_keywords.chain(markers).chain(hosts).chain(more) {
         let l = l.to_ascii_lowercase();
         if !lits.contains(&l) {
@@ -196,6 +195,6 @@ fn parts_2kb_config_read(b: Bencher) {
 #[divan::bench]
 fn parts_2kb_scan(b: Bencher) {
     let lower = PASTE.to_ascii_lowercase();
-    let _ = llmdoctor_core::scan::scan(PASTE, &lower);
-    b.bench(|| llmdoctor_core::scan::scan(black_box(PASTE), &lower));
+    let _ = llmdoctor_core::testing::scan(PASTE, &lower);
+    b.bench(|| llmdoctor_core::testing::scan(black_box(PASTE), &lower));
 }

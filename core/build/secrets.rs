@@ -171,30 +171,42 @@ pub fn generate(src: &str) -> Result<String, String> {
     lower(&f.names.holds_ids, "names.holds_ids", &mut errors);
     let _ = writeln!(
         s,
-        "pub static ALLOW_REFERENCES: &[&str] = &{:?};",
+        "pub(crate) static ALLOW_REFERENCES: &[&str] = &{:?};",
         f.allow.references
     );
     let _ = writeln!(
         s,
-        "pub static ALLOW_VALUES: &[&str] = &{:?};",
+        "pub(crate) static ALLOW_VALUES: &[&str] = &{:?};",
         f.allow.values
     );
-    let _ = writeln!(s, "pub static ALLOW_FILLER: &str = {:?};", f.allow.filler);
-    let _ = writeln!(s, "pub static ALLOW_WORDS: &[&str] = &{:?};", f.allow.words);
-    let _ = writeln!(s, "pub static NAMES_LAST: &[&str] = &{:?};", f.names.last);
     let _ = writeln!(
         s,
-        "pub static NAMES_CONTAINS: &[&str] = &{:?};",
+        "pub(crate) static ALLOW_FILLER: &str = {:?};",
+        f.allow.filler
+    );
+    let _ = writeln!(
+        s,
+        "pub(crate) static ALLOW_WORDS: &[&str] = &{:?};",
+        f.allow.words
+    );
+    let _ = writeln!(
+        s,
+        "pub(crate) static NAMES_LAST: &[&str] = &{:?};",
+        f.names.last
+    );
+    let _ = writeln!(
+        s,
+        "pub(crate) static NAMES_CONTAINS: &[&str] = &{:?};",
         f.names.contains
     );
     let _ = writeln!(
         s,
-        "pub static NAMES_EXCEPT: &[&str] = &{:?};",
+        "pub(crate) static NAMES_EXCEPT: &[&str] = &{:?};",
         f.names.except
     );
     let _ = writeln!(
         s,
-        "pub static NAMES_HOLD_IDS: &[&str] = &{:?};",
+        "pub(crate) static NAMES_HOLD_IDS: &[&str] = &{:?};",
         f.names.holds_ids
     );
     if errors.is_empty() {

@@ -8,12 +8,12 @@
 //! valgrind --tool=callgrind target/release/examples/cold_start none   # process baseline
 //! ```
 
-use llmdoctor_core::diagnose::{diagnose, Options};
+use llmdoctor_core::{diagnose, Options};
 
 fn main() {
     let what = std::env::args().nth(1).unwrap_or_default();
     if what == "warm" || what == "first" {
-        llmdoctor_core::scan::warm();
+        llmdoctor_core::warm();
     }
     if what == "first" {
         let report = diagnose(

@@ -13,7 +13,13 @@ use crate::vocabulary::Lang;
 const MAX_DIFF_LINES: usize = 20_000;
 
 /// One corrected snippet per config block that any edit touches.
-pub fn build(text: &str, cfg: &Config, edits: &[Edit], r: &Redactor, lang: Lang) -> Vec<Corrected> {
+pub(crate) fn build(
+    text: &str,
+    cfg: &Config,
+    edits: &[Edit],
+    r: &Redactor,
+    lang: Lang,
+) -> Vec<Corrected> {
     let mut out = Vec::new();
     for (block, b) in cfg.blocks.iter().enumerate() {
         let mut mine: Vec<&Edit> = edits
@@ -110,7 +116,7 @@ pub fn fix_edits(report: &Report) -> Vec<&ReportEdit> {
 }
 
 /// `text[start..end]` with the edits that lie inside it applied, with their real values, by the
-/// one overlap policy ([`applying`]: duplicates once, of overlapping edits the first). What the
+/// one overlap policy (`applying`: duplicates once, of overlapping edits the first). What the
 /// reveal path and the CLI's `--fix` write.
 pub fn apply_revealed(text: &str, edits: &[&ReportEdit], start: usize, end: usize) -> String {
     let mut mine: Vec<&ReportEdit> = edits
@@ -132,7 +138,7 @@ pub fn apply_revealed(text: &str, edits: &[&ReportEdit], start: usize, end: usiz
 }
 
 /// A unified diff (hunks with 3 lines of context) of a block and its corrected text.
-pub fn unified_diff(a: &str, b: &str) -> String {
+pub(crate) fn unified_diff(a: &str, b: &str) -> String {
     let (x, y): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
     if x.len() > MAX_DIFF_LINES || y.len() > MAX_DIFF_LINES {
         return String::new();

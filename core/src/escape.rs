@@ -6,8 +6,8 @@
 //! syntax from the block's format, the value's quote and — for curl — the shell quoting state at
 //! that byte of the paste. A value a syntax cannot hold safely is refused (`None`: the check
 //! then offers no edit), never written half-escaped. Commands are argument lists of
-//! [`Piece`]s (literal text, variable references) rendered by one quoting function per shell:
-//! [`posix`] (what the verify command uses), [`powershell`], [`cmd`].
+//! [`Piece`]s (literal text, variable references) rendered by [`posix`] (what the verify
+//! command uses).
 //!
 //! What is refused rather than escaped, and why:
 //! - in shell double quotes, `$`, `` ` `` and `!` (escaping them differs between bash, dotenv
@@ -23,7 +23,7 @@ use crate::secrets::needs_escape;
 
 /// The quoting state of a POSIX shell word at some byte.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Quote {
+pub(crate) enum Quote {
     /// Outside quotes.
     None,
     /// `'…'`: everything literal.
@@ -36,7 +36,7 @@ pub enum Quote {
 
 /// The shell an environment line is written for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum EnvShell {
+pub(crate) enum EnvShell {
     /// `.env` files, `export K=v`, `K=v`: read by POSIX shells and dotenv readers alike.
     Posix,
     /// `set K=v`, `set "K=v"`.
@@ -51,7 +51,7 @@ pub enum EnvShell {
 
 /// The syntax of the text around a place in the paste.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Syntax {
+pub(crate) enum Syntax {
     /// Text with no syntax of its own: a curl argument (its shell layer does the quoting), a
     /// place between JSON tokens.
     Raw,
@@ -87,26 +87,26 @@ pub enum Syntax {
 /// Where new text goes: its syntax, and the shell quoting around it when it sits inside a
 /// shell word (a curl header or JSON body).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Place {
+pub(crate) struct Place {
     pub syntax: Syntax,
     pub shell: Option<Quote>,
 }
 
 impl Place {
-    pub const UNKNOWN: Place = Place {
+    pub(crate) const UNKNOWN: Place = Place {
         syntax: Syntax::Unknown,
         shell: None,
     };
 
     /// `v` as a whole new value for a setting's value span (quotes may be added where the value
     /// had none), or `None` when this place cannot hold it safely.
-    pub fn value(&self, v: &str) -> Option<String> {
+    pub(crate) fn value(&self, v: &str) -> Option<String> {
         self.write(v, true)
     }
 
     /// `v` inserted inside an existing value or between tokens: never adds quotes around the
     /// whole, so refuses more.
-    pub fn fragment(&self, v: &str) -> Option<String> {
+    pub(crate) fn fragment(&self, v: &str) -> Option<String> {
         self.write(v, false)
     }
 
@@ -141,7 +141,7 @@ impl Place {
 
 /// Characters that mean the same in every shell context, unquoted or not, and in every config
 /// syntax's unquoted values.
-pub fn inert(c: char) -> bool {
+pub(crate) fn inert(c: char) -> bool {
     c.is_ascii_alphanumeric()
         || matches!(c, '_' | '-' | '.' | '/' | ':' | '@' | '%' | '+' | '=' | ',')
 }
@@ -186,29 +186,29 @@ fn escaped(v: &str, q: char) -> String {
 }
 
 /// The content of a JSON string in quote `q` (`"`, or `'` for JSON5).
-pub fn json_string(v: &str, q: char) -> String {
+pub(crate) fn json_string(v: &str, q: char) -> String {
     escaped(v, q)
 }
 
 /// The content of a TOML basic string (single- or multi-line).
-pub fn toml_basic(v: &str) -> String {
+pub(crate) fn toml_basic(v: &str) -> String {
     escaped(v, '"')
 }
 
 /// The content of a TOML literal string: it has no escapes, so `'` or a control character
 /// cannot be written.
-pub fn toml_literal(v: &str) -> Option<String> {
+pub(crate) fn toml_literal(v: &str) -> Option<String> {
     (!v.chars().any(|c| c == '\'' || hostile(c))).then(|| v.to_string())
 }
 
 /// The content of a YAML double-quoted string.
-pub fn yaml_double(v: &str) -> String {
+pub(crate) fn yaml_double(v: &str) -> String {
     escaped(v, '"')
 }
 
 /// The content of a YAML single-quoted string: `'` doubled; line breaks (folded by YAML) and
 /// control characters refused.
-pub fn yaml_single(v: &str) -> Option<String> {
+pub(crate) fn yaml_single(v: &str) -> Option<String> {
     (!v.chars().any(hostile)).then(|| marked(v, "'", None))
 }
 
@@ -341,7 +341,7 @@ fn ps_double(v: &str) -> String {
 }
 
 /// `v` written at a place of a POSIX shell word in quoting state `q` (a curl argument).
-pub fn shell_fragment(v: &str, q: Quote) -> Option<String> {
+pub(crate) fn shell_fragment(v: &str, q: Quote) -> Option<String> {
     if v.chars().any(hostile) {
         return None;
     }
@@ -370,7 +370,7 @@ pub fn shell_fragment(v: &str, q: Quote) -> Option<String> {
 /// The quoting state of a POSIX shell command at byte `at`, scanning from `from` (where the
 /// command starts, outside quotes). `None` when `at` sits right after a backslash (inside an
 /// escape pair, where nothing can be written).
-pub fn shell_quote_at(text: &str, from: usize, at: usize) -> Option<Quote> {
+pub(crate) fn shell_quote_at(text: &str, from: usize, at: usize) -> Option<Quote> {
     let b = text.as_bytes();
     let mut q = Quote::None;
     let mut i = from;
@@ -398,7 +398,7 @@ pub fn shell_quote_at(text: &str, from: usize, at: usize) -> Option<Quote> {
 }
 
 /// Where a new value for setting `s` is written: the syntax of its block and quote.
-pub fn place_of(text: &str, cfg: &Config, s: &Setting) -> Place {
+pub(crate) fn place_of(text: &str, cfg: &Config, s: &Setting) -> Place {
     let Some(block) = cfg.blocks.get(s.block) else {
         return Place::UNKNOWN;
     };
@@ -445,7 +445,7 @@ pub fn place_of(text: &str, cfg: &Config, s: &Setting) -> Place {
 
 /// Where text inserted at byte `at` of block `block`, between tokens (not inside a string),
 /// goes: raw text, under the shell quoting of a curl command.
-pub fn layer_at(text: &str, cfg: &Config, block: usize, at: usize) -> Place {
+pub(crate) fn layer_at(text: &str, cfg: &Config, block: usize, at: usize) -> Place {
     let Some(b) = cfg.blocks.get(block) else {
         return Place::UNKNOWN;
     };
@@ -533,7 +533,7 @@ fn env_shell(text: &str, key_start: usize) -> EnvShell {
 /// that neither read nor write a file (`curl.rs`). Code is offered only when it runs nothing but
 /// the SDK call it configures (`code.rs`). `fixed` is the block with the fixes applied; other
 /// formats are data and always offered.
-pub fn offerable(text: &str, cfg: &Config, block: usize, fixed: &str) -> bool {
+pub(crate) fn offerable(text: &str, cfg: &Config, block: usize, fixed: &str) -> bool {
     let Some(b) = cfg.blocks.get(block) else {
         return false;
     };
@@ -686,7 +686,7 @@ fn env_head(prefix: &str) -> Option<EnvShell> {
 /// Whether running `line` in `shell` runs only the command its words spell: no command
 /// substitution, backtick, operator, redirection, subshell, history expansion or open quote
 /// (a trailing comment is fine). Strict: it may refuse what a shell would run harmlessly.
-pub fn runs_only_itself(line: &str, shell: EnvShell) -> bool {
+pub(crate) fn runs_only_itself(line: &str, shell: EnvShell) -> bool {
     let b: Vec<char> = line.chars().collect();
     let at = |i: usize| b.get(i).copied();
     let history = |i: usize| !matches!(at(i + 1), None | Some(' ' | '\t' | '\n' | '=' | '"'));
@@ -770,7 +770,7 @@ pub fn runs_only_itself(line: &str, shell: EnvShell) -> bool {
 
 /// A URL a fix may write: an optional `scheme://`, a host, and only characters RFC 3986 allows
 /// in the rest (no spaces, quotes, backslashes, backticks, braces or control characters).
-pub fn url_ok(v: &str) -> bool {
+pub(crate) fn url_ok(v: &str) -> bool {
     let rest = match v.find("://") {
         Some(i) => {
             let scheme = &v[..i];
@@ -828,7 +828,7 @@ pub fn model_ok(v: &str) -> bool {
 
 /// One piece of a command argument.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Piece<'a> {
+pub(crate) enum Piece<'a> {
     /// Literal text: the program receives exactly this.
     Lit(&'a str),
     /// An environment variable's value (its name is checked with [`var_ok`]).
@@ -836,7 +836,7 @@ pub enum Piece<'a> {
 }
 
 /// A command: its arguments, each made of pieces.
-pub type Args<'a, 'b> = &'b [&'b [Piece<'a>]];
+pub(crate) type Args<'a, 'b> = &'b [&'b [Piece<'a>]];
 
 /// Whether every piece of `args` can be written: no control character, variable names only.
 fn writable(args: Args) -> bool {
@@ -862,7 +862,7 @@ fn continues_name(a: &[Piece], i: usize) -> bool {
 /// single quotes (`'` written `'\''`). Arguments with variables: `"…$NAME…"`, the characters
 /// special inside double quotes (`$ ` \ " !`) in single-quoted runs joined to the word.
 /// `None` when an argument cannot be written (a control character, a bad variable name).
-pub fn posix(args: Args) -> Option<String> {
+pub(crate) fn posix(args: Args) -> Option<String> {
     if !writable(args) {
         return None;
     }
@@ -917,62 +917,6 @@ pub fn posix(args: Args) -> Option<String> {
         }
     }
     Some(out)
-}
-
-/// The command line for `args` in PowerShell: literal arguments single-quoted (every single
-/// quote PowerShell knows doubled), arguments with variables `"…$env:NAME…"` with `` ` ``, `$`
-/// and double quotes escaped by a backtick.
-pub fn powershell(args: Args) -> Option<String> {
-    if !writable(args) {
-        return None;
-    }
-    let words: Vec<String> = args
-        .iter()
-        .map(|a| {
-            if let [Piece::Lit(s)] = a {
-                return Some(format!("'{}'", ps_single(s)));
-            }
-            let mut out = String::from("\"");
-            for (i, p) in a.iter().enumerate() {
-                match *p {
-                    Piece::Var(v) if continues_name(a, i) => out.push_str(&format!("${{env:{v}}}")),
-                    Piece::Var(v) => out.push_str(&format!("$env:{v}")),
-                    Piece::Lit(s) => out.push_str(&ps_double(s)),
-                }
-            }
-            out.push('"');
-            Some(out)
-        })
-        .collect::<Option<_>>()?;
-    Some(words.join(" "))
-}
-
-/// The command line for `args` in cmd: every argument in double quotes, variables `%NAME%`;
-/// `None` for literal text cmd cannot hold (`"`, `%`, `!`, line breaks) or a backslash before
-/// the closing quote.
-pub fn cmd(args: Args) -> Option<String> {
-    if !writable(args) {
-        return None;
-    }
-    let words: Vec<String> = args
-        .iter()
-        .map(|a| {
-            let mut out = String::from("\"");
-            for p in a.iter() {
-                match *p {
-                    Piece::Var(v) => out.push_str(&format!("%{v}%")),
-                    Piece::Lit(s) if has(s, "\"%!") => return None,
-                    Piece::Lit(s) => out.push_str(s),
-                }
-            }
-            if out.ends_with('\\') {
-                return None;
-            }
-            out.push('"');
-            Some(out)
-        })
-        .collect::<Option<_>>()?;
-    Some(words.join(" "))
 }
 
 mod code;

@@ -30,7 +30,7 @@ fn dns_regex() -> &'static Regex {
 }
 
 /// Hosts named by failed lookups on one ASCII-lowercased line.
-pub fn dns_hosts(lower_line: &str, facts: &mut Facts) {
+pub(crate) fn dns_hosts(lower_line: &str, facts: &mut Facts) {
     for c in dns_regex().captures_iter(lower_line).take(8) {
         if let Some(h) = c.get(1) {
             facts.add_host(h.as_str());
@@ -135,7 +135,7 @@ impl Facts {
 }
 
 /// The catalog host that `host` most likely misspells: edit distance 1–2, not a subdomain.
-pub fn near_host(host: &str) -> Option<&'static str> {
+pub(crate) fn near_host(host: &str) -> Option<&'static str> {
     if host.len() < 6 || host.len() > 80 {
         return None;
     }
@@ -149,7 +149,7 @@ pub fn near_host(host: &str) -> Option<&'static str> {
 }
 
 /// The protocol a base URL path speaks, as far as the path tells.
-pub fn protocol_of(path: &str) -> &'static str {
+pub(crate) fn protocol_of(path: &str) -> &'static str {
     let p = path.trim_end_matches('/');
     PROTOCOLS
         .iter()
@@ -160,7 +160,7 @@ pub fn protocol_of(path: &str) -> &'static str {
 }
 
 /// The catalog entry for a host: exact, or by a `.suffix` entry.
-pub fn lookup_host(host: &str) -> Option<&'static Host> {
+pub(crate) fn lookup_host(host: &str) -> Option<&'static Host> {
     let host = host.trim_end_matches('.');
     HOSTS.iter().find(|h| h.host == host).or_else(|| {
         HOSTS
@@ -297,7 +297,7 @@ fn http_version_before(head: &[u8]) -> bool {
 
 /// HTTP statuses stated on one ASCII-lowercased line: every run of exactly three digits from
 /// 100 to 599 that [`status_at`] accepts.
-pub fn statuses_in(lower_line: &str, out: &mut BTreeSet<u16>) {
+pub(crate) fn statuses_in(lower_line: &str, out: &mut BTreeSet<u16>) {
     let line = lower_line.as_bytes();
     let mut i = 0;
     while i < line.len() {
@@ -317,7 +317,7 @@ pub fn statuses_in(lower_line: &str, out: &mut BTreeSet<u16>) {
 }
 
 /// The URL starting at `pos` (at its scheme): its end, host and path.
-pub fn url_at(text: &str, pos: usize) -> Option<(usize, String, String)> {
+pub(crate) fn url_at(text: &str, pos: usize) -> Option<(usize, String, String)> {
     let rest = text.get(pos..)?;
     let after = rest.find("://")? + 3;
     let end = rest[after..]

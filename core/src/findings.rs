@@ -13,7 +13,7 @@ use crate::scan::{Hit, MAX_EVIDENCE};
 use crate::vocabulary::{Rule, Severity, RULES};
 
 #[derive(Debug, Clone)]
-pub struct Finding {
+pub(crate) struct Finding {
     pub rule: usize,
     pub hit: Hit,
     pub severity: Severity,
@@ -28,7 +28,12 @@ fn facts_allow(r: &Rule, f: &Facts) -> bool {
 }
 
 /// Every rule that fired, from patterns and from checks, before ranking.
-pub fn collect(text: &str, hits: Vec<Option<Hit>>, facts: &Facts, cfg: &Config) -> Vec<Finding> {
+pub(crate) fn collect(
+    text: &str,
+    hits: Vec<Option<Hit>>,
+    facts: &Facts,
+    cfg: &Config,
+) -> Vec<Finding> {
     let wanted: Vec<&str> = RULES.iter().filter_map(|r| r.check).collect();
     let check_hits: Vec<CheckHit> = checks::run(&checks::Ctx { text, cfg, facts }, &wanted);
     let mut out = Vec::new();
@@ -75,7 +80,7 @@ pub fn collect(text: &str, hits: Vec<Option<Hit>>, facts: &Facts, cfg: &Config) 
 /// `supersedes`; a config check absorbs the evidence), then orders by severity, specificity and
 /// first position. A less severe finding on a stronger one's line survives (a hint adds to the
 /// error, it does not compete); a more specific `info` ("harmless") drops a generic error.
-pub fn rank(text: &str, mut f: Vec<Finding>) -> Vec<Finding> {
+pub(crate) fn rank(text: &str, mut f: Vec<Finding>) -> Vec<Finding> {
     let line_of = |pos: usize| {
         text.as_bytes()[..pos.min(text.len())]
             .iter()
@@ -167,7 +172,7 @@ pub fn rank(text: &str, mut f: Vec<Finding>) -> Vec<Finding> {
 /// category of the first finding, an error, joins it with that finding's evidence, after the
 /// last error or warning, unless its category is already reported. A first finding read from
 /// the user's own config (a check) names the cause itself: no hypothesis joins it.
-pub fn differential(mut f: Vec<Finding>, facts: &Facts) -> Vec<Finding> {
+pub(crate) fn differential(mut f: Vec<Finding>, facts: &Facts) -> Vec<Finding> {
     let Some(first) = f.iter().find(|x| x.severity != Severity::Info) else {
         return f;
     };

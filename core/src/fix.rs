@@ -6,9 +6,9 @@
 //! `cli-fixes`) — still as span edits.
 
 #[cfg(feature = "cli-fixes")]
-pub mod lines;
-pub mod quotes;
-pub mod structural;
+pub(crate) mod lines;
+pub(crate) mod quotes;
+pub(crate) mod structural;
 
 /// Replace `start..end` of the paste with `replacement`.
 #[derive(Clone, Debug, PartialEq, Eq)]

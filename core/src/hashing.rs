@@ -10,6 +10,6 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::BuildHasherDefault;
 
 /// `DefaultHasher::new()`: SipHash-1-3 with zero keys, the same on every run.
-pub type Fixed = BuildHasherDefault<DefaultHasher>;
-pub type Map<K, V> = std::collections::HashMap<K, V, Fixed>;
-pub type Set<K> = std::collections::HashSet<K, Fixed>;
+pub(crate) type Fixed = BuildHasherDefault<DefaultHasher>;
+pub(crate) type Map<K, V> = std::collections::HashMap<K, V, Fixed>;
+pub(crate) type Set<K> = std::collections::HashSet<K, Fixed>;

@@ -1,7 +1,7 @@
 //! Byte offsets → 1-based line and column (in characters), for many offsets in one sweep.
 
 /// Resolves sorted-or-not offsets with one forward pass over the text per call batch.
-pub fn line_cols(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
+pub(crate) fn line_cols(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
     let order = crate::order::permutation(offsets.iter().map(|&o| (o as u64, 0, 0)));
     let mut out = vec![(1, 1); offsets.len()];
     let bytes = text.as_bytes();

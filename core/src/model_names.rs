@@ -48,7 +48,7 @@ const NOT_NAMES: &[&str] = &[
 
 /// Model names mentioned on one line (`model 'X' is not supported`, `"model": "X"`, …),
 /// in the line's own case.
-pub fn mentioned(line: &str) -> Vec<&str> {
+pub(crate) fn mentioned(line: &str) -> Vec<&str> {
     let lower = line.to_ascii_lowercase();
     let mut out = Vec::new();
     for c in mention_regex().captures_iter(&lower) {
@@ -67,12 +67,12 @@ pub fn mentioned(line: &str) -> Vec<&str> {
     out
 }
 
-pub fn lookup(name: &str) -> Option<&'static Model> {
+pub(crate) fn lookup(name: &str) -> Option<&'static Model> {
     MODELS.iter().find(|m| m.name == name)
 }
 
 /// The catalog model a misspelt or miscased name most likely meant.
-pub fn did_you_mean(name: &str) -> Option<&'static Model> {
+pub(crate) fn did_you_mean(name: &str) -> Option<&'static Model> {
     if lookup(name).is_some() {
         return None;
     }
@@ -107,7 +107,7 @@ pub(crate) fn distance(a: &str, b: &str) -> usize {
 }
 
 /// A step naming the model the user most likely meant, if any.
-pub fn suggestion_step(name: &str, lang: Lang) -> Option<String> {
+pub(crate) fn suggestion_step(name: &str, lang: Lang) -> Option<String> {
     let m = did_you_mean(name)?;
     let case_only = m
         .name
@@ -118,7 +118,7 @@ pub fn suggestion_step(name: &str, lang: Lang) -> Option<String> {
 }
 
 /// A step listing catalog models with a larger context window than `name`'s, if known.
-pub fn larger_window_step(name: &str, lang: Lang) -> Option<String> {
+pub(crate) fn larger_window_step(name: &str, lang: Lang) -> Option<String> {
     let m = lookup(name)?;
     if m.context == 0 {
         return None;

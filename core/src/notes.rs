@@ -156,7 +156,7 @@ impl Quote {
 }
 
 /// One argument of a note's words: a number, text fixed at build time, or text from the paste.
-pub enum Arg<'a, T> {
+pub(crate) enum Arg<'a, T> {
     Num(usize),
     Fixed(&'static str),
     Text(&'a T),

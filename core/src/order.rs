@@ -16,7 +16,7 @@ pub fn sort_by_key<T>(v: &mut Vec<T>, key: impl Fn(&T) -> Key) {
 }
 
 /// The indices that put `keys` in order, equal keys in their original order.
-pub fn permutation(keys: impl Iterator<Item = Key>) -> Vec<usize> {
+pub(crate) fn permutation(keys: impl Iterator<Item = Key>) -> Vec<usize> {
     let mut k: Vec<(Key, usize)> = keys.enumerate().map(|(i, k)| (k, i)).collect();
     k.sort_unstable();
     k.into_iter().map(|(_, i)| i).collect()
@@ -28,7 +28,7 @@ pub fn n(x: usize) -> u64 {
 }
 
 /// A key part that sorts `x` from largest to smallest.
-pub fn desc(x: usize) -> u64 {
+pub(crate) fn desc(x: usize) -> u64 {
     u64::MAX - x as u64
 }
 

@@ -1,7 +1,7 @@
 //! A rule's preconditions on what the paste shows (`when`, `when_any`, `unless` in rules/*.toml):
 //! `status:401`, `tool:claude-code`, `key:plan`, `provider:dashscope`. Read once, when the rule
 //! table is decoded (core/src/vocabulary.rs), into [`Fact`]s; a rule's evaluation compares typed
-//! values ([`crate::facts::Facts::holds`]) and never parses text again. build.rs checks each
+//! values (`crate::facts::Facts::holds`) and never parses text again. build.rs checks each
 //! precondition's kind; core's unit tests check that every one of them reads as a [`Fact`].
 
 use crate::secrets::KeyKind;

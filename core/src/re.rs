@@ -9,18 +9,18 @@
 //! input (no prefilter: every byte of a candidate line goes through the PikeVM).
 
 #[cfg(feature = "regex-crate")]
-pub use regex::{Error, Regex};
+pub(crate) use regex::{Error, Regex};
 
 #[cfg(not(feature = "regex-crate"))]
-pub use pike::{Error, Regex};
+pub(crate) use pike::{Error, Regex};
 
 /// Byte regexes (rule patterns: no Unicode mode, `.` is one byte).
-pub mod bytes {
+pub(crate) mod bytes {
     #[cfg(feature = "regex-crate")]
-    pub use regex::bytes::Regex;
+    pub(crate) use regex::bytes::Regex;
 
     #[cfg(not(feature = "regex-crate"))]
-    pub use super::pike::bytes::Regex;
+    pub(crate) use super::pike::bytes::Regex;
 }
 
 /// What a compiled pattern may cost (core/src/regex_limits.rs holds the values).
@@ -107,7 +107,7 @@ pub mod pike {
         }
     }
 
-    /// The matches of one search (see [`Engine::search`]).
+    /// The matches of one search (see `Engine::search`).
     pub struct Matches<'r, 'h> {
         engine: &'r Engine,
         cache: Option<pikevm::Cache>,

@@ -24,7 +24,7 @@ const LIMITS: crate::re::Limits = crate::re::Limits {
 
 /// Compiles `pattern` under the limits above, a `&str` regex in Unicode mode: the regex crate's
 /// `Regex` with `regex-crate` (`perf`), the PikeVM otherwise (core/src/re.rs).
-pub fn bounded_regex(pattern: &str) -> Result<crate::re::Regex, crate::re::Error> {
+pub(crate) fn bounded_regex(pattern: &str) -> Result<crate::re::Regex, crate::re::Error> {
     #[cfg(feature = "regex-crate")]
     return regex::RegexBuilder::new(pattern)
         .size_limit(REGEX_SIZE_LIMIT)
@@ -43,7 +43,9 @@ pub fn bounded_regex(pattern: &str) -> Result<crate::re::Regex, crate::re::Error
 /// (write `(?::|：)`, not `[:：]`). Matches may end inside a character: the scanner widens
 /// them to character boundaries. The regex crate's `bytes::Regex` with `regex-crate` (`perf`), the PikeVM
 /// otherwise.
-pub fn bounded_rule_regex(pattern: &str) -> Result<crate::re::bytes::Regex, crate::re::Error> {
+pub(crate) fn bounded_rule_regex(
+    pattern: &str,
+) -> Result<crate::re::bytes::Regex, crate::re::Error> {
     #[cfg(feature = "regex-crate")]
     return regex::bytes::RegexBuilder::new(pattern)
         .unicode(false)
@@ -55,13 +57,13 @@ pub fn bounded_rule_regex(pattern: &str) -> Result<crate::re::bytes::Regex, crat
     return pike_rule_regex(pattern);
 }
 
-/// [`bounded_regex`] on the page's engine, whatever the features (core/tests/regex_engines.rs
+/// `bounded_regex` on the page's engine, whatever the features (core/tests/regex_engines.rs
 /// compares the two engines).
 pub fn pike_regex(pattern: &str) -> Result<crate::re::pike::Regex, crate::re::pike::Error> {
     crate::re::pike::Regex::new(pattern, LIMITS)
 }
 
-/// [`bounded_rule_regex`] on the page's engine, whatever the features.
+/// `bounded_rule_regex` on the page's engine, whatever the features.
 pub fn pike_rule_regex(
     pattern: &str,
 ) -> Result<crate::re::pike::bytes::Regex, crate::re::pike::Error> {

@@ -48,7 +48,7 @@ const QUEUE: &str = r#"curl -X POST "https://dashscope.aliyuncs.com/compatible-m
 
 /// Retry guidance for a category; `queue` adds the server-side queue header (a rule's
 /// `retry_queue`). `harmless` (an `info` finding) needs no retry at all.
-pub fn guidance(category: Category, lang: Lang, queue: bool, harmless: bool) -> Retry {
+pub(crate) fn guidance(category: Category, lang: Lang, queue: bool, harmless: bool) -> Retry {
     use crate::labels::retry::{advice as words, Advice};
     use Category::*;
     if harmless {

@@ -130,7 +130,7 @@ pub fn scan(text: &str, lower: &str) -> Scan {
 /// The scan in pieces, for callers that must not block: [`Scanner::feed`] consecutive ranges
 /// that end at line ends (or the text's end), then [`Scanner::finish`]. No keyword holds a line
 /// break, so no match crosses a piece boundary and the result equals one [`scan`].
-pub struct Scanner {
+pub(crate) struct Scanner {
     hits: Vec<Option<Hit>>,
     rule_done_at: Vec<usize>,
     facts: Facts,
@@ -148,7 +148,7 @@ impl Default for Scanner {
 }
 
 impl Scanner {
-    pub fn new() -> Scanner {
+    pub(crate) fn new() -> Scanner {
         Scanner {
             hits: vec![None; RULES.len()],
             rule_done_at: vec![usize::MAX; RULES.len()],
@@ -162,7 +162,7 @@ impl Scanner {
     }
 
     /// Scans `from..to` of `text`; `lower` must be lowercased at least up to `to`.
-    pub fn feed(&mut self, text: &str, lower: &str, from: usize, to: usize) {
+    pub(crate) fn feed(&mut self, text: &str, lower: &str, from: usize, to: usize) {
         self.secrets.feed(text, lower, to);
         let a = automaton();
         let bytes = lower.as_bytes();
@@ -287,7 +287,7 @@ impl Scanner {
     }
 
     /// The scan's result, with every secret in `text`.
-    pub fn finish(self, text: &str) -> Scan {
+    pub(crate) fn finish(self, text: &str) -> Scan {
         let mut facts = self.facts;
         facts.keys = self.secrets.finish(text);
         Scan {

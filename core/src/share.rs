@@ -5,8 +5,6 @@
 
 use crate::secrets::{self, Masked, Redactor};
 
-pub use crate::secrets::placeholder::{placeholder, REDACTED};
-
 /// `text` with every key the engine finds (the same detection that masks keys in reports, every
 /// occurrence of each) replaced by a placeholder of its kind.
 pub fn redact_for_share(text: &str) -> Masked {
@@ -19,6 +17,7 @@ pub fn redact_for_share(text: &str) -> Masked {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::secrets::placeholder::{placeholder, REDACTED};
     use crate::secrets::{anchor_of_kind, shapes::SHAPES};
 
     #[test]

@@ -6,7 +6,7 @@
 pub struct Instant(pub i64);
 
 /// UTC+8, the Coding Plan's calendar (bailian-ide guide, Problem 2).
-pub const PLAN_OFFSET: i64 = 8 * 3600;
+pub(crate) const PLAN_OFFSET: i64 = 8 * 3600;
 
 /// Parses `2026-11-22T10:30:00Z`, `…+08:00`, fractional seconds allowed; also a space for `T`.
 pub fn parse_rfc3339(s: &str) -> Option<Instant> {
@@ -68,7 +68,7 @@ pub fn parse_rfc3339(s: &str) -> Option<Instant> {
 }
 
 /// Formats an instant at a fixed offset, e.g. `2026-11-23T00:00:00+08:00`.
-pub fn format_rfc3339(t: Instant, offset: i64) -> String {
+pub(crate) fn format_rfc3339(t: Instant, offset: i64) -> String {
     let local = t.0 + offset;
     let (days, secs) = (local.div_euclid(86400), local.rem_euclid(86400));
     let (y, m, d) = civil_from_days(days);
@@ -92,7 +92,7 @@ pub fn format_rfc3339(t: Instant, offset: i64) -> String {
 }
 
 /// Next Monday 00:00 UTC+8 strictly after `now`.
-pub fn next_week_reset(now: Instant) -> Instant {
+pub(crate) fn next_week_reset(now: Instant) -> Instant {
     let local = now.0 + PLAN_OFFSET;
     let day = local.div_euclid(86400);
     // 1970-01-01 was a Thursday: weekday 0 = Monday ⇒ (day + 3) mod 7.
@@ -102,13 +102,13 @@ pub fn next_week_reset(now: Instant) -> Instant {
 }
 
 /// The Monday 00:00 UTC+8 that began the current week.
-pub fn week_start(now: Instant) -> Instant {
+pub(crate) fn week_start(now: Instant) -> Instant {
     Instant(next_week_reset(now).0 - 7 * 86400)
 }
 
 /// Next 00:00 UTC+8 on the subscription day (1..=31) after `now`; a day beyond a month's
 /// end falls on that month's last day.
-pub fn next_month_reset(now: Instant, billing_day: u8) -> Option<Instant> {
+pub(crate) fn next_month_reset(now: Instant, billing_day: u8) -> Option<Instant> {
     if !(1..=31).contains(&billing_day) {
         return None;
     }
@@ -127,7 +127,7 @@ pub fn next_month_reset(now: Instant, billing_day: u8) -> Option<Instant> {
 }
 
 /// The month window's start: one billing period before its reset.
-pub fn month_start(reset: Instant, billing_day: u8) -> Instant {
+pub(crate) fn month_start(reset: Instant, billing_day: u8) -> Instant {
     let (y, m, _) = civil_from_days((reset.0 + PLAN_OFFSET).div_euclid(86400));
     let (py, pm) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
     let d = i64::from(billing_day).min(days_in_month(py, pm));

@@ -2,13 +2,13 @@
 
 /// A URL split into scheme (with `://`), host (with port) and the rest (path, query).
 #[derive(Debug, PartialEq, Eq)]
-pub struct Url<'a> {
+pub(crate) struct Url<'a> {
     pub scheme: &'a str,
     pub host: &'a str,
     pub path: &'a str,
 }
 
-pub fn split_url(v: &str) -> Option<Url<'_>> {
+pub(crate) fn split_url(v: &str) -> Option<Url<'_>> {
     let v = v.trim();
     let (scheme, rest) = match v.find("://") {
         Some(i) => (&v[..i + 3], &v[i + 3..]),
@@ -31,7 +31,7 @@ pub fn split_url(v: &str) -> Option<Url<'_>> {
 }
 
 /// Host without port, lowercased.
-pub fn host_name(host: &str) -> String {
+pub(crate) fn host_name(host: &str) -> String {
     host.rsplit_once(':')
         .filter(|(_, p)| p.bytes().all(|b| b.is_ascii_digit()))
         .map_or(host, |(h, _)| h)

@@ -16,7 +16,7 @@ use crate::fix::Edit;
 use crate::vocabulary::Lang;
 
 /// The verification for the first base URL in block `block`, after `edits`.
-pub fn command(cfg: &Config, block: usize, edits: &[&Edit], lang: Lang) -> Option<String> {
+pub(crate) fn command(cfg: &Config, block: usize, edits: &[&Edit], lang: Lang) -> Option<String> {
     let (s, proto) = base_urls(cfg).into_iter().find(|(s, _)| s.block == block)?;
     let url = match edits
         .iter()
@@ -83,7 +83,7 @@ fn unquoted(v: &str) -> &str {
 /// A base URL a verify command may call, without its trailing `/`: `http` or `https`, a host
 /// name or IP (with a port), and a path of unreserved characters, `%`-escapes, `/`, `:`, `@`,
 /// `+`. No query, fragment, user info or anything a shell, curl or JSON treats specially.
-pub fn base_url(url: &str) -> Option<&str> {
+pub(crate) fn base_url(url: &str) -> Option<&str> {
     let base = url.trim().trim_end_matches('/');
     let lower = base.get(..8).unwrap_or(base).to_ascii_lowercase();
     let rest = if lower.starts_with("https://") {

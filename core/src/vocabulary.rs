@@ -204,7 +204,7 @@ pub struct Host {
 /// A model from `rules/catalog.toml`: exact (case-sensitive) name, the plans offering it, and its
 /// context window in tokens (0 when not documented).
 #[derive(Debug)]
-pub struct Model {
+pub(crate) struct Model {
     pub name: &'static str,
     pub plans: &'static [&'static str],
     pub context: u32,

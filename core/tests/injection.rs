@@ -10,7 +10,7 @@
 //!   line did; every corrected code line has balanced quotes when the pasted one had.
 
 use llmdoctor_core::corrected::revealed;
-use llmdoctor_core::escape::{key_ok, model_ok, var_ok};
+use llmdoctor_core::testing::{key_ok, model_ok, var_ok};
 use llmdoctor_core::{diagnose, Options, Report};
 
 #[path = "common/shell.rs"]

@@ -8,7 +8,7 @@
 //! the CLI.)
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use llmdoctor_core::keywords::{Keywords, Match};
+use llmdoctor_core::testing::{Keywords, Match};
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
 
@@ -144,7 +144,8 @@ fn the_rule_keywords_over_a_real_paste() {
 /// Every literal set the engine builds an automaton of: the scanner's (rule keywords, tool and
 /// status markers, hosts), each rule's own, the secret detector's.
 fn engine_sets() -> Vec<(String, Vec<String>)> {
-    use llmdoctor_core::{facts, secrets, vocabulary::HOSTS, RULES};
+    use llmdoctor_core::testing::{self, HOSTS};
+    use llmdoctor_core::RULES;
     let mut scanner: Vec<String> = Vec::new();
     let add = |set: &mut Vec<String>, l: &str| {
         let l = l.to_ascii_lowercase();
@@ -157,7 +158,7 @@ fn engine_sets() -> Vec<(String, Vec<String>)> {
             add(&mut scanner, k);
         }
     }
-    for (m, _) in llmdoctor_core::vocabulary::TOOL_MARKERS {
+    for (m, _) in testing::TOOL_MARKERS {
         add(&mut scanner, m);
     }
     for h in HOSTS.iter() {
@@ -166,14 +167,14 @@ fn engine_sets() -> Vec<(String, Vec<String>)> {
     for m in ["http://", "https://"] {
         add(&mut scanner, m);
     }
-    for m in facts::STATUS_MARKERS.iter().chain(facts::DNS_MARKERS) {
+    for m in testing::STATUS_MARKERS.iter().chain(testing::DNS_MARKERS) {
         add(&mut scanner, m);
     }
     let mut detector: Vec<String> = Vec::new();
-    for s in secrets::shapes::SHAPES {
+    for s in testing::shapes::SHAPES {
         add(&mut detector, s.anchor);
     }
-    for m in secrets::names::markers() {
+    for m in testing::secret_name_markers() {
         add(&mut detector, m);
     }
     for m in ["://", "-u ", "--user"] {

@@ -66,7 +66,7 @@ fn no_generated_key_escapes_in_any_output() {
             );
             let shown = serde_json::to_string(&shown.json(llmdoctor_core::Catalog::embedded()))
                 .unwrap_or_default();
-            if json.contains(&llmdoctor_core::secrets::mask(&key)) {
+            if json.contains(&llmdoctor_core::testing::mask(&key)) {
                 prop_assert!(
                     shown.contains(&key),
                     "show_secrets must show the key it masked:\n{}",

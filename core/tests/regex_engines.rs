@@ -5,7 +5,7 @@
 //! groups — as byte regexes (how rules run) and as `&str` regexes in Unicode mode.
 
 use aho_corasick::AhoCorasick;
-use llmdoctor_core::regex_limits::{
+use llmdoctor_core::testing::{
     pike_regex, pike_rule_regex, REGEX_DFA_SIZE_LIMIT, REGEX_NEST_LIMIT, REGEX_SIZE_LIMIT,
 };
 use llmdoctor_core::RULES;
@@ -58,7 +58,7 @@ fn meta_bytes(re: &regex::bytes::Regex, hay: &str) -> (Vec<(usize, usize)>, Grou
 }
 
 fn pike_bytes(
-    re: &llmdoctor_core::re::pike::bytes::Regex,
+    re: &llmdoctor_core::testing::pike::bytes::Regex,
     hay: &str,
 ) -> (Vec<(usize, usize)>, Groups) {
     let finds = re
@@ -90,7 +90,7 @@ fn meta_str(re: &regex::Regex, hay: &str) -> Vec<Vec<Option<(usize, usize, Strin
 }
 
 fn pike_str(
-    re: &llmdoctor_core::re::pike::Regex,
+    re: &llmdoctor_core::testing::pike::Regex,
     hay: &str,
     groups: usize,
 ) -> Vec<Vec<Option<(usize, usize, String)>>> {

@@ -7,7 +7,7 @@ include!(concat!(env!("OUT_DIR"), "/samples_gen.rs"));
 fn every_rule_sample_holds() {
     let mut failures = Vec::new();
     for &(id, text, expect) in SAMPLES {
-        let fired = llmdoctor_core::fired(text).contains(&id);
+        let fired = llmdoctor_core::testing::fired(text).contains(&id);
         if fired != expect {
             let file = llmdoctor_core::rule(id).map_or("?", |r| r.file);
             let what = if expect {
@@ -42,7 +42,7 @@ fn every_rule_has_both_kinds_of_sample() {
 
 #[test]
 fn every_check_is_named_by_a_rule_and_every_named_check_exists() {
-    let names: Vec<&str> = llmdoctor_core::checks::CHECKS
+    let names: Vec<&str> = llmdoctor_core::testing::CHECKS
         .iter()
         .map(|(n, _)| *n)
         .collect();

@@ -1,8 +1,7 @@
 //! A diagnosis in steps (`Session`, what the page runs on big pastes) gives exactly the report
 //! of one `diagnose` call, whatever the step size: on every corpus paste and on big logs.
 
-use llmdoctor_core::diagnose::{Session, STEP_BYTES};
-use llmdoctor_core::{diagnose, Instant, Options};
+use llmdoctor_core::{diagnose, Instant, Options, Session, STEP_BYTES};
 use std::path::Path;
 
 fn json(r: &llmdoctor_core::Report) -> String {

@@ -2,9 +2,9 @@
 //! piece of one, survives it, and the redacted paste is diagnosed as the original was (same
 //! rules in the same order) across the corpus.
 
-use llmdoctor_core::secrets::KeyKind;
-use llmdoctor_core::share::{placeholder, redact_for_share};
-use llmdoctor_core::{diagnose, Options};
+use llmdoctor_core::share::redact_for_share;
+use llmdoctor_core::testing::placeholder;
+use llmdoctor_core::{diagnose, KeyKind, Options};
 use std::path::Path;
 
 mod common;

@@ -12,7 +12,7 @@ use serde_json::Value;
 
 /// Evidence items one diagnosis may carry: a rule keeps `MAX_EVIDENCE` of its own and a config
 /// check that absorbs a superseded finding adds as many again (core/src/findings.rs).
-pub const MAX_EVIDENCE_ITEMS: usize = 2 * llmdoctor_core::scan::MAX_EVIDENCE;
+pub const MAX_EVIDENCE_ITEMS: usize = 2 * llmdoctor_core::testing::MAX_EVIDENCE;
 /// Longest evidence `text`, in bytes: cut at 400 bytes plus `…` (core/src/diagnose/evidence.rs).
 pub const MAX_EVIDENCE_TEXT: usize = 400 + '…'.len_utf8();
 /// Longest evidence `context.text`, in characters: 120 on each side of an evidence text that

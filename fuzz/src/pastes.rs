@@ -21,7 +21,7 @@
 //! the parts that take choices rather than an `Rng`: [`Kind::key`], [`Context::render_with`],
 //! [`Placement::paste`], [`plausible`].
 
-use llmdoctor_core::secrets::shapes::{Shape, SHAPES};
+use llmdoctor_core::testing::shapes::{Shape, SHAPES};
 use std::collections::BTreeMap;
 
 /// xorshift64*: small, deterministic, no dependency (the fuzz targets, which share this file,
@@ -168,7 +168,7 @@ impl Key {
 /// Which bytes of keys of `shape` are random: the runs, minus offsets that every example has
 /// alike (found by making a few: `Shape::example` may put a fixed letter and digit first).
 fn randomness(shape: &Shape, key: &str) -> Vec<bool> {
-    use llmdoctor_core::secrets::shapes::Part;
+    use llmdoctor_core::testing::shapes::Part;
     // Each run's span in `key`, read greedily over the alphabet the generator draws from (every
     // literal after a run starts with a character outside it).
     let b = key.as_bytes();

@@ -4,9 +4,10 @@
 
 use crate::contract;
 use crate::plant::Planted;
-use llmdoctor_core::diagnose::Session;
-use llmdoctor_core::secrets::Redactor;
-use llmdoctor_core::{config, diagnose as run_diagnose, parse_rfc3339, scan, share, Lang, Options};
+use llmdoctor_core::testing::{scan, Redactor};
+use llmdoctor_core::{
+    config, diagnose as run_diagnose, parse_rfc3339, share, Lang, Options, Session,
+};
 
 /// A fuzz target's body: any bytes in, a panic on any violation.
 pub type Target = fn(&[u8]);
@@ -27,7 +28,7 @@ pub fn paste(data: &[u8]) -> String {
 /// The whole engine: any bytes (read as the CLI reads a file) with a fresh key planted on a
 /// line of its own. No panic, a report that keeps the contract, output linear in the input,
 /// and the key never in the output, in either language; with the first byte's high bit, the
-/// same report when diagnosed in steps (`diagnose::Session`, as the page does). The first byte
+/// same report when diagnosed in steps (`Session`, as the page does). The first byte
 /// picks the options.
 pub fn diagnose(data: &[u8]) {
     let (opt, rest) = data.split_first().map_or((0, data), |(o, r)| (*o, r));
@@ -108,7 +109,7 @@ pub fn secrets(data: &[u8]) {
     let planted = Planted::new(data, paste(data));
     let text = &planted.text;
     let lower = text.to_ascii_lowercase();
-    let keys = scan::scan(text, &lower).facts.keys;
+    let keys = scan(text, &lower).facts.keys;
     let mut last_end = 0;
     for k in &keys {
         assert!(

@@ -27,7 +27,7 @@ pub fn app() -> Html {
     // Warm the engine once the page is painted: its keyword automaton is built on first use,
     // so the user's first paste does not pay for it.
     use_effect_with((), |_| {
-        Timeout::new(0, llmdoctor_core::scan::warm).forget();
+        Timeout::new(0, llmdoctor_core::warm).forget();
     });
     // An example the URL presets (`?tool=`, from the embed loader): loaded as if chosen.
     {

@@ -24,13 +24,13 @@ mod tests {
     #[test]
     fn splits_on_characters() {
         let c = Context {
-            text: llmdoctor_core::secrets::Masked::fixed("…中文 boom 尾"),
+            text: llmdoctor_core::Masked::fixed("…中文 boom 尾"),
             from: 4,
             to: 8,
         };
         assert_eq!(split(&c), ("…中文 ", "boom", " 尾"));
         let c = Context {
-            text: llmdoctor_core::secrets::Masked::fixed("ab"),
+            text: llmdoctor_core::Masked::fixed("ab"),
             from: 5,
             to: 9,
         };

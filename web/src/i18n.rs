@@ -4,8 +4,7 @@
 use llmdoctor_core::labels::support;
 /// The engine's enums as words: one catalog for the page and the CLI (core/src/labels/).
 pub use llmdoctor_core::labels::{category, confidence, retry_policy, severity, window};
-use llmdoctor_core::secrets::KeyKind;
-use llmdoctor_core::Lang;
+use llmdoctor_core::{KeyKind, Lang};
 
 /// The page's words in one language.
 pub struct Ui {

@@ -5,8 +5,7 @@
 
 use crate::state::{Action, Analysis, State};
 use gloo::timers::callback::Timeout;
-use llmdoctor_core::diagnose::{Session, STEP_BYTES};
-use llmdoctor_core::{Instant, Options};
+use llmdoctor_core::{Instant, Options, Session, STEP_BYTES};
 use std::cell::Cell;
 use std::rc::Rc;
 use yew::{AttrValue, UseReducerDispatcher};

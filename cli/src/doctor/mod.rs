@@ -20,8 +20,7 @@ use crate::render::{self, paint};
 use llmdoctor_core::config::ValueKind;
 use llmdoctor_core::labels::doctor::{self as words, Word};
 use llmdoctor_core::report::Report;
-use llmdoctor_core::secrets::Masked;
-use llmdoctor_core::{Catalog, Lang, Options};
+use llmdoctor_core::{Catalog, Lang, Masked, Options};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use tools::{Layer, Map, Tool};
@@ -574,7 +573,7 @@ fn human(m: &Machine, sections: &[Section], lang: Lang, s: &Settings) -> String 
             .home
             .as_ref()
             .map_or("(no home directory)".to_string(), |h| {
-                llmdoctor_core::secrets::escape_controls(&h.to_string_lossy())
+                llmdoctor_core::escape_controls(&h.to_string_lossy())
             });
         let _ = writeln!(out, "{}", words::nothing_found(lang, &home));
         return out;

@@ -33,7 +33,7 @@ fn url_path(url: &str) -> String {
 }
 
 /// Claude Messages (`…/v1/messages`) requires `max_tokens`. Fix: add it before `model`.
-pub fn anthropic_max_tokens(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn anthropic_max_tokens(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     for (block, url) in requests(ctx) {
         if !url_path(&url.value).ends_with("/v1/messages")
             || body(ctx, block, "max_tokens").is_some()
@@ -78,7 +78,7 @@ pub fn anthropic_max_tokens(ctx: &Ctx, out: &mut Vec<CheckHit>) {
 }
 
 /// Gemini's `contents[].parts[]` sent to an OpenAI Chat Completions URL.
-pub fn contents_to_chat(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn contents_to_chat(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     for (block, url) in requests(ctx) {
         if url_path(&url.value).ends_with("/chat/completions") {
             if let Some(c) = body(ctx, block, "contents") {
@@ -227,7 +227,7 @@ fn messages_as_contents(ctx: &Ctx, block: usize, m: &Setting) -> Option<Vec<Edit
 }
 
 /// OpenAI `messages` sent to Gemini `…:generateContent`.
-pub fn messages_to_gemini(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn messages_to_gemini(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     for (block, url) in requests(ctx) {
         if url_path(&url.value).contains(":generatecontent")
             && body(ctx, block, "contents").is_none()
@@ -247,7 +247,7 @@ pub fn messages_to_gemini(ctx: &Ctx, out: &mut Vec<CheckHit>) {
 /// Anthropic's top-level `system` sent to an OpenAI chat endpoint (`…/chat/completions`):
 /// OpenAI refuses the argument (`Unrecognized request argument supplied: system`), compatible
 /// servers drop it silently. Fix: the text as the first message, role `system`.
-pub fn system_to_chat(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn system_to_chat(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     for (block, url) in requests(ctx) {
         if !url_path(&url.value).ends_with("/chat/completions") {
             continue;
@@ -298,7 +298,7 @@ fn system_as_message(ctx: &Ctx, block: usize, sys: &Setting) -> Option<Vec<Edit>
 }
 
 /// The OpenAI `developer` role is not a DashScope role: `system` is.
-pub fn developer_role(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn developer_role(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     for (block, _) in requests(ctx) {
         if !super::to_dashscope(ctx, block) {
             continue;
@@ -319,7 +319,7 @@ pub fn developer_role(ctx: &Ctx, out: &mut Vec<CheckHit>) {
 }
 
 /// More than 100 messages in one request (bailian-text Problem 3).
-pub fn too_many_messages(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn too_many_messages(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     for s in ctx.cfg.settings.iter().filter(|s| {
         (s.path == "body.messages" || s.path == "call.messages" || s.path == "messages")
             && s.kind == ValueKind::Array

@@ -62,19 +62,19 @@ fn base_path(ctx: &Ctx, out: &mut Vec<CheckHit>, want: Protocol, name: &'static 
 
 /// Claude Code (and other Anthropic-protocol clients) on a Model Studio host must use
 /// `/apps/anthropic` (bailian-ide Problem 4; GF base URL table).
-pub fn anthropic_base_path(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn anthropic_base_path(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     base_path(ctx, out, Protocol::Anthropic, "anthropic-base-path");
 }
 
 /// OpenAI-compatible clients on a Model Studio host: `/compatible-mode/v1` (general, Token
 /// Plan, workspaces) or `/v1` (Coding Plan) — not the native `/api/v1`, not `/apps/anthropic`.
-pub fn openai_base_path(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn openai_base_path(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     base_path(ctx, out, Protocol::OpenAi, "openai-base-path");
 }
 
 /// `…/v1/chat/completions` as a base URL: the client appends it again (GF: Claude Code appends
 /// `/v1/messages`; OpenAI SDKs append `/chat/completions`).
-pub fn endpoint_in_base_url(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn endpoint_in_base_url(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     for (s, _) in base_urls(ctx.cfg) {
         if let Some(fixed) = without_endpoint(&s.value) {
             out.push(hit(ctx, "endpoint-in-base-url", s, fixed, Safe));
@@ -97,7 +97,7 @@ fn without_endpoint(value: &str) -> Option<Option<String>> {
 }
 
 /// `/v1/v1`: the base URL already ends in `/v1` and something adds another.
-pub fn doubled_v1(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn doubled_v1(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     for (s, _) in base_urls(ctx.cfg) {
         let Some(u) = split_url(&s.value) else {
             continue;
@@ -120,7 +120,7 @@ pub fn doubled_v1(ctx: &Ctx, out: &mut Vec<CheckHit>) {
 }
 
 /// A base URL without `https://` (Claude Code: `API Error: Invalid URL`).
-pub fn missing_scheme(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn missing_scheme(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     for (s, _) in base_urls(ctx.cfg) {
         let v = s.value.trim();
         if v.contains("://") || v.starts_with('$') || v.starts_with('{') {
@@ -144,7 +144,7 @@ pub fn missing_scheme(ctx: &Ctx, out: &mut Vec<CheckHit>) {
 }
 
 /// `0.0.0.0` is where a server listens, not an address to call.
-pub fn zero_host(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn zero_host(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     // In Docker, 127.0.0.1 is no better: `docker-localhost` gives the host's name instead.
     if ctx.facts.tools.contains(&crate::tool::Tool::Docker) {
         return;
@@ -207,7 +207,7 @@ fn renamed(ctx: &Ctx, s: &Setting, host: &str) -> Option<Vec<Edit>> {
 /// A base URL setting names another host, yet an error line outside the config shows the
 /// request going to a default host (`HTTPSConnectionPool(host='api.openai.com', …)`): the tool
 /// did not read the setting (another variable name, a URL written into its own config).
-pub fn base_url_ignored(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn base_url_ignored(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     let is_base_url = |name: &str| {
         let n = name.to_ascii_lowercase().replace('-', "_");
         [
@@ -257,7 +257,7 @@ fn container_local(host: &str) -> bool {
 /// Compose service the `host-gateway` mapping Linux needs for it (review: a server in another
 /// container is reached by its service name instead). Not with host networking, where localhost
 /// is the machine.
-pub fn docker_localhost(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn docker_localhost(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     if !ctx.facts.tools.contains(&crate::tool::Tool::Docker) {
         return;
     }

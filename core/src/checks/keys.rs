@@ -34,7 +34,7 @@ fn plan_of(s: &Setting) -> Option<(&'static str, &'static str)> {
 /// A Coding/Token Plan key (`sk-sp-`) with a general Model Studio URL: the URL is wrong, not
 /// the key (GF: `403 invalid api-key`). Fix: the Coding Plan host of the same region (review:
 /// a Token Plan key needs the Token Plan host instead).
-pub fn plan_key_general_host(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn plan_key_general_host(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     if !key_settings(ctx.cfg).any(|k| is_plan_key(&k.value))
         && !ctx
             .facts
@@ -85,7 +85,7 @@ pub fn plan_key_general_host(ctx: &Ctx, out: &mut Vec<CheckHit>) {
 /// The plan key itself we cannot know; the fix is the other way out the rule's steps name: the
 /// general (pay-as-you-go) base URL of the plan's region, for the same protocol (review: it
 /// bills the calls by use, and the key must belong to that region).
-pub fn general_key_plan_host(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn general_key_plan_host(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     let plan_urls: Vec<(&Setting, Protocol)> = base_urls(ctx.cfg)
         .into_iter()
         .filter(|(s, _)| plan_of(s).is_some_and(|(p, _)| p == "coding" || p == "token"))
@@ -125,7 +125,7 @@ fn general_url(s: &Setting, proto: Protocol) -> Option<String> {
 }
 
 /// Spaces, tabs, line breaks or zero-width characters around or inside a key.
-pub fn key_whitespace(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn key_whitespace(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     for k in key_settings(ctx.cfg) {
         let bad = |c: char| {
             c.is_whitespace()
@@ -155,7 +155,7 @@ pub fn key_whitespace(ctx: &Ctx, out: &mut Vec<CheckHit>) {
 }
 
 /// `sk-xxx`, `your-api-key`, `<API_KEY>`: the example value was never replaced.
-pub fn key_placeholder(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn key_placeholder(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     for k in key_settings(ctx.cfg) {
         let v = k.value.trim();
         let lower = v.to_ascii_lowercase();
@@ -180,7 +180,7 @@ fn headers<'a>(ctx: &'a Ctx, name: &'a str) -> impl Iterator<Item = &'a Setting>
 }
 
 /// `Authorization: sk-…` without `Bearer`.
-pub fn bearer_missing(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn bearer_missing(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     for h in headers(ctx, "authorization") {
         let v = h.value.trim_start();
         let lower = v.to_ascii_lowercase();
@@ -211,7 +211,7 @@ pub fn bearer_missing(ctx: &Ctx, out: &mut Vec<CheckHit>) {
 }
 
 /// `Authorization: Bearer Bearer sk-…` (a client adding `Bearer` to a value that has it).
-pub fn bearer_doubled(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn bearer_doubled(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     for s in headers(ctx, "authorization").chain(key_settings(ctx.cfg)) {
         let lower = s.value.to_ascii_lowercase();
         let doubled_header = lower.trim_start().starts_with("bearer bearer ");
@@ -249,7 +249,7 @@ pub fn bearer_doubled(ctx: &Ctx, out: &mut Vec<CheckHit>) {
 }
 
 /// `os.getenv("sk-…")`: the key itself passed as the variable name (GF: InvalidApiKey causes).
-pub fn key_as_env_name(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn key_as_env_name(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     for s in &ctx.cfg.settings {
         let v = &s.value;
         for call in [
@@ -307,7 +307,7 @@ pub fn key_as_env_name(ctx: &Ctx, out: &mut Vec<CheckHit>) {
 
 /// Both `ANTHROPIC_API_KEY` and `ANTHROPIC_AUTH_TOKEN` set: Claude Code refuses ("Auth
 /// conflict"). Claude Code with a gateway wants the token; the API key should go.
-pub fn anthropic_both_keys(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn anthropic_both_keys(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     let find = |name: &str| {
         ctx.cfg.settings.iter().find(|s| {
             s.path
@@ -336,7 +336,7 @@ pub fn anthropic_both_keys(ctx: &Ctx, out: &mut Vec<CheckHit>) {
 
 /// cmd's `set NAME="sk-…"` keeps the quotes in the value: the key is sent with them and
 /// refused. Fix: `set "NAME=sk-…"`, the form whose quotes cmd drops.
-pub fn cmd_set_quoted_key(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn cmd_set_quoted_key(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     for k in key_settings(ctx.cfg) {
         let place = escape::place_of(ctx.text, ctx.cfg, k);
         if !matches!(

@@ -32,7 +32,7 @@ fn routes<'a>(ctx: &'a Ctx) -> Vec<(&'a Setting, &'a Setting)> {
 
 /// `vllm/` runs vLLM inside the LiteLLM process; a vLLM server at `api_base` is
 /// `hosted_vllm/` (LiteLLM docs, vLLM). Fix: the prefix (review: the user may mean the SDK).
-pub fn vllm_prefix(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn vllm_prefix(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     for (m, _) in routes(ctx) {
         if let Some(rest) = m.value.trim().strip_prefix("vllm/") {
             let fixed = Some(format!("hosted_vllm/{rest}")).filter(|f| crate::escape::model_ok(f));
@@ -43,7 +43,7 @@ pub fn vllm_prefix(ctx: &Ctx, out: &mut Vec<CheckHit>) {
 
 /// `ollama/` and `ollama_chat/` call Ollama's native API under `api_base`: a base that ends in
 /// `/v1` (the OpenAI-compatible path) gives `/v1/api/generate`, a 404. Fix: the server root.
-pub fn ollama_api_base_v1(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn ollama_api_base_v1(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     for (m, b) in routes(ctx) {
         let v = m.value.trim();
         if !(v.starts_with("ollama/") || v.starts_with("ollama_chat/")) {
@@ -73,7 +73,7 @@ pub fn ollama_api_base_v1(ctx: &Ctx, out: &mut Vec<CheckHit>) {
 /// message is needed: a bare OpenAI model name is routed without a prefix): an
 /// OpenAI-compatible server is `openai/<model>` (LiteLLM docs, OpenAI-Compatible Endpoints).
 /// Fix: the prefix (review: another provider's prefix may be the right one).
-pub fn provider_prefix_missing(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn provider_prefix_missing(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     let mut said: Option<bool> = None;
     for (m, _) in routes(ctx) {
         let v = m.value.trim();

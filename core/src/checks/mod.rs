@@ -28,7 +28,7 @@ use crate::config::{Config, Setting};
 use crate::facts::Facts;
 use crate::fix::Edit;
 use crate::report::Applicability;
-pub use crate::url::{host_name, split_url};
+pub(crate) use crate::url::{host_name, split_url};
 use crate::vocabulary::{ANTHROPIC_BASE_URL_SETTINGS, BASE_URL_SETTINGS, KEY_SETTINGS};
 
 /// What one check found.
@@ -106,7 +106,7 @@ pub const CHECKS: &[(&str, Check)] = &[
 ];
 
 /// Runs the named checks (those some rule uses) over the config.
-pub fn run(ctx: &Ctx, wanted: &[&str]) -> Vec<CheckHit> {
+pub(crate) fn run(ctx: &Ctx, wanted: &[&str]) -> Vec<CheckHit> {
     let mut out = Vec::new();
     if ctx.cfg.settings.is_empty() {
         return out;
@@ -187,14 +187,14 @@ fn url(v: String) -> Option<String> {
 
 /// The protocol a client setting speaks, from where it sits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Protocol {
+pub(crate) enum Protocol {
     OpenAi,
     Anthropic,
 }
 
 /// Settings that hold a base URL a client appends its own paths to, with the protocol (their
 /// names: rules/catalog.toml `[settings]`).
-pub fn base_urls(cfg: &Config) -> Vec<(&Setting, Protocol)> {
+pub(crate) fn base_urls(cfg: &Config) -> Vec<(&Setting, Protocol)> {
     let mut out = Vec::new();
     for s in &cfg.settings {
         let last = s.name();
@@ -226,7 +226,7 @@ pub fn base_urls(cfg: &Config) -> Vec<(&Setting, Protocol)> {
 }
 
 /// Settings that hold an API key (rules/catalog.toml `[settings]`, or a name ending in `_api_key`).
-pub fn key_settings(cfg: &Config) -> impl Iterator<Item = &Setting> {
+pub(crate) fn key_settings(cfg: &Config) -> impl Iterator<Item = &Setting> {
     cfg.settings.iter().filter(|s| {
         let last = s.name().to_ascii_lowercase();
         KEY_SETTINGS.contains(&last.as_str()) || last.ends_with("_api_key")

@@ -23,7 +23,7 @@ fn names_a_model(s: &Setting) -> bool {
 /// OpenRouter) name another catalog, where the case may be the right one.
 const PREFIXES: &[&str] = &["", "bailian", "dashscope"];
 
-pub fn model_id_case(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn model_id_case(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     for s in ctx.cfg.settings.iter().filter(|s| names_a_model(s)) {
         if s.kind != ValueKind::Str {
             continue;
@@ -98,7 +98,7 @@ fn says_model_unknown(text: &str) -> bool {
 /// A model id one keystroke from exactly one catalog id (not in case or version only),
 /// with the paste saying the model is unknown. Fix: the catalog's id (review: the user may mean
 /// a model the catalog does not list).
-pub fn model_id_typo(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn model_id_typo(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     // The paste is searched for the message only once a setting is a candidate.
     let mut unknown: Option<bool> = None;
     for s in ctx.cfg.settings.iter().filter(|s| names_a_model(s)) {

@@ -40,7 +40,7 @@ fn o_series(model: &str) -> bool {
 
 /// `max_tokens` to an o-series model: refused ("Use 'max_completion_tokens' instead"). Fix:
 /// rename the key (safe: the same limit under the name those models read).
-pub fn max_completion_tokens(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn max_completion_tokens(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     for (block, prefix, model) in requests(ctx) {
         if !o_series(&model.value) {
             continue;
@@ -81,7 +81,7 @@ fn to_false(ctx: &Ctx, s: &Setting) -> Option<Edit> {
 /// `enable_thinking: true` on a call that does not stream, to DashScope: refused
 /// (`parameter.enable_thinking must be set to false for non-streaming calls`). Fix: set it to
 /// false (review: the answer comes without thinking; streaming the call keeps it).
-pub fn enable_thinking_non_streaming(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn enable_thinking_non_streaming(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     for (block, prefix, _) in requests(ctx) {
         let think = field(ctx, block, prefix, "enable_thinking")
             .or_else(|| field(ctx, block, prefix, "extra_body.enable_thinking"));

@@ -28,12 +28,12 @@ fn typographic<'a>(
 }
 
 /// A key between typographic quotes: they are sent as part of the key (401).
-pub fn key_typographic_quotes(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn key_typographic_quotes(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     typographic(ctx, "key-typographic-quotes", key_settings(ctx.cfg), out);
 }
 
 /// A base URL between typographic quotes: no client reads it as a URL.
-pub fn url_typographic_quotes(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn url_typographic_quotes(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     typographic(
         ctx,
         "url-typographic-quotes",
@@ -44,7 +44,7 @@ pub fn url_typographic_quotes(ctx: &Ctx, out: &mut Vec<CheckHit>) {
 
 /// `$env:NAME = value` with a bare key or URL: PowerShell runs the value as a command and the
 /// variable is never set.
-pub fn powershell_bare_value(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn powershell_bare_value(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     let urls = base_urls(ctx.cfg);
     for s in key_settings(ctx.cfg).chain(urls.iter().map(|(s, _)| *s)) {
         if let Some(e) = powershell_quote(ctx.text, ctx.cfg, s) {

@@ -9,7 +9,7 @@ use crate::fix::Edit;
 use crate::report::Applicability::{self, Review, Safe};
 
 /// Codex refuses `wire_api = "chat"` at load (GF: Codex); `"responses"` is the only value.
-pub fn codex_wire_api_chat(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn codex_wire_api_chat(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     for s in ctx
         .cfg
         .settings
@@ -29,7 +29,7 @@ pub fn codex_wire_api_chat(ctx: &Ctx, out: &mut Vec<CheckHit>) {
 }
 
 /// OpenClaw with Bailian: the provider id must be `bailian` (GF: OpenClaw).
-pub fn openclaw_provider_id(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn openclaw_provider_id(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     for s in &ctx.cfg.settings {
         let Some(rest) = s.path.strip_prefix("models.providers.") else {
             continue;
@@ -100,7 +100,7 @@ fn rename_provider(ctx: &Ctx, provider: &Setting, id: &str) -> Option<Vec<Edit>>
 
 /// OpenClaw: `apiKey` under `auth.profiles` is refused; it belongs in
 /// `models.providers.bailian.apiKey` (bailian-ide Problem 4; GF: OpenClaw).
-pub fn openclaw_key_in_auth_profiles(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn openclaw_key_in_auth_profiles(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     for s in &ctx.cfg.settings {
         if s.path.starts_with("auth.profiles.") && s.path.ends_with(".apiKey") {
             let (edits, applicability) =
@@ -169,7 +169,7 @@ fn move_key_to_provider(ctx: &Ctx, s: &Setting) -> Option<(Vec<Edit>, Applicabil
 
 /// A Coding Plan endpoint called from curl, a raw request or SDK code: only coding agents may
 /// call it (bailian-ide FAQ; GF: refused with "only available for Coding Agents").
-pub fn coding_plan_from_script(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn coding_plan_from_script(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     let urls = ctx
         .cfg
         .settings
@@ -196,7 +196,7 @@ pub fn coding_plan_from_script(ctx: &Ctx, out: &mut Vec<CheckHit>) {
 
 /// Codex always calls `{base_url}/responses`; ModelScope serves chat completions only (GF:
 /// other providers' hosts), so Codex pointed there gets 404.
-pub fn codex_chat_only_upstream(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn codex_chat_only_upstream(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     for s in ctx
         .cfg
         .settings
@@ -220,7 +220,7 @@ pub fn codex_chat_only_upstream(ctx: &Ctx, out: &mut Vec<CheckHit>) {
 /// Claude Code reads its key from ANTHROPIC_AUTH_TOKEN (or ANTHROPIC_API_KEY): a gateway key
 /// set as DASHSCOPE_API_KEY or OPENAI_API_KEY beside ANTHROPIC_BASE_URL is never sent.
 /// Fix: rename the variable (review: the other name may be used by another tool too).
-pub fn claude_code_key_var(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn claude_code_key_var(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     let name = |s: &crate::config::Setting| s.name().to_ascii_uppercase();
     for base in ctx
         .cfg
@@ -257,7 +257,7 @@ pub fn claude_code_key_var(ctx: &Ctx, out: &mut Vec<CheckHit>) {
 /// uses its default, `openai`, so the requests go to api.openai.com with the wrong key (401)
 /// (OpenAI Codex docs, Sample Configuration: `model_provider`, default "openai"). Fix: insert
 /// `model_provider = "<id>"` at the root (review: it changes the provider every session uses).
-pub fn codex_model_provider_unset(ctx: &Ctx, out: &mut Vec<CheckHit>) {
+pub(super) fn codex_model_provider_unset(ctx: &Ctx, out: &mut Vec<CheckHit>) {
     use crate::config::Format;
     for (block, b) in ctx.cfg.blocks.iter().enumerate() {
         if b.format != Format::Toml {

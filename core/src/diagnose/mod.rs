@@ -164,7 +164,7 @@ impl<T: AsRef<str>> Session<T> {
 /// read everything). In the page that reading is one task of its own (web/src/jobs.rs): 1 MiB
 /// of log took 130–200 ms there on first run (baseline-compiled wasm), too near the 200 ms
 /// task budget; 512 KiB keeps it near 70–100 ms.
-pub const MAX_CONFIG_INPUT: usize = 512 * 1024;
+pub(crate) const MAX_CONFIG_INPUT: usize = 512 * 1024;
 
 fn config_part<'a>(text: &'a str, notes: &mut Vec<Note>) -> &'a str {
     if text.len() <= MAX_CONFIG_INPUT {

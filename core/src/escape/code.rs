@@ -53,7 +53,7 @@ const VALUE_CALLS: &[&str] = &[
 ];
 
 /// Whether `code` runs nothing but the SDK call it configures.
-pub fn inert(code: &str) -> bool {
+pub(super) fn inert(code: &str) -> bool {
     let b = code.as_bytes();
     let builder = code.contains(".builder()");
     let mut i = 0;

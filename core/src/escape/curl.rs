@@ -65,7 +65,7 @@ const LONG_WITH_ARG: &[&str] = &[
 
 /// Whether every option of the curl command in `line` (continuations already joined) is one
 /// that neither reads nor writes a file.
-pub fn options_safe(line: &str) -> bool {
+pub(super) fn options_safe(line: &str) -> bool {
     let words = words(line);
     let Some(first) = words.iter().position(|w| {
         let w = w.to_ascii_lowercase();

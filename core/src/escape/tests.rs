@@ -432,26 +432,6 @@ fn commands_render_as_literal_words() {
     }
     // Bad variable names are refused, not written.
     assert_eq!(posix(&[&[Var("A;id")]]), None);
-    assert_eq!(powershell(&[&[Var("$(id)")]]), None);
-    assert_eq!(cmd(&[&[Var("A&calc")]]), None);
-
-    let ps = powershell(&args[..6]).unwrap_or_default();
-    assert_eq!(
-        ps,
-        "'curl' '-sS' 'https://host/v1/chat/completions' '-H' \"Authorization: Bearer $env:OPENAI_API_KEY\" \"${env:A}b`$```\"\\!'c\""
-    );
-    assert_eq!(
-        powershell(&[&[Lit("it's ‘x’")]]).as_deref(),
-        Some("'it''s ‘‘x’’'")
-    );
-    let line = cmd(&args[..5]).unwrap_or_default();
-    assert_eq!(
-        line,
-        "\"curl\" \"-sS\" \"https://host/v1/chat/completions\" \"-H\" \"Authorization: Bearer %OPENAI_API_KEY%\""
-    );
-    for bad in ["%PATH%", "a\"b", "!x!", "a\\", "a\nb"] {
-        assert_eq!(cmd(&[&[Lit(bad)]]), None, "{bad:?}");
-    }
 }
 
 #[test]

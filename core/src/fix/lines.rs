@@ -51,7 +51,7 @@ fn section(
 }
 
 /// Inserts `key = "value"` into the TOML table `table` of block `block` (`""`: the root table).
-pub fn insert_toml(
+pub(crate) fn insert_toml(
     text: &str,
     cfg: &Config,
     block: usize,
@@ -125,7 +125,7 @@ pub fn insert_toml(
 /// the indentation of its scalar members. `None` without such a member to take the indentation
 /// from, when `key` is there already, or when the line after the mapping is deeper (a block
 /// scalar the reader skips).
-pub fn insert_yaml(
+pub(crate) fn insert_yaml(
     text: &str,
     cfg: &Config,
     block: usize,

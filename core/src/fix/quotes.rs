@@ -10,7 +10,7 @@ use crate::config::{Config, Format, Setting};
 /// cmd's `set NAME="value"` keeps the quotes in the value: rewritten as `set "NAME=value"`
 /// (the opening quote moves before the name; cmd drops the quotes of that form). Two edits;
 /// `None` unless the line is exactly that shape with a value cmd holds as it is.
-pub fn cmd_set_requote(text: &str, s: &Setting) -> Option<Vec<Edit>> {
+pub(crate) fn cmd_set_requote(text: &str, s: &Setting) -> Option<Vec<Edit>> {
     let (ks, ke) = s.key_span?;
     let q = s.quoted?;
     let (vs, ve) = s.value_span;
@@ -59,7 +59,7 @@ pub fn cmd_set_requote(text: &str, s: &Setting) -> Option<Vec<Edit>> {
 
 /// Quote characters of prose and input methods that no syntax reads as quotes: “ ” „ ‟ ‘ ’ « »
 /// and the full-width ＂ ＇ of Chinese input methods.
-pub const TYPOGRAPHIC: &[char] = &[
+pub(crate) const TYPOGRAPHIC: &[char] = &[
     '\u{201C}', '\u{201D}', '\u{201E}', '\u{201F}', '\u{2018}', '\u{2019}', '\u{00AB}', '\u{00BB}',
     '\u{FF02}', '\u{FF07}',
 ];
@@ -67,7 +67,7 @@ pub const TYPOGRAPHIC: &[char] = &[
 /// The value of `s` as written, when it sits between typographic quotes its place keeps as
 /// part of the value (`“sk-…”`): the text inside them. PowerShell reads “ ” ‘ ’ as quotes
 /// (about_Quoting_Rules), so there only the others count.
-pub fn typographic_inner<'t>(text: &'t str, cfg: &Config, s: &Setting) -> Option<&'t str> {
+pub(crate) fn typographic_inner<'t>(text: &'t str, cfg: &Config, s: &Setting) -> Option<&'t str> {
     if s.quoted.is_some() {
         return None;
     }
@@ -135,7 +135,7 @@ fn plain_token(v: &str) -> bool {
 /// A value between typographic quotes, rewritten between the quotes its place reads: `"` for a
 /// shell, PowerShell (full-width quotes), an env file, TOML, YAML or code; none for cmd's `set` (whose `"` would
 /// stay in the value too). One edit over the value as written.
-pub fn typographic_requote(text: &str, cfg: &Config, s: &Setting) -> Option<Edit> {
+pub(crate) fn typographic_requote(text: &str, cfg: &Config, s: &Setting) -> Option<Edit> {
     let inner = typographic_inner(text, cfg, s)?;
     if !plain_token(inner) {
         return None;
@@ -155,7 +155,7 @@ pub fn typographic_requote(text: &str, cfg: &Config, s: &Setting) -> Option<Edit
 /// PowerShell's `$env:NAME = value` with a bare value: PowerShell runs `value` as a command
 /// (`The term 'sk-…' is not recognized`) and the variable is never set. The value is put
 /// between `"`. `None` unless the line is a `$env:` assignment of a bare plain token.
-pub fn powershell_quote(text: &str, cfg: &Config, s: &Setting) -> Option<Edit> {
+pub(crate) fn powershell_quote(text: &str, cfg: &Config, s: &Setting) -> Option<Edit> {
     let (ks, _) = s.key_span?;
     if s.quoted.is_some() || assign_of(text, cfg, s, ks) != Assign::PowerShell {
         return None;

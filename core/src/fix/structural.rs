@@ -51,7 +51,7 @@ fn member_span(text: &str, s: &Setting) -> Option<(usize, usize)> {
 /// has one of its own) — in a JSON block or a request's body — or an env / TOML / YAML line
 /// that holds this setting alone. The rest of
 /// the block stays valid and byte-identical.
-pub fn delete_setting(text: &str, cfg: &Config, s: &Setting) -> Option<Edit> {
+pub(crate) fn delete_setting(text: &str, cfg: &Config, s: &Setting) -> Option<Edit> {
     let block = cfg.blocks.get(s.block)?;
     let (start, end) = match block.format {
         Format::Json => delete_json_member(text, s, (block.start, block.end))?,
@@ -155,7 +155,7 @@ fn delete_line(text: &str, cfg: &Config, s: &Setting) -> Option<(usize, usize)> 
 /// Inserts `"key": "value"` as the last member of the JSON object `obj`, in the layout of its
 /// members: on a line of its own with the last member's indentation, or inline after it; the
 /// key and value quoted as the last member's key is.
-pub fn insert_member(
+pub(crate) fn insert_member(
     text: &str,
     cfg: &Config,
     obj: &Setting,
@@ -210,7 +210,7 @@ pub fn insert_member(
 
 /// Renames the key of `s` to `new`, where the key is written as it reads (no escapes) and
 /// `new` is a plain name that needs none either.
-pub fn rename_key(text: &str, s: &Setting, new: &str) -> Option<Edit> {
+pub(crate) fn rename_key(text: &str, s: &Setting, new: &str) -> Option<Edit> {
     let (ks, ke) = s.key_span?;
     (text.get(ks..ke) == Some(s.name()) && plain_name(s.name()) && plain_name(new)).then(|| Edit {
         start: ks,

@@ -10,13 +10,13 @@
 
 pub mod doctor;
 pub mod human;
-pub mod models;
-pub mod notes;
-pub mod reset;
-pub mod retry;
+pub(crate) mod models;
+pub(crate) mod notes;
+pub(crate) mod reset;
+pub(crate) mod retry;
 pub mod selfcheck;
 pub mod support;
-pub mod verify;
+pub(crate) mod verify;
 
 use crate::report::RetryPolicy;
 use crate::vocabulary::{Category, Confidence, Lang, Reset, Severity};

@@ -4,7 +4,7 @@
 use crate::vocabulary::Lang;
 
 /// "Did you mean `meant`?" for the model `name`; `case_only` when the two differ only in case.
-pub fn did_you_mean(lang: Lang, meant: &str, name: &str, case_only: bool) -> String {
+pub(crate) fn did_you_mean(lang: Lang, meant: &str, name: &str, case_only: bool) -> String {
     match (lang, case_only) {
         (Lang::En, true) => format!(
             "Did you mean `{meant}`? Model names are case-sensitive: `{name}` differs only in case."
@@ -21,7 +21,7 @@ pub fn did_you_mean(lang: Lang, meant: &str, name: &str, case_only: bool) -> Str
 
 /// Model `name`'s window of `context` tokens and the `larger` ones on its plan (each already
 /// written as "name (tokens)"); with none larger, the advice to shorten the input.
-pub fn larger_window(lang: Lang, name: &str, context: u32, larger: &[String]) -> String {
+pub(crate) fn larger_window(lang: Lang, name: &str, context: u32, larger: &[String]) -> String {
     match (lang, larger.is_empty()) {
         (Lang::En, false) => format!(
             "`{name}` has a {context}-token window; larger ones on the same plan: {}.",

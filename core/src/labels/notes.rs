@@ -6,7 +6,7 @@ use crate::notes::{Arg, Expected, Note};
 use crate::vocabulary::Lang;
 
 /// `note`'s template in `lang` and the arguments that fill it.
-pub fn words<T>(lang: Lang, note: &Note<T>) -> (&'static str, Vec<Arg<'_, T>>) {
+pub(crate) fn words<T>(lang: Lang, note: &Note<T>) -> (&'static str, Vec<Arg<'_, T>>) {
     use Arg::{Fixed, Num, Text};
     use Note::*;
     let zh = lang == Lang::Zh;

@@ -4,7 +4,7 @@ use crate::vocabulary::{Lang, Reset};
 
 /// The note for `window`: `at` is when it is back (RFC 3339, UTC+8) where that can be known — for
 /// the 5-hour window, the latest it can be. Every note ends saying the plan does not fall back.
-pub fn note(lang: Lang, window: Reset, at: Option<&str>) -> String {
+pub(crate) fn note(lang: Lang, window: Reset, at: Option<&str>) -> String {
     let zh = lang == Lang::Zh;
     let no_fallback = if zh {
         "套餐不会自动转为按量付费：重置前的调用都会失败。"

@@ -5,7 +5,7 @@ use crate::vocabulary::Lang;
 
 /// Which retry advice to give: what `retry::guidance` decided from a finding's category.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Advice {
+pub(crate) enum Advice {
     /// An `info` finding: nothing to retry.
     Harmless,
     /// Per-minute and concurrency throttling: back off.
@@ -27,7 +27,7 @@ pub enum Advice {
 }
 
 /// `advice` as a sentence in `lang`.
-pub fn advice(lang: Lang, advice: Advice) -> &'static str {
+pub(crate) fn advice(lang: Lang, advice: Advice) -> &'static str {
     let (en, zh) = match advice {
         Advice::Harmless => (
             "Nothing to retry: this does not affect normal use.",

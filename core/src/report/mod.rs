@@ -7,6 +7,8 @@
 mod facts;
 mod json;
 
+/// The notes in the report's facts (declared with the readers that make them, `crate::notes`).
+pub use crate::notes::{Expected, Note, Notes, Quote};
 pub use facts::{BlockFact, ConfigFacts, EndpointFact, Facts, InputFact, KeyFact, SettingFact};
 pub use json::{DiagnosisJson, ReportJson};
 

@@ -66,7 +66,7 @@ struct Found {
 
 /// Every secret in `text`, sorted by start and merged where they overlap; `lower` is `text`
 /// ASCII-lowercased (the scanner has it already).
-pub fn find(text: &str, lower: &str) -> Vec<Secret> {
+pub(crate) fn find(text: &str, lower: &str) -> Vec<Secret> {
     let mut f = Finder::default();
     f.search(text, lower, text.len(), text.len());
     f.finish(text)
@@ -78,7 +78,7 @@ pub fn find(text: &str, lower: &str) -> Vec<Secret> {
 /// continuation, a wrapped line): the last [`LOOKAHEAD_LINES`] lines of a piece are searched
 /// again with the next, so that the result is the same whatever the pieces.
 #[derive(Default)]
-pub struct Finder {
+pub(crate) struct Finder {
     found: Vec<Secret>,
     /// Where the next search starts: the text before it is searched for good.
     from: usize,
@@ -91,7 +91,7 @@ impl Finder {
     /// Searches the paste up to `to` (a line end or the end); `lower` is `text` lowercased at
     /// least to `to`. Keys that start in the last [`LOOKAHEAD_LINES`] lines wait for the next
     /// piece.
-    pub fn feed(&mut self, text: &str, lower: &str, to: usize) {
+    pub(crate) fn feed(&mut self, text: &str, lower: &str, to: usize) {
         let cut = lines_back(text.as_bytes(), self.from, to, LOOKAHEAD_LINES);
         let (Some(piece), Some(low)) = (text.get(self.from..to), lower.get(self.from..to)) else {
             return;
@@ -100,7 +100,7 @@ impl Finder {
     }
 
     /// Every occurrence of what was found, anywhere in `text`; sorted and merged.
-    pub fn finish(mut self, text: &str) -> Vec<Secret> {
+    pub(crate) fn finish(mut self, text: &str) -> Vec<Secret> {
         if let Some(tail) = text.get(self.from..).filter(|t| !t.is_empty()) {
             let low = tail.to_ascii_lowercase();
             self.search(tail, &low, text.len(), text.len());
@@ -515,7 +515,7 @@ fn line_values(t: &str, ls: usize, le: usize, out: &mut Vec<Found>) {
 }
 
 /// `xxx`, `****`, `your-api-key-here`, `<replace-me>`-like bodies: documentation, not keys.
-pub fn is_placeholder(body: &[u8]) -> bool {
+pub(crate) fn is_placeholder(body: &[u8]) -> bool {
     use shapes::{ALLOW_FILLER, ALLOW_WORDS};
     if body.len() >= 3 && body.iter().all(|c| ALLOW_FILLER.as_bytes().contains(c)) {
         return true;
@@ -530,7 +530,7 @@ pub fn is_placeholder(body: &[u8]) -> bool {
 }
 
 /// A random-looking body: letters and digits, or both cases.
-pub fn random_enough(body: &[u8]) -> bool {
+pub(crate) fn random_enough(body: &[u8]) -> bool {
     let digit = body.iter().any(u8::is_ascii_digit);
     let upper = body.iter().any(u8::is_ascii_uppercase);
     let lower = body.iter().any(u8::is_ascii_lowercase);
@@ -541,7 +541,7 @@ pub fn random_enough(body: &[u8]) -> bool {
 /// (YAML lists and blocks, TOML multi-line strings, arrays: an element takes its array's name),
 /// and keys pasted where a model id or a variable name belongs (`"model": "a8f5…"`). Added to
 /// `keys` with every other occurrence; sorted and merged again.
-pub fn from_settings(text: &str, cfg: &crate::config::Config, keys: &mut Vec<Secret>) {
+pub(crate) fn from_settings(text: &str, cfg: &crate::config::Config, keys: &mut Vec<Secret>) {
     use crate::config::ValueKind;
     // `keys` is sorted by start and disjoint (Finder::finish): an overlap is one binary search.
     let overlaps = |keys: &[Secret], a: usize, b: usize| {

@@ -108,7 +108,7 @@ pub enum Part<'a> {
 
 /// `template` with each `{}` replaced, in order, by the next of `args` (by nothing once they
 /// are used up).
-pub fn fill_template(template: &str, args: &[String]) -> String {
+pub(crate) fn fill_template(template: &str, args: &[String]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut args = args.iter();
     let mut pieces = template.split("{}");

@@ -4,16 +4,15 @@
 mod find;
 mod kind;
 mod masked;
-pub mod names;
-pub mod normal;
-pub mod placeholder;
-pub mod shapes;
+pub(crate) mod names;
+pub(crate) mod normal;
+pub(crate) mod placeholder;
+pub(crate) mod shapes;
 
-pub use find::{find, from_settings, is_placeholder, random_enough, Finder};
+pub(crate) use find::{find, from_settings, is_placeholder, random_enough, Finder};
 pub use kind::KeyKind;
-pub use masked::{
-    escape_controls, fill_template, needs_escape, Masked, MaskedJson, Part, Revealed,
-};
+pub use masked::{escape_controls, needs_escape, Masked, MaskedJson, Revealed};
+pub(crate) use masked::{fill_template, Part};
 use serde::Serialize;
 
 #[derive(Clone, Serialize, PartialEq, Eq)]
@@ -60,7 +59,7 @@ impl Secret {
 }
 
 /// The anchor a key of `kind` starts with (`plan` → `sk-sp-`), or "" for unknown kinds.
-pub fn anchor_of_kind(kind: KeyKind) -> &'static str {
+pub(crate) fn anchor_of_kind(kind: KeyKind) -> &'static str {
     shapes::SHAPES
         .iter()
         .find(|s| s.kind == kind)
@@ -74,7 +73,7 @@ pub fn mask(value: &str) -> String {
 
 /// Masks `value` keeping `anchor` (if the value starts with it, in any case) and, for bodies of
 /// 12 characters or more, the last 4.
-pub fn mask_value(anchor: &str, value: &str) -> String {
+pub(crate) fn mask_value(anchor: &str, value: &str) -> String {
     let keep = value
         .get(..anchor.len())
         .filter(|p| !anchor.is_empty() && p.eq_ignore_ascii_case(anchor))
@@ -91,7 +90,7 @@ pub fn mask_value(anchor: &str, value: &str) -> String {
 
 /// Whether a value held by a secret-named setting is worth masking: not a reference to a
 /// variable, a placeholder or a variable name; for weak names, random-looking.
-pub fn worth_masking(value: &str, strength: names::Strength) -> bool {
+pub(crate) fn worth_masking(value: &str, strength: names::Strength) -> bool {
     let v = value.trim();
     if v.is_empty()
         || shapes::ALLOW_REFERENCES.iter().any(|r| v.starts_with(r))
@@ -137,7 +136,7 @@ fn is_variable_name(v: &str) -> bool {
 /// Entropy floor for values of weakly named settings: at least 8 characters with a digit, or
 /// 12 of mixed case with three of each; a value broken by blanks counts when every piece is a
 /// run of 4 or more and the whole is random (a key with a stray space), not prose.
-pub fn looks_secret(v: &str) -> bool {
+pub(crate) fn looks_secret(v: &str) -> bool {
     let pieces: Vec<&str> = v.split_whitespace().collect();
     if pieces.len() > 1 && (pieces.len() > 4 || pieces.iter().any(|p| p.chars().count() < 4)) {
         return false;
@@ -152,7 +151,7 @@ pub fn looks_secret(v: &str) -> bool {
 
 /// A key found once (in a config line, say) may stand elsewhere too, bare (an error message
 /// quoting it): adds every verbatim occurrence of every found key, in one pass.
-pub fn everywhere(text: &str, found: &mut Vec<Secret>) {
+pub(crate) fn everywhere(text: &str, found: &mut Vec<Secret>) {
     // Each key as it stands in the paste and as it reads (escapes decoded, pieces joined).
     let mut model: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for (i, s) in found.iter().enumerate().filter(|(_, s)| !s.placeholder) {
@@ -375,7 +374,7 @@ fn pieces(raw: &str) -> impl Iterator<Item = &str> {
 
 /// The first bytes of a secret that, cut short there (followed by `…` or the end), count as the
 /// secret quoted.
-pub const SCRUB_HEAD: usize = 8;
+pub(crate) const SCRUB_HEAD: usize = 8;
 
 /// `s` with every occurrence of `v`, and every run of `v`'s first [`SCRUB_HEAD`] bytes or more
 /// that ends with `…` or the end of `s`, replaced by `masked`; `None` when there is none.
@@ -424,7 +423,7 @@ fn mask_heads(s: &str, v: &str, masked: &str) -> Option<String> {
 /// Merges overlapping secrets (sorted by start) into one span each, masks joined: dropping the
 /// later one left its tail unmasked (a field value `THROPIC_AUTH_TOKEN=sk` overlapping the key
 /// `sk-rT4k…` that followed it showed the key without its `sk`; found by the secrets fuzz target).
-pub fn merge_overlapping(secrets: &mut Vec<Secret>) {
+pub(crate) fn merge_overlapping(secrets: &mut Vec<Secret>) {
     let mut merged: Vec<Secret> = Vec::with_capacity(secrets.len());
     for s in secrets.drain(..) {
         push_merged(&mut merged, s);
@@ -457,7 +456,7 @@ fn push_merged(merged: &mut Vec<Secret>, s: Secret) {
 }
 
 /// By start, the longest first among those starting at the same place.
-pub fn sort_secrets(secrets: &mut Vec<Secret>) {
+pub(crate) fn sort_secrets(secrets: &mut Vec<Secret>) {
     crate::order::sort_by_key(secrets, |s| (s.start as u64, crate::order::desc(s.end), 0));
 }
 

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 /// How sure a name is that its value is a secret: `Strong` names (password, secret, …) hold one
 /// whatever it looks like; `Weak` ones (key, token, …) only when it looks random.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Strength {
+pub(crate) enum Strength {
     Strong,
     Weak,
 }
@@ -55,7 +55,7 @@ pub fn markers() -> &'static [String] {
 
 /// `accessKey`, `ACCESS-KEY`, `access.key` → `access_key`: the config readers' snake case, with
 /// the separators of paths and prose read as `_` too.
-pub fn normalize(name: &str) -> String {
+pub(crate) fn normalize(name: &str) -> String {
     crate::config::snake(name).replace(['.', ' ', ':', '/'], "_")
 }
 
@@ -65,7 +65,7 @@ fn is_word_suffix(n: &str, w: &str) -> bool {
 }
 
 /// Whether a setting of this name holds a secret, and how surely.
-pub fn secret_name(name: &str) -> Option<Strength> {
+pub(crate) fn secret_name(name: &str) -> Option<Strength> {
     let n = normalize(name);
     let n = n.trim_matches('_');
     if NAMES_EXCEPT.iter().any(|e| is_word_suffix(n, e)) {
@@ -84,14 +84,14 @@ pub fn secret_name(name: &str) -> Option<Strength> {
 }
 
 /// Whether a setting of this name should hold a model id or a variable name.
-pub fn holds_id(name: &str) -> bool {
+pub(crate) fn holds_id(name: &str) -> bool {
     let n = normalize(name);
     let last = n.rsplit('.').next().unwrap_or(&n);
     NAMES_HOLD_IDS.iter().any(|h| is_word_suffix(last, h))
 }
 
 /// A value found on a line: offsets in the normalized text.
-pub struct Value {
+pub(crate) struct Value {
     pub start: usize,
     pub end: usize,
     pub strength: Strength,
@@ -102,7 +102,7 @@ fn ident(c: u8) -> bool {
 }
 
 /// Secret values on the line `ls..le` of `t`; block values (YAML, TOML `"""`) may go on below.
-pub fn values_on_line(t: &str, ls: usize, le: usize, line: &str) -> Vec<Value> {
+pub(crate) fn values_on_line(t: &str, ls: usize, le: usize, line: &str) -> Vec<Value> {
     let b = t.as_bytes();
     let lb = line.as_bytes();
     let mut out = Vec::new();

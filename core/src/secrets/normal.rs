@@ -11,7 +11,7 @@
 
 use std::borrow::Cow;
 
-pub struct Normal<'a> {
+pub(crate) struct Normal<'a> {
     pub text: Cow<'a, str>,
     /// `(normalized offset, original offset)` at every place the two stop moving together,
     /// sorted; empty when nothing changed.
@@ -19,7 +19,7 @@ pub struct Normal<'a> {
 }
 
 impl<'a> Normal<'a> {
-    pub fn new(src: &'a str) -> Normal<'a> {
+    pub(crate) fn new(src: &'a str) -> Normal<'a> {
         let b = src.as_bytes();
         let Some(first) = b.iter().position(|&c| special(c)) else {
             return Normal {
@@ -67,12 +67,12 @@ impl<'a> Normal<'a> {
     }
 
     /// The original offset of normalized offset `p`: the start of what it was read from.
-    pub fn start(&self, p: usize) -> usize {
+    pub(crate) fn start(&self, p: usize) -> usize {
         self.at(p, true)
     }
 
     /// The original offset just after normalized offset `p - 1`: a span's end.
-    pub fn end(&self, p: usize) -> usize {
+    pub(crate) fn end(&self, p: usize) -> usize {
         self.at(p, false)
     }
 

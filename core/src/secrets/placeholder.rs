@@ -6,7 +6,7 @@ use super::{anchor_of_kind, shapes::SHAPES, KeyKind, Masked, Redactor};
 /// The body that follows a kind's anchor in a placeholder. The engine reads
 /// `sk-sp-REDACTED-xxxx` as a placeholder plan key (kind kept, never a real key) and the
 /// key-placeholder check does not take it for an unreplaced example value.
-pub const REDACTED: &str = "REDACTED-xxxx";
+pub(crate) const REDACTED: &str = "REDACTED-xxxx";
 
 /// The placeholder for a key of `kind` (`plan` → `sk-sp-REDACTED-xxxx`); keys of no known
 /// anchor (`unknown`, values held by secret-named settings) become `REDACTED-xxxx`.

@@ -162,7 +162,7 @@ impl Shape {
 
 /// The shapes whose anchor starts `lower` (ASCII-lowercased text at a candidate), longest
 /// anchor first.
-pub fn anchored(lower: &[u8]) -> impl Iterator<Item = &'static Shape> + '_ {
+pub(crate) fn anchored(lower: &[u8]) -> impl Iterator<Item = &'static Shape> + '_ {
     let mut v: Vec<&'static Shape> = SHAPES
         .iter()
         .filter(|s| !s.anchor.is_empty())
@@ -176,7 +176,7 @@ pub fn anchored(lower: &[u8]) -> impl Iterator<Item = &'static Shape> + '_ {
 }
 
 /// The shape whose anchor a found value starts with (longest first), for its kind and mask.
-pub fn of_value(value: &str) -> Option<&'static Shape> {
+pub(crate) fn of_value(value: &str) -> Option<&'static Shape> {
     anchored(value.as_bytes()).next()
 }
 

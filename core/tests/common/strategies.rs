@@ -9,7 +9,7 @@
 //! `PROPTEST_RNG_SEED`/`PROPTEST_CASES` in the environment change nothing.
 
 use super::pastes::{self, Case, Context, Key, Kind, Source, KEY_NAMES};
-use llmdoctor_core::secrets::shapes::{Part, Shape, SHAPES};
+use llmdoctor_core::testing::shapes::{Part, Shape, SHAPES};
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
 use proptest::test_runner::{Config, RngAlgorithm, RngSeed, TestError, TestRunner};

@@ -1,8 +1,7 @@
 use crate::clock;
 use crate::i18n::{self, countdown, ui};
 use crate::state::Shared;
-use llmdoctor_core::vocabulary::Reset;
-use llmdoctor_core::Lang;
+use llmdoctor_core::{Lang, Reset};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
