@@ -21,7 +21,6 @@ use llmdoctor_core::diagnose::{Session, STEP_BYTES};
 use llmdoctor_core::{diagnose, report::Report, Instant, Options};
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen_futures::JsFuture;
 use yew::functional::UseForceUpdateHandle;
 use yew::prelude::*;
 
@@ -313,13 +312,8 @@ async fn steps(text: AttrValue, opts: Options, now: Instant, job: u32, sink: Sin
 }
 
 /// Yields to the browser: resumes in a task of its own (`setTimeout(0)`), after input and paint.
-async fn next_task() {
-    let wake = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback(&resolve);
-        }
-    });
-    let _ = JsFuture::from(wake).await;
+fn next_task() -> impl std::future::Future<Output = ()> {
+    yew::platform::time::sleep(std::time::Duration::ZERO)
 }
 
 #[cfg(test)]
