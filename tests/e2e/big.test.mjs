@@ -1,5 +1,5 @@
 // A 5 MB log pasted into the page: the page stays responsive (no main-thread task over 200 ms,
-// the budget in docs/CONTRACT.md — web/src/jobs.rs diagnoses big pastes in steps) and the error at
+// the budget in docs/CONTRACT.md — web/src/hooks/diagnosis.rs diagnoses big pastes in steps) and the error at
 // the end of the log is diagnosed. Long tasks come from the browser's own PerformanceObserver.
 
 import { test, before, after } from "node:test";

@@ -3,12 +3,10 @@
 //! (`deflate-raw`, no compression code in the wasm) and base64url-encoded. A paste goes into a
 //! URL only when its user clicks Share; opening a link loads the paste and clears the fragment.
 
-use gloo::events::EventListener;
-use js_sys::{Array, Reflect, Uint8Array};
-use std::rc::Rc;
+use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use yew::prelude::*;
+use wasm_bindgen_futures::JsFuture;
 
 /// The fragment that starts a share link.
 pub const PREFIX: &str = "#/s/";
@@ -49,9 +47,16 @@ extern "C" {
     /// A `ReadableStreamDefaultReader`.
     type Reader;
     #[wasm_bindgen(method)]
-    fn read(this: &Reader) -> JsValue;
+    fn read(this: &Reader) -> Promise;
     #[wasm_bindgen(method)]
-    fn cancel(this: &Reader) -> JsValue;
+    fn cancel(this: &Reader) -> Promise;
+
+    /// What `read()` resolves to: `{ done, value }`.
+    type Chunk;
+    #[wasm_bindgen(method, getter)]
+    fn done(this: &Chunk) -> bool;
+    #[wasm_bindgen(method, getter)]
+    fn value(this: &Chunk) -> JsValue;
 
     #[wasm_bindgen(js_name = CompressionStream)]
     type Compress;
@@ -62,62 +67,11 @@ extern "C" {
     type Decompress;
     #[wasm_bindgen(constructor, js_class = "DecompressionStream", catch)]
     fn new(format: &str) -> Result<Decompress, JsValue>;
-
-    /// A promise (only `then` is used).
-    type Thenable;
-    #[wasm_bindgen(js_namespace = Promise, js_name = allSettled)]
-    fn all_settled(list: &Array) -> Thenable;
-    #[wasm_bindgen(method)]
-    fn then(this: &Thenable, f: &JsValue) -> JsValue;
 }
 
-/// Calls `f` once `promise` settles, with its value or its reason. One closure, always called
-/// once (`Promise.allSettled` never rejects), so nothing leaks.
-fn settle(promise: &JsValue, f: impl FnOnce(Result<JsValue, JsValue>) + 'static) {
-    let cb = Closure::once_into_js(move |results: JsValue| {
-        let r = results
-            .dyn_into::<Array>()
-            .map(|a| a.get(0))
-            .unwrap_or_default();
-        let get = |k: &str| Reflect::get(&r, &JsValue::from_str(k)).unwrap_or_default();
-        if get("status").as_string().as_deref() == Some("fulfilled") {
-            f(Ok(get("value")))
-        } else {
-            f(Err(get("reason")))
-        }
-    });
-    let _ = all_settled(&Array::of1(promise)).then(&cb);
-}
-
-type Done = Box<dyn FnOnce(Result<Vec<u8>, Error>)>;
-
-/// Reads `reader` to its end into `acc`; more than `max` bytes is [`Error::Broken`].
-fn pump(reader: Rc<Reader>, mut acc: Vec<u8>, max: usize, on_error: Error, done: Done) {
-    let next = reader.read();
-    settle(&next, move |r| {
-        let Ok(chunk) = r else {
-            return done(Err(on_error));
-        };
-        let field = |k: &str| Reflect::get(&chunk, &JsValue::from_str(k)).unwrap_or_default();
-        if field("done").as_bool() == Some(true) {
-            return done(Ok(acc));
-        }
-        let Ok(bytes) = field("value").dyn_into::<Uint8Array>() else {
-            return done(Err(on_error));
-        };
-        let (at, n) = (acc.len(), bytes.length() as usize);
-        if at + n > max {
-            let _ = reader.cancel();
-            return done(Err(Error::Broken));
-        }
-        acc.resize(at + n, 0);
-        bytes.copy_to(&mut acc[at..]);
-        pump(reader, acc, max, on_error, done);
-    });
-}
-
-/// `bytes` through `CompressionStream('deflate-raw')` (or the decompressing one).
-fn transform(bytes: &[u8], compress: bool, max: usize, done: Done) {
+/// `bytes` through `CompressionStream('deflate-raw')` (or the decompressing one), read to the
+/// end; more than `max` bytes out is [`Error::Broken`].
+async fn transform(bytes: &[u8], compress: bool, max: usize) -> Result<Vec<u8>, Error> {
     let on_error = if compress {
         Error::Unsupported
     } else {
@@ -132,92 +86,49 @@ fn transform(bytes: &[u8], compress: bool, max: usize, done: Done) {
         };
         stream.pipe_through(&t)?.get_reader()
     };
-    match start() {
-        Ok(reader) => pump(Rc::new(reader), Vec::new(), max, on_error, done),
-        Err(_) => done(Err(Error::Unsupported)),
+    let reader = start().map_err(|_| Error::Unsupported)?;
+    let mut acc = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(|_| on_error)?;
+        let chunk = chunk.unchecked_into::<Chunk>();
+        if chunk.done() {
+            return Ok(acc);
+        }
+        let bytes = chunk
+            .value()
+            .dyn_into::<Uint8Array>()
+            .map_err(|_| on_error)?;
+        let (at, n) = (acc.len(), bytes.length() as usize);
+        if at + n > max {
+            let _ = reader.cancel();
+            return Err(Error::Broken);
+        }
+        acc.resize(at + n, 0);
+        bytes.copy_to(&mut acc[at..]);
     }
 }
 
-/// Makes the share link for `text` (keys removed first, by core) and hands it to `done`.
-pub fn make_link(text: &str, done: impl FnOnce(Result<String, Error>) + 'static) {
+/// The share link for `text` (keys removed first, by core).
+pub async fn make_link(text: &str) -> Result<String, Error> {
     let shared = llmdoctor_core::share::redact_for_share(text);
     if shared.len() > MAX_TEXT {
-        return done(Err(Error::TooLong));
+        return Err(Error::TooLong);
     }
     // This page without its query (embed options) or fragment: a link opens the full page.
     let page = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
-    let page = page
-        .split(['?', '#'])
-        .next()
-        .unwrap_or_default()
-        .to_string();
-    transform(
-        shared.as_bytes(),
-        true,
-        usize::MAX,
-        Box::new(move |r| done(r.map(|z| format!("{page}{PREFIX}{}", encode(&z))))),
-    );
+    let page = page.split(['?', '#']).next().unwrap_or_default();
+    let z = transform(shared.as_bytes(), true, usize::MAX).await?;
+    Ok(format!("{page}{PREFIX}{}", encode(&z)))
 }
 
 /// The paste a share fragment (`#/s/<data>`) carries.
-pub fn open_link(hash: &str, done: impl FnOnce(Result<String, Error>) + 'static) {
-    let Some(data) = hash.strip_prefix(PREFIX) else {
-        return done(Err(Error::Broken));
-    };
-    let Some(z) = (data.len() <= MAX_DATA).then(|| decode(data)).flatten() else {
-        return done(Err(Error::Broken));
-    };
-    transform(
-        &z,
-        false,
-        MAX_TEXT,
-        Box::new(move |r| done(r.and_then(|b| String::from_utf8(b).map_err(|_| Error::Broken)))),
-    );
-}
-
-/// What opening a share link did: loaded this text, or found the link broken.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Opened {
-    Loaded(AttrValue),
-    Broken,
-}
-
-/// Opens share links: when the page starts on one or the hash becomes one, the fragment is
-/// replaced by `#/` at once (out of the address bar and the history) and the paste it carries
-/// goes to `on_load` once decompressed.
-#[hook]
-pub fn use_share_links(on_load: Callback<AttrValue>) -> Option<Opened> {
-    let opened = use_state(|| None::<Opened>);
-    {
-        let opened = opened.clone();
-        use_effect_with((), move |_| {
-            let check = move || {
-                let hash = crate::prefs::hash();
-                if !hash.starts_with(PREFIX) {
-                    return;
-                }
-                if let Some(w) = web_sys::window() {
-                    let _ = w.location().replace("#/");
-                }
-                let (opened, on_load) = (opened.clone(), on_load.clone());
-                open_link(&hash, move |r| match r {
-                    Ok(text) => {
-                        let text = AttrValue::from(text);
-                        opened.set(Some(Opened::Loaded(text.clone())));
-                        on_load.emit(text);
-                    }
-                    Err(_) => opened.set(Some(Opened::Broken)),
-                });
-            };
-            check();
-            let listener =
-                web_sys::window().map(|w| EventListener::new(&w, "hashchange", move |_| check()));
-            move || drop(listener)
-        });
-    }
-    (*opened).clone()
+pub async fn open_link(hash: &str) -> Result<String, Error> {
+    let data = hash.strip_prefix(PREFIX).ok_or(Error::Broken)?;
+    let z = (data.len() <= MAX_DATA).then(|| decode(data)).flatten();
+    let z = transform(&z.ok_or(Error::Broken)?, false, MAX_TEXT).await?;
+    String::from_utf8(z).map_err(|_| Error::Broken)
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";

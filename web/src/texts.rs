@@ -5,8 +5,9 @@
 //! `<script type="text/plain" id="llmdoctor-texts-<lang>">`, read instead of fetching.
 //! Same origin only: the CSP allows nothing else.
 //!
-//! The catalog lives in the page's state and reaches the views as a prop ([`Words`]): words
-//! that arrive re-render the views, the diagnosis is not run again.
+//! The catalog lives in `use_rule_texts`'s state (web/src/hooks/rule_texts.rs) and reaches the
+//! views as a prop ([`Words`]): words that arrive re-render the views, the diagnosis is not run
+//! again.
 
 use llmdoctor_core::{Catalog, Lang, RULES};
 use std::cell::RefCell;

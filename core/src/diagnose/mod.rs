@@ -161,7 +161,7 @@ impl<T: AsRef<str>> Session<T> {
 
 /// Config blocks are read from the first [`MAX_CONFIG_INPUT`] bytes: a paste that large is a
 /// log, and the configs in it come first (a bound that keeps big logs fast; error rules still
-/// read everything). In the page that reading is one task of its own (web/src/jobs.rs): 1 MiB
+/// read everything). In the page that reading is one task of its own (web/src/hooks/diagnosis.rs): 1 MiB
 /// of log took 130–200 ms there on first run (baseline-compiled wasm), too near the 200 ms
 /// task budget; 512 KiB keeps it near 70–100 ms.
 pub(crate) const MAX_CONFIG_INPUT: usize = 512 * 1024;

@@ -1,6 +1,6 @@
+use crate::hooks::Shared;
 use crate::i18n::ui;
 use crate::prefs;
-use crate::state::Shared;
 use crate::texts::Words;
 use gloo::timers::callback::Timeout;
 use llmdoctor_core::Lang;

@@ -1,7 +1,7 @@
 use super::CopyButton;
+use crate::hooks::{Analysis, Shared};
 use crate::i18n::{ui, Ui};
 use crate::prefs;
-use crate::state::{Analysis, Shared};
 use crate::texts::Words;
 use gloo::timers::callback::Timeout;
 use llmdoctor_core::report::Applicability;

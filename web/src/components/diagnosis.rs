@@ -1,6 +1,6 @@
 use super::{rich, source, EvidenceList, ResetPanel, RetryPanel, Steps};
+use crate::hooks::Shared;
 use crate::i18n::{self, seen, ui};
-use crate::state::Shared;
 use crate::texts::Words;
 use llmdoctor_core::Lang;
 use yew::prelude::*;

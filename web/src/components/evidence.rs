@@ -1,6 +1,6 @@
 use crate::highlight::split;
+use crate::hooks::Shared;
 use crate::i18n::{position, ui};
-use crate::state::Shared;
 use llmdoctor_core::Lang;
 use yew::prelude::*;
 

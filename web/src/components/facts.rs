@@ -1,5 +1,5 @@
+use crate::hooks::Shared;
 use crate::i18n::{key_kind, ui};
-use crate::state::Shared;
 use llmdoctor_core::Lang;
 use yew::prelude::*;
 

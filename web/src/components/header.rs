@@ -1,5 +1,5 @@
+use crate::hooks::Route;
 use crate::i18n::ui;
-use crate::state::Route;
 use llmdoctor_core::Lang;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;

@@ -1,6 +1,6 @@
 use crate::clock;
+use crate::hooks::Shared;
 use crate::i18n::{self, countdown, ui};
-use crate::state::Shared;
 use llmdoctor_core::{Lang, Reset};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;

@@ -1,7 +1,6 @@
 use super::{BundleButton, CorrectedPanel, DiagnosisCard, FactsPanel, SelfCheck, ShareButton};
+use crate::hooks::{use_share_links, Opened, Shared};
 use crate::i18n::{findings, ui};
-use crate::share::{use_share_links, Opened};
-use crate::state::Shared;
 use crate::texts::Words;
 use llmdoctor_core::Lang;
 use yew::prelude::*;

@@ -1,6 +1,6 @@
 use super::{rich, CopyButton};
+use crate::hooks::Shared;
 use crate::i18n::{retry_policy, ui};
-use crate::state::Shared;
 use llmdoctor_core::Lang;
 use yew::prelude::*;
 

@@ -35,9 +35,9 @@ pub fn share_button(p: &ShareProps) -> Html {
         let (step, text) = (step.clone(), p.text.clone());
         Callback::from(move |_: MouseEvent| {
             step.set(Step::Working);
-            let step = step.clone();
-            share::make_link(&text, move |r| {
-                step.set(match r {
+            let (step, text) = (step.clone(), text.clone());
+            yew::platform::spawn_local(async move {
+                step.set(match share::make_link(&text).await {
                     Ok(link) => Step::Done {
                         copied: prefs::copy(&link),
                         link: link.into(),
