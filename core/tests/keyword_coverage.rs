@@ -71,3 +71,43 @@ fn the_analysis_sees_an_unreachable_variant() {
         "{more:?}"
     );
 }
+
+/// Lines of ordinary, healthy logs and configs. A keyword found in one wakes its rule's regexes
+/// on every such line of a big log: derived keywords once included ` work` and `work`, which
+/// took a 10 MB log from 1.36 G to 1.99 G instructions (docs/BENCHMARKS.md, session 10).
+const ORDINARY: &[&str] = &[
+    "2026-12-07T08:13:00Z INFO worker-3 processed batch 123 in 456 ms status=200 path=/v1/chat/completions",
+    "[2026-12-07 08:13:00,123] INFO gunicorn: Booting worker with pid: 4242",
+    "INFO:     Uvicorn running on http://0.0.0.0:8000 (Press CTRL+C to quit)",
+    "INFO:     127.0.0.1:52144 - \"POST /v1/chat/completions HTTP/1.1\" 200 OK",
+    "Loaded 12 files from /home/user/workspace/project (framework: next.js, network: bridge)",
+    "   Compiling serde_json v1.0.128",
+    "added 231 packages, and audited 232 packages in 4s",
+    "2026-12-07 08:13:00 DEBUG httpx: HTTP Request: POST https://api.example.com/v1/chat/completions \"HTTP/1.1 200 OK\"",
+    "model=gpt-4o-mini prompt_tokens=812 completion_tokens=64 total_tokens=876 latency_ms=930",
+    "celery@host ready. [tasks] . app.tasks.summarise",
+];
+
+/// Checked: keywords that are plain words (letters and spaces), the kind a too-wide literal
+/// extraction leaves. URL schemes, hosts, numbers and identifiers (`0.0.0.0`, `521`, `_token`)
+/// are not: a URL line must be looked at, and a digit keyword's regex checks the boundaries.
+#[test]
+fn no_plain_word_keyword_wakes_its_rule_on_ordinary_log_lines() {
+    let plain = |k: &str| k.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ');
+    let mut hits = Vec::new();
+    for line in ORDINARY {
+        let lower = line.to_ascii_lowercase();
+        for r in RULES {
+            for k in r.keywords.iter().filter(|k| plain(k)) {
+                if lower.contains(&k.to_ascii_lowercase()) {
+                    hits.push(format!("{}: rule `{}`, keyword {k:?} in: {line}", r.file, r.id));
+                }
+            }
+        }
+    }
+    assert!(
+        hits.is_empty(),
+        "keywords that wake rules on healthy log lines (make them more specific):\n{}",
+        hits.join("\n")
+    );
+}
