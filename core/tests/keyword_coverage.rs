@@ -100,7 +100,10 @@ fn no_plain_word_keyword_wakes_its_rule_on_ordinary_log_lines() {
         for r in RULES {
             for k in r.keywords.iter().filter(|k| plain(k)) {
                 if lower.contains(&k.to_ascii_lowercase()) {
-                    hits.push(format!("{}: rule `{}`, keyword {k:?} in: {line}", r.file, r.id));
+                    hits.push(format!(
+                        "{}: rule `{}`, keyword {k:?} in: {line}",
+                        r.file, r.id
+                    ));
                 }
             }
         }
