@@ -27,10 +27,12 @@ async function diagnose(page, text) {
 }
 
 /** The rule's words (title, explanation) are there: the texts came from the cache or the file. */
+// The card is drawn as soon as the diagnosis is made; its words arrive a moment later (fetched,
+// here from the service worker): wait for them, then check the title is words, not the rule id.
 async function assertWords(article) {
+  await article.locator(".explanation").filter({ hasText: /\S/ }).waitFor({ timeout: TIMEOUT_MS });
   const title = (await article.locator("h1, h2, h3, h4, .title").first().innerText()).trim();
   assert.ok(title.length > 0 && title !== (await article.getAttribute("data-rule")), `title: ${title}`);
-  await article.locator(".explanation").filter({ hasText: /\S/ }).waitFor({ timeout: TIMEOUT_MS });
 }
 
 function stop(server) {
