@@ -24,6 +24,8 @@ mod re;
 mod dictionary;
 #[path = "build/keywords.rs"]
 mod keywords;
+#[path = "build/messages.rs"]
+mod messages;
 #[path = "build/secrets.rs"]
 mod secrets;
 
@@ -323,6 +325,22 @@ fn main() {
     write(&out.join("texts_zh.txt"), &gen_texts(&rules, |r| &r.zh));
     write(&out.join("samples_gen.rs"), &gen_samples(&rules));
     write(&out.join("catalog_gen.rs"), &gen_catalog(&catalog));
+    let tables: Vec<_> = messages::LANGS
+        .iter()
+        .map(|lang| {
+            let path = dir.join("messages").join(format!("{lang}.toml"));
+            println!("cargo:rerun-if-changed={}", path.display());
+            let name = format!("rules/messages/{lang}.toml");
+            let src =
+                std::fs::read_to_string(&path).unwrap_or_else(|e| fail(&format!("{name}: {e}")));
+            messages::parse(&name, &src).unwrap_or_else(|e| fail(&e))
+        })
+        .collect();
+    let compiled = messages::compile(&tables).unwrap_or_else(|e| fail(&e));
+    write(&out.join("messages_gen.rs"), &compiled.code);
+    for (lang, text) in &compiled.texts {
+        write(&out.join(format!("messages_{lang}.txt")), text);
+    }
     let secrets_src = secrets_src.unwrap_or_else(|| fail("rules/secrets.toml is missing"));
     write(
         &out.join("secrets_gen.rs"),

@@ -15,7 +15,9 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet}
 use llmdoctor_core::labels::human::{self as words, Heading};
 use llmdoctor_core::report::{Applicability, Diagnosis, Evidence, Report};
 use llmdoctor_core::selfcheck::self_check;
-use llmdoctor_core::{escape_controls, needs_escape, Catalog, Lang, Masked, Rule, Severity};
+use llmdoctor_core::{
+    escape_controls, needs_escape, Catalog, Lang, Masked, Rule, Severity, Wording,
+};
 use std::fmt::Write as _;
 
 pub struct Style {
@@ -86,15 +88,15 @@ impl Line {
     }
 }
 
-/// The severity's level; in Chinese named with the catalog's word (`labels::severity`).
-fn level(sev: Severity, lang: Lang) -> Level<'static> {
+/// The severity's level; in Chinese named with the catalog's word (`Wording::severity`).
+fn level<'a>(sev: Severity, w: &Wording<'a>) -> Level<'a> {
     let level = match sev {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
         Severity::Info => Level::INFO,
     };
-    if zh(lang) {
-        level.with_name(llmdoctor_core::labels::severity(lang, sev))
+    if zh(w.lang()) {
+        level.with_name(w.severity(sev))
     } else {
         level
     }
@@ -117,22 +119,16 @@ fn with_column(rendered: String, column: usize) -> String {
     format!("{}{column}{}", &rendered[..b - digits], &rendered[b..])
 }
 
-pub fn render(
-    report: &Report,
-    catalog: &Catalog,
-    input: &Input,
-    lang: Lang,
-    st: &Style,
-    diff: bool,
-) -> String {
+pub fn render(report: &Report, catalog: &Catalog, input: &Input, st: &Style, diff: bool) -> String {
     let mut out = String::new();
+    let w = report.wording(catalog);
     for d in &report.diagnoses {
-        diagnosis(&mut out, d, report, catalog, input, lang, st);
+        diagnosis(&mut out, d, report, catalog, input, st);
     }
     for c in &report.corrected {
         let (name, line) = input.locate(input.line_of(c.start));
         let name = name_shown(report, input, name);
-        let head = words::corrected(lang, c.format, &name, line);
+        let head = words::corrected(&w, c.format, &name, line);
         let _ = writeln!(out, "{}", st.bold(&head));
         if diff && !c.diff.is_empty() {
             for l in shown(&c.diff).lines() {
@@ -153,14 +149,14 @@ pub fn render(
             let _ = writeln!(
                 out,
                 "  {} {}",
-                st.bold(words::heading(lang, Heading::Verify)),
-                shown(v)
+                st.bold(words::heading(&w, Heading::Verify)),
+                shown(&w.verify(v))
             );
         }
         out.push('\n');
     }
-    for n in report.facts.notes.list() {
-        let words = n.words(lang);
+    for n in &report.facts.notes {
+        let words = w.note(n);
         let _ = writeln!(
             out,
             "{}: {}",
@@ -169,7 +165,7 @@ pub fn render(
         );
     }
     if report.diagnoses.is_empty() {
-        let sc = self_check(lang);
+        let sc = self_check(&w);
         let _ = writeln!(out, "{}", st.bold(sc.title));
         for item in sc.items {
             let _ = writeln!(out, "  - {item}");
@@ -182,7 +178,7 @@ pub fn render(
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .count();
-        let line = words::summary(lang, n, errors);
+        let line = words::summary(&w, n, errors);
         let _ = writeln!(out, "{}", st.bold(&line));
     }
     out
@@ -195,21 +191,21 @@ fn head(
     title: &Masked,
     report: &Report,
     input: &Input,
-    lang: Lang,
+    w: &Wording,
     st: &Style,
 ) -> String {
     // English keeps the category's id (`quota`), as the JSON has it; Chinese gets its words.
-    let category = if zh(lang) {
-        llmdoctor_core::labels::category(lang, d.category)
+    let category = if zh(w.lang()) {
+        w.category(d.category)
     } else {
         d.category.as_str()
     };
     let title = format!(
         "{} ({category}{})",
         shown(title).replace('\n', " "),
-        words::confidence_after_category(lang, d.confidence)
+        words::confidence_after_category(w, d.confidence)
     );
-    let title = level(d.severity, lang).primary_title(title).id(d.rule);
+    let title = level(d.severity, w).primary_title(title).id(d.rule);
     let Some(first) = d.evidence.first() else {
         return st.renderer().render(&[Group::with_title(title)]);
     };
@@ -250,13 +246,13 @@ fn diagnosis(
     report: &Report,
     catalog: &Catalog,
     input: &Input,
-    lang: Lang,
     st: &Style,
 ) {
+    let w = report.wording(catalog);
     let t = report.text(catalog, d);
-    let _ = writeln!(out, "{}", head(d, &t.title, report, input, lang, st));
+    let _ = writeln!(out, "{}", head(d, &t.title, report, input, &w, st));
     if d.count > d.evidence.len() {
-        let more = words::seen(lang, d.count);
+        let more = words::seen(&w, d.count);
         let _ = writeln!(out, "  {}", st.dim(&more));
     }
     let _ = writeln!(out, "  {}", shown(&t.explanation));
@@ -264,38 +260,38 @@ fn diagnosis(
         let _ = writeln!(
             out,
             "  {} {}",
-            st.bold(words::heading(lang, Heading::Reset)),
-            shown(&r.note)
+            st.bold(words::heading(&w, Heading::Reset)),
+            shown(&w.reset_note(r))
         );
     }
-    let _ = writeln!(out, "  {}", st.bold(words::heading(lang, Heading::Fix)));
-    for (i, s) in d.lead_steps.iter().chain(&t.steps).enumerate() {
+    let _ = writeln!(out, "  {}", st.bold(words::heading(&w, Heading::Fix)));
+    for (i, s) in report.steps(catalog, d).iter().enumerate() {
         let _ = writeln!(out, "    {}. {}", i + 1, shown(s));
     }
     let _ = writeln!(
         out,
         "  {} {}",
-        st.bold(words::heading(lang, Heading::Verify)),
+        st.bold(words::heading(&w, Heading::Verify)),
         shown(&t.verify)
     );
     let _ = writeln!(
         out,
         "  {} {}",
-        st.bold(words::heading(lang, Heading::Retry)),
-        shown(&d.retry.advice)
+        st.bold(words::heading(&w, Heading::Retry)),
+        shown(&w.advice(&d.retry))
     );
     let _ = writeln!(
         out,
         "  {}",
         st.dim(&format!(
             "{} {}",
-            words::heading(lang, Heading::Sources),
+            words::heading(&w, Heading::Sources),
             shown(&Masked::join(&t.sources, "; "))
         ))
     );
     if let Some(f) = &d.fix {
         let safe = f.applicability == Applicability::Safe;
-        let how = words::fix_available(lang, safe);
+        let how = words::fix_available(&w, safe);
         let _ = writeln!(out, "  {}", st.paint(GOOD, how));
     }
     let _ = writeln!(

@@ -19,6 +19,11 @@ use llmdoctor_core::{escape_controls, rule, Catalog, Instant, Lang, Options, RUL
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
+/// The compiled-in catalog in `lang`: every word the CLI prints comes from it.
+fn wording(lang: Lang) -> llmdoctor_core::Wording<'static> {
+    Catalog::embedded().wording(lang)
+}
+
 fn main() -> ExitCode {
     let machine = Machine::from_process();
     ExitCode::from(run(std::env::args_os().skip(1), &machine))
@@ -173,7 +178,7 @@ fn run_diagnose(inputs: &[std::path::PathBuf], o: &Opts, lang: Lang) -> u8 {
                 color: render::colors(choice),
             };
             render::emit(
-                &human::render(&report, Catalog::embedded(), &input, lang, &style, o.diff),
+                &human::render(&report, Catalog::embedded(), &input, &style, o.diff),
                 choice,
             );
         }

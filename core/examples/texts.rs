@@ -4,9 +4,11 @@
 //!
 //! - `texts/<lang>/<rule id>.txt`: one rule's words, fetched when a diagnosis shows that rule;
 //! - `texts/<lang>/titles.txt`: every rule's id and title, for the rules index;
+//! - `texts/<lang>/messages.txt`: the page's own words (rules/messages/<lang>.toml), fetched
+//!   when the page is shown in that language (English is in the wasm too);
 //! - `texts-<lang>.txt`: everything, for the single-file build (scripts/single-file.mjs).
 
-use llmdoctor_core::{texts, Lang, RULES};
+use llmdoctor_core::{messages, texts, Lang, RULES};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -17,9 +19,10 @@ fn write(path: &Path, text: &str) -> Result<(), String> {
 fn run(dir: &Path) -> Result<(), String> {
     for lang in [Lang::En, Lang::Zh] {
         let code = lang.code();
+        let words = messages::embedded_text(lang);
         write(
             &dir.join(format!("texts-{code}.txt")),
-            texts::embedded(lang),
+            &format!("{}{words}", texts::embedded(lang)),
         )?;
         let sub = dir.join("texts").join(code);
         std::fs::create_dir_all(&sub)
@@ -34,6 +37,7 @@ fn run(dir: &Path) -> Result<(), String> {
             titles.push('\n');
         }
         write(&sub.join("titles.txt"), &titles)?;
+        write(&sub.join("messages.txt"), words)?;
     }
     Ok(())
 }

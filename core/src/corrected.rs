@@ -3,23 +3,16 @@
 
 use crate::config::Config;
 use crate::fix::Edit;
-use crate::report::{Corrected, Edit as ReportEdit, Report};
+use crate::report::{Corrected, Edit as ReportEdit, Report, Verify};
 use crate::secrets::{Masked, Redactor};
 use crate::verify;
-use crate::vocabulary::Lang;
 
 /// Blocks longer than this get no diff (the corrected text is still given): the diff is linear,
 /// this only bounds its size.
 const MAX_DIFF_LINES: usize = 20_000;
 
 /// One corrected snippet per config block that any edit touches.
-pub(crate) fn build(
-    text: &str,
-    cfg: &Config,
-    edits: &[Edit],
-    r: &Redactor,
-    lang: Lang,
-) -> Vec<Corrected> {
+pub(crate) fn build(text: &str, cfg: &Config, edits: &[Edit], r: &Redactor) -> Vec<Corrected> {
     let mut out = Vec::new();
     for (block, b) in cfg.blocks.iter().enumerate() {
         let mut mine: Vec<&Edit> = edits
@@ -58,7 +51,10 @@ pub(crate) fn build(
         }
         // Both sides are masked: so is their diff.
         let diff = r.scrub(&unified_diff(&original, &fixed), text);
-        let verify = verify::command(cfg, block, &mine_all, lang).map(|v| r.scrub(&v, text));
+        let verify = verify::command(cfg, block, &mine_all).map(|v| match v {
+            verify::Check::Command(c) => Verify::Command(r.scrub(&c, text)),
+            verify::Check::CodingPlan => Verify::CodingPlan,
+        });
         out.push(Corrected {
             format: b.format,
             start: b.start,

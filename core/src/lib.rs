@@ -58,6 +58,7 @@ pub(crate) mod hashing;
 pub(crate) mod keywords;
 pub mod labels;
 pub(crate) mod locate;
+pub mod messages;
 pub(crate) mod model_names;
 pub(crate) mod notes;
 pub mod order;
@@ -82,6 +83,7 @@ pub(crate) mod vocabulary;
 pub use diagnose::{diagnose, Options, Session, MAX_INPUT, STEP_BYTES};
 /// The self-check is all words: it lives in the catalog (`labels::selfcheck`).
 pub use labels::selfcheck;
+pub use messages::{Msg, Wording};
 pub use report::Report;
 pub use scan::warm;
 pub use secrets::{escape_controls, needs_escape, KeyKind, Masked, MaskedJson, Revealed};

@@ -2,7 +2,9 @@
 //! case-sensitive on Model Studio — bailian-ide guide, Problem 3).
 
 use crate::re::Regex;
-use crate::vocabulary::{Lang, Model, MODELS};
+use crate::report::LeadStep;
+use crate::secrets::Masked;
+use crate::vocabulary::{Model, MODELS};
 use std::sync::OnceLock;
 
 fn mention_regex() -> &'static Regex {
@@ -106,19 +108,22 @@ pub(crate) fn distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
-/// A step naming the model the user most likely meant, if any.
-pub(crate) fn suggestion_step(name: &str, lang: Lang) -> Option<String> {
+/// A step naming the model the user most likely meant, if any (`name`, from the paste, masked
+/// by `mask`).
+pub(crate) fn suggestion_step(name: &str, mask: impl Fn(&str) -> Masked) -> Option<LeadStep> {
     let m = did_you_mean(name)?;
     let case_only = m
         .name
         .eq_ignore_ascii_case(name.rsplit('/').next().unwrap_or(name));
-    Some(crate::labels::models::did_you_mean(
-        lang, m.name, name, case_only,
-    ))
+    Some(LeadStep::DidYouMean {
+        meant: m.name,
+        name: mask(name),
+        case_only,
+    })
 }
 
 /// A step listing catalog models with a larger context window than `name`'s, if known.
-pub(crate) fn larger_window_step(name: &str, lang: Lang) -> Option<String> {
+pub(crate) fn larger_window_step(name: &str) -> Option<LeadStep> {
     let m = lookup(name)?;
     if m.context == 0 {
         return None;
@@ -130,14 +135,11 @@ pub(crate) fn larger_window_step(name: &str, lang: Lang) -> Option<String> {
     crate::order::sort_by_key(&mut bigger, |x| {
         (crate::order::desc(x.context as usize), 0, 0)
     });
-    let names: Vec<String> = bigger
-        .iter()
-        .take(4)
-        .map(|x| format!("{} ({})", x.name, x.context))
-        .collect();
-    Some(crate::labels::models::larger_window(
-        lang, m.name, m.context, &names,
-    ))
+    Some(LeadStep::LargerWindow {
+        name: m.name,
+        context: m.context,
+        larger: bigger.iter().take(4).map(|x| (x.name, x.context)).collect(),
+    })
 }
 
 #[cfg(test)]
@@ -185,7 +187,10 @@ mod tests {
             None,
             "unrelated names get none"
         );
-        assert!(suggestion_step("Qwen3-Coder-Plus", Lang::En).is_some_and(|s| s.contains("case")));
-        assert!(larger_window_step("glm-5", Lang::En).is_some_and(|s| s.contains("qwen3")));
+        let en = crate::Catalog::english().wording(crate::Lang::En);
+        let step = suggestion_step("Qwen3-Coder-Plus", |_| Masked::fixed("Qwen3-Coder-Plus"));
+        assert!(step.is_some_and(|s| en.lead_step(&s).contains("case")));
+        let step = larger_window_step("glm-5");
+        assert!(step.is_some_and(|s| en.lead_step(&s).contains("qwen3")));
     }
 }

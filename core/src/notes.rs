@@ -6,7 +6,8 @@
 //! The config readers make notes with the paste's own text in them (`Note<String>`, before the
 //! keys are known); the report carries them masked (`Note<Masked>`, [`Note::mask`]).
 
-use crate::secrets::{Masked, Part};
+use crate::labels::notes::Arg;
+use crate::secrets::Masked;
 use crate::vocabulary::Lang;
 use serde::Serialize;
 
@@ -155,13 +156,6 @@ impl Quote {
     }
 }
 
-/// One argument of a note's words: a number, text fixed at build time, or text from the paste.
-pub(crate) enum Arg<'a, T> {
-    Num(usize),
-    Fixed(&'static str),
-    Text(&'a T),
-}
-
 impl Note<String> {
     /// The note with every text from the paste masked by `mask`.
     pub fn mask(self, mut mask: impl FnMut(&str) -> Masked) -> Note<Masked> {
@@ -213,83 +207,37 @@ impl Note<String> {
     }
 }
 
-impl Note<Masked> {
-    /// The note's words in `lang`: masked, as its arguments are.
-    pub fn words(&self, lang: Lang) -> Masked {
-        let (template, args) = crate::labels::notes::words(lang, self);
-        let parts: Vec<Part<'_>> = args
-            .iter()
-            .map(|a| match a {
-                Arg::Num(n) => Part::Num(*n),
-                Arg::Fixed(s) => Part::Fixed(s),
-                Arg::Text(m) => Part::Text(m),
-            })
-            .collect();
-        Masked::fill(template, &parts)
-    }
-}
-
 impl<T: AsRef<str>> std::fmt::Display for Note<T> {
     /// The English words, with the paste's text as it is (the config readers' own tests and
-    /// debugging; the report shows [`Note::words`]).
+    /// debugging; the report's notes are worded by [`crate::messages::Wording::note`]).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let (template, args) = crate::labels::notes::words(Lang::En, self);
-        let args: Vec<String> = args
+        let (m, args) = crate::labels::notes::words(self);
+        let english = crate::Catalog::english();
+        let args: Vec<(&str, String)> = args
             .iter()
-            .map(|a| match a {
-                Arg::Num(n) => n.to_string(),
-                Arg::Fixed(s) => (*s).to_string(),
-                Arg::Text(t) => t.as_ref().to_string(),
+            .map(|(name, a)| {
+                let v = match a {
+                    Arg::Num(n) => n.to_string(),
+                    Arg::Fixed(s) => (*s).to_string(),
+                    Arg::Word(m) => english.message(Lang::En, *m).to_string(),
+                    Arg::Text(t) => t.as_ref().to_string(),
+                };
+                (*name, v)
             })
             .collect();
-        f.write_str(&crate::secrets::fill_template(template, &args))
+        let args: Vec<(&str, &dyn std::fmt::Display)> = args
+            .iter()
+            .map(|(n, v)| (*n, v as &dyn std::fmt::Display))
+            .collect();
+        f.write_str(&english.wording(Lang::En).fill(m, &args))
     }
 }
 
 impl Serialize for Note<String> {
-    /// The English words (a config read serialized for debugging; the report serializes
-    /// [`Notes`]).
+    /// The English words (a config read serialized for debugging; the report's JSON words its
+    /// notes with the catalog it is given).
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
-    }
-}
-
-/// Notes worded in one language: serialized as an array of strings (the contract's shape,
-/// docs/CONTRACT.md), read by front ends as the notes themselves.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Notes {
-    lang: Lang,
-    list: Vec<Note>,
-}
-
-impl Notes {
-    pub fn new(lang: Lang, list: Vec<Note>) -> Notes {
-        Notes { lang, list }
-    }
-
-    /// The notes, to word in any language.
-    pub fn list(&self) -> &[Note] {
-        &self.list
-    }
-
-    /// The language the report is in.
-    pub fn lang(&self) -> Lang {
-        self.lang
-    }
-
-    /// Each note in the report's language.
-    pub fn words(&self) -> impl Iterator<Item = Masked> + '_ {
-        self.list.iter().map(|n| n.words(self.lang))
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.list.is_empty()
-    }
-}
-
-impl Serialize for Notes {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.words())
     }
 }
 
@@ -297,16 +245,11 @@ impl Serialize for Notes {
 mod tests {
     use super::*;
 
-    #[test]
-    fn notes_serialize_as_strings_in_the_reports_language() {
-        let list = vec![
-            Note::PasteEmpty,
-            Note::<String>::MissingComma { line: 7 }.mask(|_| Masked::default()),
-        ];
-        let en = serde_json::to_string(&Notes::new(Lang::En, list.clone())).unwrap_or_default();
-        assert_eq!(en, r#"["The paste is empty.","missing ',' before line 7"]"#);
-        let zh = serde_json::to_string(&Notes::new(Lang::Zh, list)).unwrap_or_default();
-        assert!(!zh.contains("paste") && zh.contains('7'), "{zh}");
+    fn words(lang: Lang, note: &Note) -> String {
+        crate::Catalog::embedded()
+            .wording(lang)
+            .note(note)
+            .to_string()
     }
 
     /// One note of every kind.
@@ -362,17 +305,21 @@ mod tests {
     #[test]
     fn every_note_has_words_in_both_languages_with_a_place_for_each_argument() {
         for n in every_note() {
+            let (m, args) = crate::labels::notes::words(&n);
+            let names: std::collections::BTreeSet<&str> = args.iter().map(|(n, _)| *n).collect();
             for lang in [Lang::En, Lang::Zh] {
-                let (template, args) = crate::labels::notes::words(lang, &n);
-                assert_eq!(
-                    template.matches("{}").count(),
-                    args.len(),
-                    "{lang:?} {n:?}: {template}"
-                );
+                let template = crate::Catalog::embedded().message(lang, m);
+                for name in &names {
+                    assert!(
+                        template.contains(&format!("{{{name}}}")),
+                        "{n:?}: {template}"
+                    );
+                }
             }
             let masked = n.clone().mask(|_| Masked::fixed("x"));
-            let (en, zh) = (masked.words(Lang::En), masked.words(Lang::Zh));
-            assert_eq!(en.as_str(), n.to_string(), "{n:?}");
+            let (en, zh) = (words(Lang::En, &masked), words(Lang::Zh, &masked));
+            assert_eq!(en, n.to_string(), "{n:?}");
+            assert!(!en.contains('{') || en.contains("'{'"), "{n:?}: {en}");
             assert!(
                 zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
                 "{n:?}: {zh}"
@@ -388,18 +335,27 @@ mod tests {
         };
         let en = crate::diagnose("  \n", &opts(Lang::En));
         let zh = crate::diagnose("  \n", &opts(Lang::Zh));
-        assert_eq!(en.facts.notes.list(), [Note::PasteEmpty]);
-        let words = |r: &crate::Report| serde_json::to_string(&r.facts.notes).unwrap_or_default();
-        assert_eq!(words(&en), r#"["The paste is empty."]"#);
-        assert_eq!(words(&zh), r#"["粘贴内容为空。"]"#);
+        assert_eq!(en.facts.notes, [Note::PasteEmpty]);
+        let json = |r: &crate::Report| {
+            let j = serde_json::to_value(r.json(crate::Catalog::embedded())).unwrap_or_default();
+            j["facts"]["notes"].to_string()
+        };
+        assert_eq!(json(&en), r#"["The paste is empty."]"#);
+        assert_eq!(json(&zh), r#"["粘贴内容为空。"]"#);
         let broken = "{\n  \"env\": {\n    \"A\": \"b\"\n";
         let zh = crate::diagnose(broken, &opts(Lang::Zh));
         let block_notes: Vec<String> = zh.facts.config.blocks[0]
             .notes
-            .words()
-            .map(|m| m.to_string())
+            .iter()
+            .map(|n| words(Lang::Zh, n))
             .collect();
         assert_eq!(block_notes, ["JSON 块在第 3 行提前结束"], "{block_notes:?}");
+        // The reordered arguments of a Chinese note go to their places by name.
+        let deep = Note::<String>::TooDeep { max: 2, line: 9 }.mask(|_| Masked::default());
+        assert_eq!(
+            words(Lang::Zh, &deep),
+            "第 9 行嵌套超过 2 层；其余部分未读取"
+        );
     }
 
     #[test]
@@ -409,6 +365,6 @@ mod tests {
         };
         assert_eq!(n.to_string(), "unclosed quote in the value of SECRET_NAME");
         let masked = n.mask(|_| Masked::fixed("…"));
-        assert_eq!(masked.words(Lang::En), "unclosed quote in the value of …");
+        assert_eq!(words(Lang::En, &masked), "unclosed quote in the value of …");
     }
 }

@@ -1,9 +1,8 @@
 //! Whether to retry, per category, and ready-to-use retry code where retrying is right
 //! (bailian-text guide, Problem 2 and FAQ; gateway-facts.md on `X-DashScope-Wait-Timeout`).
 
-use crate::report::{Retry, RetryPolicy, Snippet, SnippetLanguage};
-use crate::secrets::Masked;
-use crate::vocabulary::{Category, Lang};
+use crate::report::{Advice, Retry, RetryPolicy, Snippet, SnippetLanguage};
+use crate::vocabulary::Category;
 
 const PYTHON: &str = r#"import openai
 from openai import OpenAI
@@ -48,17 +47,17 @@ const QUEUE: &str = r#"curl -X POST "https://dashscope.aliyuncs.com/compatible-m
 
 /// Retry guidance for a category; `queue` adds the server-side queue header (a rule's
 /// `retry_queue`). `harmless` (an `info` finding) needs no retry at all.
-pub(crate) fn guidance(category: Category, lang: Lang, queue: bool, harmless: bool) -> Retry {
-    use crate::labels::retry::{advice as words, Advice};
+pub(crate) fn guidance(category: Category, queue: bool, harmless: bool) -> Retry {
     use Category::*;
     if harmless {
         return Retry {
             policy: RetryPolicy::None,
-            advice: Masked::fixed(words(lang, Advice::Harmless)),
+            advice: Advice::Harmless,
+            queue: false,
             snippets: Vec::new(),
         };
     }
-    let (policy, said, code) = match category {
+    let (policy, advice, code) = match category {
         RateLimit => (RetryPolicy::Backoff, Advice::RateLimit, true),
         Server | Timeout => (RetryPolicy::Backoff, Advice::Transient, true),
         Network => (RetryPolicy::AfterFix, Advice::Network, false),
@@ -67,7 +66,6 @@ pub(crate) fn guidance(category: Category, lang: Lang, queue: bool, harmless: bo
         ContentPolicy => (RetryPolicy::AfterFix, Advice::ContentPolicy, false),
         _ => (RetryPolicy::Never, Advice::Other, false),
     };
-    let mut advice = Masked::fixed(words(lang, said));
     let mut snippets = Vec::new();
     if code {
         snippets.push(Snippet {
@@ -80,8 +78,6 @@ pub(crate) fn guidance(category: Category, lang: Lang, queue: bool, harmless: bo
         });
     }
     if queue {
-        advice.push_fixed(" ");
-        advice.push_fixed(words(lang, Advice::Queue));
         snippets.push(Snippet {
             language: SnippetLanguage::Shell,
             code: QUEUE,
@@ -90,6 +86,7 @@ pub(crate) fn guidance(category: Category, lang: Lang, queue: bool, harmless: bo
     Retry {
         policy,
         advice,
+        queue,
         snippets,
     }
 }

@@ -45,7 +45,8 @@ pub fn bundle(
 ) -> Masked {
     use crate::labels::support::{word, Word};
     let mut out = String::new();
-    let label = |w: Word| word(lang, w);
+    let wording = catalog.wording(lang);
+    let label = |w: Word| word(&wording, w);
     let _ = writeln!(out, "{}", label(Word::Heading));
     let when = now.map_or_else(
         || label(Word::Unknown).to_string(),
@@ -255,7 +256,10 @@ mod tests {
         let r = diagnose(&text, &opts);
         for lang in [crate::Lang::En, crate::Lang::Zh] {
             let b = super::bundle(&text, &r, Catalog::embedded(), opts.now, lang);
-            let key_id = crate::labels::support::word(lang, crate::labels::support::Word::KeyId);
+            let key_id = crate::labels::support::word(
+                &Catalog::embedded().wording(lang),
+                crate::labels::support::Word::KeyId,
+            );
             let bad: Vec<char> = b
                 .chars()
                 .filter(|&c| (c.is_control() && c != '\n') || super::invisible(c))

@@ -17,6 +17,7 @@
 //! Until a rule's words are present, [`Catalog::text`] answers with what there is: the title
 //! alone, the other language, or empty text. Rendering never fails for want of words.
 
+use crate::messages::{self, Installed, Msg, Wording};
 use crate::secrets::Masked;
 use crate::vocabulary::{Lang, Rule, RULES};
 use std::sync::Arc;
@@ -71,6 +72,9 @@ static EMPTY: Text = Text {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Catalog {
     langs: [Vec<Option<Arc<Text>>>; 2],
+    /// The message catalog's words installed per language (crate::messages): English is
+    /// compiled into every build, Chinese with `embedded-texts`.
+    messages: [Installed; 2],
     /// Behind what is installed: the compiled-in words ([`Catalog::embedded`]), each rule's
     /// parsed on its first use.
     compiled: bool,
@@ -102,7 +106,19 @@ impl Catalog {
     pub fn embedded() -> &'static Catalog {
         static C: Catalog = Catalog {
             langs: [Vec::new(), Vec::new()],
+            messages: [Installed::NONE, Installed::NONE],
             compiled: true,
+        };
+        &C
+    }
+
+    /// A catalog with nothing installed and nothing compiled in but the English messages
+    /// (every build has them): for words that are English by contract (`Note`'s `Display`).
+    pub fn english() -> &'static Catalog {
+        static C: Catalog = Catalog {
+            langs: [Vec::new(), Vec::new()],
+            messages: [Installed::NONE, Installed::NONE],
+            compiled: false,
         };
         &C
     }
@@ -118,6 +134,31 @@ impl Catalog {
                 None
             }
         })
+    }
+
+    /// This catalog in `lang`: what renders reports, lines and pages.
+    pub fn wording(&self, lang: Lang) -> Wording<'_> {
+        Wording::new(self, lang)
+    }
+
+    /// The words of message `m` in `lang`: installed, else compiled in, else English.
+    pub fn message(&self, lang: Lang, m: Msg) -> &str {
+        self.messages[slot(lang)]
+            .get(m)
+            .or_else(|| {
+                (lang == Lang::En || self.compiled)
+                    .then(|| messages::compiled(lang, m))
+                    .flatten()
+            })
+            .or_else(|| messages::compiled(Lang::En, m))
+            .unwrap_or_default()
+    }
+
+    /// Whether the messages of `lang` are here (English always is).
+    pub fn has_messages(&self, lang: Lang) -> bool {
+        lang == Lang::En
+            || self.messages[slot(lang)].is_some()
+            || (self.compiled && messages::compiled(lang, Msg::SeverityError).is_some())
     }
 
     /// The words of `rule` in `lang`: complete if installed, else the title alone if that is,
@@ -153,7 +194,14 @@ impl Catalog {
     /// complete words) and answers how many it installed. Refuses, installing nothing, a text
     /// with a line for a rule this build does not know — a stale cached file after an upgrade,
     /// say.
+    ///
+    /// A text may end with the language's messages (`texts/<lang>/messages.txt`, the page's
+    /// own words, after their header line): they are installed too.
     pub fn install(&mut self, lang: Lang, text: &str) -> Result<usize, String> {
+        let (text, messages) = match messages::start(text) {
+            Some(at) => (&text[..at], Some(Installed::parse(&text[at..])?)),
+            None => (text, None),
+        };
         let mut parsed: Vec<(usize, &str)> = Vec::new();
         // Files list rules in `RULES` order: try the next one before searching.
         let mut next = 0;
@@ -187,6 +235,10 @@ impl Catalog {
                 table.resize(RULES.len(), None);
             }
             table[ord] = Some(Arc::new(t));
+            n += 1;
+        }
+        if let Some(m) = messages {
+            self.messages[slot(lang)] = m;
             n += 1;
         }
         Ok(n)

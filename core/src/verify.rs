@@ -13,10 +13,9 @@ use crate::config::Config;
 use crate::escape::{self, Piece};
 use crate::facts::lookup_host;
 use crate::fix::Edit;
-use crate::vocabulary::Lang;
 
 /// The verification for the first base URL in block `block`, after `edits`.
-pub(crate) fn command(cfg: &Config, block: usize, edits: &[&Edit], lang: Lang) -> Option<String> {
+pub(crate) fn command(cfg: &Config, block: usize, edits: &[&Edit]) -> Option<Check> {
     let (s, proto) = base_urls(cfg).into_iter().find(|(s, _)| s.block == block)?;
     let url = match edits
         .iter()
@@ -29,7 +28,7 @@ pub(crate) fn command(cfg: &Config, block: usize, edits: &[&Edit], lang: Lang) -
     };
     let host = lookup_host(&host_name(split_url(url)?.host));
     if host.is_some_and(|h| h.plan == "coding") {
-        return Some(crate::labels::verify::coding_plan(lang).into());
+        return Some(Check::CodingPlan);
     }
     let base = base_url(url)?;
     let var = key_var(cfg, block, proto);
@@ -67,7 +66,15 @@ pub(crate) fn command(cfg: &Config, block: usize, edits: &[&Edit], lang: Lang) -
         args.extend([h, version]);
     }
     args.extend([h, &ct, &[Piece::Lit("-d")], &body]);
-    escape::posix(&args)
+    escape::posix(&args).map(Check::Command)
+}
+
+/// How to check a corrected endpoint, before masking.
+pub(crate) enum Check {
+    /// A curl command.
+    Command(String),
+    /// The Coding Plan refuses curl: the check is the tool itself.
+    CodingPlan,
 }
 
 /// `v` without one pair of quotes around it.

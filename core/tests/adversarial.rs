@@ -233,12 +233,13 @@ fn check_expectations(c: &Case, r: &Report, json: &str) -> Vec<String> {
                 }
             }
             "expect-note" => {
+                let w = r.wording(llmdoctor_core::Catalog::embedded());
                 let notes: Vec<String> = r
                     .facts
                     .notes
-                    .words()
-                    .chain(r.facts.config.blocks.iter().flat_map(|b| b.notes.words()))
-                    .map(|n| n.to_string())
+                    .iter()
+                    .chain(r.facts.config.blocks.iter().flat_map(|b| &b.notes))
+                    .map(|n| w.note(n).to_string())
                     .collect();
                 if !notes.iter().any(|n| n.contains(v.as_str())) {
                     errs.push(format!("{name}: no note saying `{v}`; notes: {notes:?}"));

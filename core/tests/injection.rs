@@ -462,7 +462,10 @@ fn check(paste: &str, what: &str, r: &Report, stats: &mut [usize; 3]) -> Result<
         )?;
         stats[1] += 1;
         if let Some(v) = &c.verify {
-            if check_verify(v, what)? {
+            let v = llmdoctor_core::Catalog::embedded()
+                .wording(llmdoctor_core::Lang::En)
+                .verify(v);
+            if check_verify(v.as_str(), what)? {
                 stats[2] += 1;
             }
         }
@@ -525,7 +528,12 @@ fn verify_command_is_a_plain_argument_list() {
     let v = r.corrected[0]
         .verify
         .as_ref()
-        .map(|v| v.to_string())
+        .map(|v| {
+            llmdoctor_core::Catalog::embedded()
+                .wording(llmdoctor_core::Lang::En)
+                .verify(v)
+                .to_string()
+        })
         .unwrap_or_default();
     assert_eq!(
         v,
@@ -536,7 +544,12 @@ fn verify_command_is_a_plain_argument_list() {
     let v = r.corrected[0]
         .verify
         .as_ref()
-        .map(|v| v.to_string())
+        .map(|v| {
+            llmdoctor_core::Catalog::embedded()
+                .wording(llmdoctor_core::Lang::En)
+                .verify(v)
+                .to_string()
+        })
         .unwrap_or_default();
     assert_eq!(
         v,

@@ -5,10 +5,10 @@ use crate::components::{Header, PasteBox, Results, RulePage, RulesIndex};
 use crate::hooks::{
     use_diagnosis, use_document_lang, use_hash_route, use_preset, use_rule_texts, Route,
 };
-use crate::i18n::ui;
+use crate::i18n::Ui;
 use crate::prefs;
 use crate::state::{Action, State};
-use llmdoctor_core::Lang;
+use llmdoctor_core::{Lang, Msg as M};
 use yew::prelude::*;
 
 #[function_component(App)]
@@ -20,14 +20,19 @@ pub fn app() -> Html {
     let texts = use_rule_texts(lang, &route, diag.analysis.as_ref());
     let on_load = act.reform(Action::Load);
     use_preset(on_load.clone());
-    use_document_lang(lang);
-    let t = ui(lang);
+    let t = Ui::new(texts.words.clone(), lang);
+    use_document_lang(&t);
 
     let on_lang = act.reform(|lang: Lang| {
         prefs::remember_lang(lang);
         Action::SetLang(lang)
     });
-    let words = texts.words.clone();
+    // Until the language's words are here (the first paint in Chinese fetches them), nothing
+    // is drawn: no flash of English. If they cannot come, the page speaks English and says why.
+    if !t.words.has_messages(lang) && texts.error.is_none() {
+        return html! {};
+    }
+    let ui = t.clone();
     let body = match &route {
         Route::Diagnose => html! {
             <div class="workspace">
@@ -35,16 +40,15 @@ pub fn app() -> Html {
                     loaded={diag.loaded.clone()}
                     replaced={diag.replaced}
                     empty={state.text.is_empty()}
-                    {lang}
+                    ui={ui.clone()}
                     on_input={act.reform(Action::Type)}
                     on_load={on_load.clone()}
                 />
                 <Results
                     analysis={diag.analysis.clone()}
-                    {words}
                     pending={diag.pending || diag.progress.is_some()}
                     progress={diag.progress}
-                    {lang}
+                    ui={ui.clone()}
                     billing_day={state.billing_day}
                     on_billing_day={act.reform(Action::SetBillingDay)}
                     {on_load}
@@ -54,20 +58,20 @@ pub fn app() -> Html {
             </div>
         },
         Route::Rules => html! {
-            <RulesIndex {words} {lang} query={state.rule_query.clone()} on_query={act.reform(Action::RuleQuery)} />
+            <RulesIndex {ui} query={state.rule_query.clone()} on_query={act.reform(Action::RuleQuery)} />
         },
-        Route::Rule(id) => html! { <RulePage id={id.clone()} {words} {lang} /> },
+        Route::Rule(id) => html! { <RulePage id={id.clone()} {ui} /> },
     };
 
     html! {
         <>
-            <Header {lang} route={route.clone()} {on_lang} />
+            <Header ui={t.clone()} route={route.clone()} {on_lang} />
             if let Some(e) = &texts.error {
-                <p class="texts-error" role="alert">{ t.texts_error }{ " (" }{ e.clone() }{ ")" }</p>
+                <p class="texts-error" role="alert">{ t.get(M::PageTextsError) }{ " (" }{ e.clone() }{ ")" }</p>
             }
             <main id="main" tabindex="-1">{ body }</main>
             <footer class="site-footer">
-                <p>{ t.footer }{ " · v" }{ llmdoctor_core::VERSION }</p>
+                <p>{ t.get(M::PageFooter) }{ " · v" }{ llmdoctor_core::VERSION }</p>
             </footer>
         </>
     }

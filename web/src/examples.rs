@@ -6,18 +6,15 @@
 //! single-file build inlines each as `<script type="text/plain" id="llmdoctor-example-<id>">`
 //! (scripts/single-file.mjs), read instead of fetching.
 
-use llmdoctor_core::Lang;
 use yew::{AttrValue, Callback};
 
 /// The menu's entries and their titles are words: the page's catalog holds them.
 pub use crate::i18n::{Example, EXAMPLES};
 
 impl Example {
-    pub fn label(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => self.en,
-            Lang::Zh => self.zh,
-        }
+    /// The example's title in the page's language.
+    pub fn label<'a>(&self, t: &'a crate::i18n::Ui) -> &'a str {
+        t.get(self.title)
     }
 
     /// Brings this example's text, then calls `done` with it (not at all if it cannot be had:

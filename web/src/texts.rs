@@ -1,5 +1,6 @@
 //! Brings rule texts into the page's [`Catalog`] as the page needs them: the wasm carries
-//! none, so the first load pays for no rule's words. A diagnosis fetches its rules' files
+//! none, so the first load pays for no rule's words. The page's own words come the same way
+//! for a language other than English (`texts/<lang>/messages.txt`, web/src/i18n.rs). A diagnosis fetches its rules' files
 //! (`texts/<lang>/<id>.txt`, ~0.3–1 KB gzip each), the rules index fetches `titles.txt`.
 //! The single-file build carries every language inline as
 //! `<script type="text/plain" id="llmdoctor-texts-<lang>">`, read instead of fetching.
@@ -77,6 +78,18 @@ pub fn ensure_titles(words: &Catalog, lang: Lang, done: Callback<Arrived>) {
         load(
             lang,
             vec![format!("texts/{}/titles.txt", lang.code())],
+            done,
+        );
+    }
+}
+
+/// Fetches the page's own words in `lang` (`texts/<lang>/messages.txt`) unless `words` has
+/// them, then calls `done`.
+pub fn ensure_messages(words: &Catalog, lang: Lang, done: Callback<Arrived>) {
+    if !words.has_messages(lang) {
+        load(
+            lang,
+            vec![format!("texts/{}/messages.txt", lang.code())],
             done,
         );
     }

@@ -235,7 +235,7 @@ fn diagnose(m: &Machine, tool: Tool, opts: &Options, lang: Lang) -> Section {
         let (lf, ll) = input.locate(input.line_of(e.value_span.0));
         let (wf, wl) = input.locate(input.line_of(w.value_span.0));
         let message = words::overridden(
-            lang,
+            &crate::wording(lang),
             &words::Overridden {
                 name: &e.name,
                 tool: tool.name,
@@ -277,7 +277,13 @@ fn diagnose(m: &Machine, tool: Tool, opts: &Options, lang: Lang) -> Section {
         findings.push(Finding {
             kind: "unset-variable",
             severity: "warning",
-            message: words::unset_variable(lang, &n.setting, &n.var, (f, l), tool.name),
+            message: words::unset_variable(
+                &crate::wording(lang),
+                &n.setting,
+                &n.var,
+                (f, l),
+                tool.name,
+            ),
             at: Some(at),
         });
     }
@@ -292,7 +298,7 @@ fn diagnose(m: &Machine, tool: Tool, opts: &Options, lang: Lang) -> Section {
                 findings.push(Finding {
                     kind: "missing-provider",
                     severity: "error",
-                    message: words::missing_provider(lang, p, (f, l)),
+                    message: words::missing_provider(&crate::wording(lang), p, (f, l)),
                     at: Some(e.value_span.0),
                 });
             }
@@ -358,7 +364,7 @@ fn flat_yaml(text: &str) -> Vec<FlatLine> {
 /// How a layer is named in a message: `environment`, `user settings (~/.claude/settings.json)`.
 fn describe(l: &Layer, lang: Lang) -> String {
     if l.kind == Kind::Environment {
-        words::word(lang, Word::Environment).into()
+        words::word(&crate::wording(lang), Word::Environment).into()
     } else {
         format!("{} ({})", l.display, l.role)
     }
@@ -575,7 +581,11 @@ fn human(m: &Machine, sections: &[Section], lang: Lang, s: &Settings) -> String 
             .map_or("(no home directory)".to_string(), |h| {
                 llmdoctor_core::escape_controls(&h.to_string_lossy())
             });
-        let _ = writeln!(out, "{}", words::nothing_found(lang, &home));
+        let _ = writeln!(
+            out,
+            "{}",
+            words::nothing_found(&crate::wording(lang), &home)
+        );
         return out;
     }
     let mut summary = Vec::new();
@@ -596,13 +606,21 @@ fn human(m: &Machine, sections: &[Section], lang: Lang, s: &Settings) -> String 
         let _ = writeln!(
             out,
             "{} {}",
-            paint(c, render::BOLD, words::word(lang, Word::Read)),
+            paint(
+                c,
+                render::BOLD,
+                words::word(&crate::wording(lang), Word::Read)
+            ),
             sec.mask(&files.join(", "))
         );
         let _ = writeln!(
             out,
             "{} {}",
-            paint(c, render::DIM, words::word(lang, Word::Precedence)),
+            paint(
+                c,
+                render::DIM,
+                words::word(&crate::wording(lang), Word::Precedence)
+            ),
             paint(c, render::DIM, sec.tool.precedence)
         );
         for n in &sec.tool.notes {
@@ -614,14 +632,17 @@ fn human(m: &Machine, sections: &[Section], lang: Lang, s: &Settings) -> String 
             let _ = writeln!(
                 out,
                 "{}",
-                paint(c, render::GOOD, words::word(lang, Word::NoProblem))
+                paint(
+                    c,
+                    render::GOOD,
+                    words::word(&crate::wording(lang), Word::NoProblem)
+                )
             );
         } else {
             out.push_str(&crate::human::render(
                 &sec.report,
                 Catalog::embedded(),
                 &sec.input,
-                lang,
                 &crate::human::Style { color: c },
                 s.diff,
             ));
@@ -631,13 +652,17 @@ fn human(m: &Machine, sections: &[Section], lang: Lang, s: &Settings) -> String 
             let _ = writeln!(
                 out,
                 "{}",
-                paint(c, render::BOLD, words::word(lang, Word::WhereFindings))
+                paint(
+                    c,
+                    render::BOLD,
+                    words::word(&crate::wording(lang), Word::WhereFindings)
+                )
             );
             for w in &wheres {
                 let Some(setting) = &w.setting else { continue };
                 let state = match (w.used, &w.winner) {
-                    (Some(true), _) => words::word(lang, Word::InUse).to_string(),
-                    (_, Some((f, l))) => words::not_in_use(lang, f, l),
+                    (Some(true), _) => words::word(&crate::wording(lang), Word::InUse).to_string(),
+                    (_, Some((f, l))) => words::not_in_use(&crate::wording(lang), f, l),
                     _ => String::new(),
                 };
                 let line = format!("  {}  {}:{}  {setting}: {state}", w.rule, w.file, w.line);
@@ -649,7 +674,11 @@ fn human(m: &Machine, sections: &[Section], lang: Lang, s: &Settings) -> String 
             let _ = writeln!(
                 out,
                 "{}",
-                paint(c, render::BOLD, words::word(lang, Word::SettingsInUse))
+                paint(
+                    c,
+                    render::BOLD,
+                    words::word(&crate::wording(lang), Word::SettingsInUse)
+                )
             );
             let w = in_use.iter().map(|e| e.name.len()).max().unwrap_or(0);
             for e in in_use {
@@ -686,7 +715,7 @@ fn human(m: &Machine, sections: &[Section], lang: Lang, s: &Settings) -> String 
         .iter()
         .map(|s| s.report.diagnoses.len() + s.findings.len())
         .sum();
-    let line = words::summary(lang, sections.len(), total, &summary);
+    let line = words::summary(&crate::wording(lang), sections.len(), total, &summary);
     let _ = writeln!(out, "{}", paint(c, render::BOLD, &line));
     out
 }

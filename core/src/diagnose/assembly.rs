@@ -9,12 +9,11 @@ use super::Options;
 use crate::config::{Config, Note};
 use crate::locate::line_cols;
 use crate::model_names;
-use crate::notes::Notes;
-use crate::report::{Diagnosis, Edit, Evidence, Fix, Report};
+use crate::report::{Diagnosis, Edit, Evidence, Fix, LeadStep, Report};
 use crate::retry;
 use crate::scan::Scan;
-use crate::secrets::{Masked, Redactor, Revealed};
-use crate::vocabulary::{Category, Lang, Severity, RULES};
+use crate::secrets::{Redactor, Revealed};
+use crate::vocabulary::{Category, Severity, RULES};
 use crate::{corrected, findings};
 
 /// The report from a finished scan: facts, config, findings, evidence, corrections.
@@ -42,7 +41,7 @@ pub(super) fn build(
         .filter(|f| !opts.skip_fixes.contains(&RULES[f.rule].id))
         .flat_map(|f| f.edits.iter().cloned())
         .collect();
-    let corrected = corrected::build(text, &cfg, &all_edits, &redactor, opts.lang);
+    let corrected = corrected::build(text, &cfg, &all_edits, &redactor);
 
     let offsets: Vec<usize> = ranked
         .iter()
@@ -70,15 +69,7 @@ pub(super) fn build(
                     }
                 })
                 .collect();
-            let mut lead_steps: Vec<Masked> = Vec::new();
-            model_steps(
-                r.category,
-                &evidence,
-                opts.lang,
-                &mut lead_steps,
-                &redactor,
-                text,
-            );
+            let lead_steps = model_steps(r.category, &evidence, &redactor, text);
             Diagnosis {
                 rule: r.id,
                 category: r.category,
@@ -100,27 +91,19 @@ pub(super) fn build(
                         .collect(),
                 }),
                 count: hit.count,
-                retry: retry::guidance(
-                    r.category,
-                    opts.lang,
-                    r.retry_queue,
-                    f.severity == Severity::Info,
-                ),
-                reset: r.reset.map(|w| reset_info(w, opts, &redactor, text)),
+                retry: retry::guidance(r.category, r.retry_queue, f.severity == Severity::Info),
+                reset: r.reset.map(|w| reset_info(w, opts)),
             }
         })
         .collect();
 
     let mut read = read_facts(&facts, &redactor, text);
-    read.config = config_facts(&cfg, &redactor, text, opts.lang);
+    read.config = config_facts(&cfg, &redactor, text);
     // Notes may quote the paste (a value that is not TOML, say): masked like the rest.
-    read.notes = Notes::new(
-        opts.lang,
-        notes
-            .into_iter()
-            .map(|n| n.mask(|s| redactor.scrub(s, text)))
-            .collect(),
-    );
+    read.notes = notes
+        .into_iter()
+        .map(|n| n.mask(|s| redactor.scrub(s, text)))
+        .collect();
     Report {
         diagnoses,
         corrected,
@@ -131,17 +114,11 @@ pub(super) fn build(
 }
 
 /// For model and context-length findings: "did you mean" and larger windows, from the model
-/// names on the evidence lines.
-fn model_steps(
-    cat: Category,
-    evidence: &[Evidence],
-    lang: Lang,
-    steps: &mut Vec<Masked>,
-    r: &Redactor,
-    text: &str,
-) {
+/// names on the evidence lines (the last found first, each once).
+fn model_steps(cat: Category, evidence: &[Evidence], r: &Redactor, text: &str) -> Vec<LeadStep> {
+    let mut steps = Vec::new();
     if !matches!(cat, Category::Model | Category::ContextLength) {
-        return;
+        return steps;
     }
     let names: Vec<&str> = evidence
         .iter()
@@ -149,13 +126,14 @@ fn model_steps(
         .collect();
     for name in names.into_iter().take(3) {
         let step = match cat {
-            Category::Model => model_names::suggestion_step(name, lang),
-            _ => model_names::larger_window_step(name, lang),
+            Category::Model => model_names::suggestion_step(name, |n| r.scrub(n, text)),
+            _ => model_names::larger_window_step(name),
         };
-        if let Some(s) = step.map(|s| r.scrub(&s, text)) {
+        if let Some(s) = step {
             if !steps.contains(&s) {
                 steps.insert(0, s);
             }
         }
     }
+    steps
 }

@@ -3,23 +3,16 @@
 
 use crate::config;
 use crate::facts::Facts;
-use crate::notes::Notes;
 use crate::report::{
     BlockFact, ConfigFacts, EndpointFact, Facts as ReadFacts, KeyFact, SettingFact,
 };
 use crate::secrets::Redactor;
-use crate::vocabulary::Lang;
 
 /// Settings kept in `facts.config` (the rest are counted).
 const MAX_FACT_SETTINGS: usize = 200;
 
 /// The config blocks read and their settings, values masked like everything else.
-pub(super) fn config_facts(
-    cfg: &config::Config,
-    r: &Redactor,
-    text: &str,
-    lang: Lang,
-) -> ConfigFacts {
+pub(super) fn config_facts(cfg: &config::Config, r: &Redactor, text: &str) -> ConfigFacts {
     // SDK argument names are snake-cased (`sk-or-v1-…=` is read as `sk_or_v1_…`): a key used
     // as a name is looked for in that form too (found by the diagnose fuzz target).
     let snaked: crate::hashing::Map<String, &str> = if r.show {
@@ -39,10 +32,7 @@ pub(super) fn config_facts(
         .map(|b| BlockFact {
             end: b.end,
             format: b.format,
-            notes: Notes::new(
-                lang,
-                b.notes.iter().map(|n| n.clone().mask(twice)).collect(),
-            ),
+            notes: b.notes.iter().map(|n| n.clone().mask(twice)).collect(),
             start: b.start,
         })
         .collect();
@@ -145,7 +135,7 @@ pub(super) fn read_facts(f: &Facts, r: &Redactor, text: &str) -> ReadFacts {
         inputs: None,
         keys,
         near_hosts: f.near_hosts.iter().copied().collect(),
-        notes: Notes::default(),
+        notes: Vec::new(),
         plans: f.plans.iter().copied().collect(),
         providers: f.providers.iter().copied().collect(),
         regions: f.regions.iter().copied().collect(),

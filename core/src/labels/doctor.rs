@@ -1,8 +1,8 @@
 //! The words of `llmdoctor doctor` (this machine's tool setup): its headings and the findings it
 //! adds to the engine's — a value that is not used, a variable nobody sets, a provider nobody
-//! defines. Places (`file:line`) and names are filled in; the words are these.
+//! defines. Places (`file:line`) and names are filled in; the words are the catalog's.
 
-use crate::vocabulary::Lang;
+use crate::messages::{Msg, Wording};
 use std::fmt::Display;
 
 /// A fixed line or heading of doctor's report.
@@ -24,40 +24,27 @@ pub enum Word {
     Environment,
 }
 
-/// `word` in `lang`.
-pub fn word(lang: Lang, word: Word) -> &'static str {
-    let (en, zh) = match word {
-        Word::Read => ("read:", "读取："),
-        Word::Precedence => ("precedence (lowest first):", "优先级（低 → 高）："),
-        Word::NoProblem => (
-            "The engine found no problem in these files and variables.",
-            "引擎没有在这些文件和变量中发现问题。",
-        ),
-        Word::WhereFindings => ("where the findings are:", "问题所在的设置："),
-        Word::SettingsInUse => ("settings in use:", "生效的设置："),
-        Word::InUse => ("this value is the one in use", "生效的就是这个值"),
-        Word::Environment => ("the environment", "环境变量"),
-    };
-    match lang {
-        Lang::En => en,
-        Lang::Zh => zh,
-    }
+/// `word` in `w`'s language.
+pub fn word<'a>(w: &Wording<'a>, word: Word) -> &'a str {
+    w.get(match word {
+        Word::Read => Msg::DoctorRead,
+        Word::Precedence => Msg::DoctorPrecedence,
+        Word::NoProblem => Msg::DoctorNoProblem,
+        Word::WhereFindings => Msg::DoctorWhereFindings,
+        Word::SettingsInUse => Msg::DoctorSettingsInUse,
+        Word::InUse => Msg::DoctorInUse,
+        Word::Environment => Msg::DoctorEnvironment,
+    })
 }
 
 /// No tool's configuration and no variable found under `home`.
-pub fn nothing_found(lang: Lang, home: &str) -> String {
-    match lang {
-        Lang::En => format!("No configuration of Claude Code, Codex, Qwen Code, OpenClaw, Gemini CLI, Continue, Aider, opencode or Cline found (home: {home}), and no LLM-related environment variable."),
-        Lang::Zh => format!("在本机（主目录 {home}）没有找到 Claude Code、Codex、Qwen Code、OpenClaw、Gemini CLI、Continue、Aider、opencode、Cline 的配置，也没有大模型相关的环境变量。"),
-    }
+pub fn nothing_found(w: &Wording, home: &str) -> String {
+    w.fill(Msg::DoctorNothingFound, &[("home", &home)])
 }
 
 /// A finding's setting is not the one in use: the value at `file:line` wins.
-pub fn not_in_use(lang: Lang, file: impl Display, line: impl Display) -> String {
-    match lang {
-        Lang::En => format!("not in use: {file}:{line} wins"),
-        Lang::Zh => format!("未生效：{file}:{line} 的值优先"),
-    }
+pub fn not_in_use(w: &Wording, file: impl Display, line: impl Display) -> String {
+    w.fill(Msg::DoctorNotInUse, &[("file", &file), ("line", &line)])
 }
 
 /// Where a value is set and where it loses to another.
@@ -77,68 +64,61 @@ pub struct Overridden<'a> {
 }
 
 /// A value set in a layer the tool reads under another one that wins.
-pub fn overridden(lang: Lang, o: &Overridden) -> String {
-    let Overridden {
-        name,
-        tool,
-        lose: (lf, ll),
-        win: (wf, wl),
-        win_layer,
-        lose_layer,
-    } = o;
-    match lang {
-        Lang::En => format!(
-            "{name} at {lf}:{ll} is not used: {wf}:{wl} wins ({tool} reads {win_layer} over {lose_layer})"
-        ),
-        Lang::Zh => format!(
-            "{lf}:{ll} 的 {name} 没有生效：{wf}:{wl} 的值优先（{tool} 读取 {win_layer}，优先于 {lose_layer}）"
-        ),
-    }
+pub fn overridden(w: &Wording, o: &Overridden) -> String {
+    w.fill(
+        Msg::DoctorOverridden,
+        &[
+            ("name", &o.name),
+            ("tool", &o.tool),
+            ("lose_file", &o.lose.0),
+            ("lose_line", &o.lose.1),
+            ("win_file", &o.win.0),
+            ("win_line", &o.win.1),
+            ("win_layer", &o.win_layer),
+            ("lose_layer", &o.lose_layer),
+        ],
+    )
 }
 
 /// `setting` (at `file:line`) names the variable `var`, set nowhere `tool` reads it.
 pub fn unset_variable(
-    lang: Lang,
+    w: &Wording,
     setting: &str,
     var: &str,
     (file, line): (&str, usize),
     tool: &str,
 ) -> String {
-    match lang {
-        Lang::En => format!(
-            "{setting} names the variable {var} ({file}:{line}), which is not set in this environment nor in a file {tool} reads: the key will be missing"
-        ),
-        Lang::Zh => format!(
-            "{setting}（{file}:{line}）指定的变量 {var} 在当前环境和 {tool} 读取的文件中都没有设置：请求将缺少 Key"
-        ),
-    }
+    w.fill(
+        Msg::DoctorUnsetVariable,
+        &[
+            ("setting", &setting),
+            ("var", &var),
+            ("file", &file),
+            ("line", &line),
+            ("tool", &tool),
+        ],
+    )
 }
 
 /// Codex's `model_provider = "provider"` (at `file:line`) with no table defining it.
-pub fn missing_provider(lang: Lang, provider: &str, (file, line): (&str, usize)) -> String {
-    let p = provider;
-    match lang {
-        Lang::En => format!(
-            "model_provider = \"{p}\" ({file}:{line}) but no [model_providers.{p}] table defines it: Codex stops with `Model provider {p} not found`"
-        ),
-        Lang::Zh => format!(
-            "model_provider = \"{p}\"（{file}:{line}），但没有 [model_providers.{p}] 表定义它：Codex 会报 `Model provider {p} not found` 并退出"
-        ),
-    }
+pub fn missing_provider(w: &Wording, provider: &str, (file, line): (&str, usize)) -> String {
+    w.fill(
+        Msg::DoctorMissingProvider,
+        &[("provider", &provider), ("file", &file), ("line", &line)],
+    )
 }
 
 /// The last line: `sections` checked, `total` findings, and each section's `summary`.
-pub fn summary(lang: Lang, sections: usize, total: usize, summary: &[String]) -> String {
-    match lang {
-        Lang::En => format!(
-            "{sections} section{} checked, {total} finding{}: {}",
-            super::human::plural(sections),
-            super::human::plural(total),
-            summary.join(", ")
-        ),
-        Lang::Zh => format!(
-            "检查了 {sections} 个部分，发现 {total} 个问题：{}",
-            summary.join("，")
-        ),
-    }
+pub fn summary(w: &Wording, sections: usize, total: usize, summary: &[String]) -> String {
+    let sections = w.count(sections, Msg::DoctorSectionsOne, Msg::DoctorSectionsOther);
+    let findings = w.count(total, Msg::DoctorFindingsOne, Msg::DoctorFindingsOther);
+    let list = summary.join(w.get(Msg::DoctorListSeparator));
+    w.fill(
+        Msg::DoctorSummary,
+        &[
+            ("sections", &sections),
+            ("findings", &findings),
+            ("list", &list),
+        ],
+    )
 }

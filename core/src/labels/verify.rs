@@ -1,11 +1,19 @@
-//! The verification step's words, where it is a sentence rather than a command.
+//! A corrected config's verification ([`Verify`]) in words: the command itself, or the
+//! sentence for the Coding Plan, which refuses curl.
 
-use crate::vocabulary::Lang;
+use crate::messages::{Msg, Wording};
+use crate::report::Verify;
+use crate::secrets::Masked;
+use std::borrow::Cow;
 
-/// How to check a Coding Plan endpoint: the plan refuses curl, so the check is the tool itself.
-pub(crate) fn coding_plan(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "The Coding Plan answers only coding tools (curl is refused): restart your tool and send one short message.",
-        Lang::Zh => "Coding Plan 只响应编程工具（curl 会被拒绝）：重启工具并发送一条简短消息。",
+impl<'a> Wording<'a> {
+    /// How to check a corrected block.
+    pub fn verify<'v>(&self, v: &'v Verify) -> Cow<'v, Masked> {
+        match v {
+            Verify::Command(c) => Cow::Borrowed(c),
+            Verify::CodingPlan => {
+                Cow::Owned(Masked::catalog(self.get(Msg::VerifyCodingPlan).to_string()))
+            }
+        }
     }
 }

@@ -4,13 +4,14 @@
 //! the order of their names: the JSON keys come out sorted, as they always have.
 
 use crate::config::Format;
-use crate::notes::Notes;
+use crate::notes::Note;
 use crate::secrets::{KeyKind, Masked};
 use crate::tool::Tool;
 use serde::Serialize;
 
+// Its JSON is `json::FactsJson`, which words the notes.
 /// What the engine read from the paste (docs/CONTRACT.md, `facts`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Facts {
     /// The config blocks read and their settings.
@@ -20,7 +21,6 @@ pub struct Facts {
     pub endpoints: Vec<EndpointFact>,
     /// The inputs the paste was joined from (a front end's files, with where each starts);
     /// absent when the front end gave none.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub inputs: Option<Vec<InputFact>>,
     /// Keys found, masked.
     pub keys: Vec<KeyFact>,
@@ -29,7 +29,7 @@ pub struct Facts {
     /// The engine's notes on its reading (bounds hit, blocks not read to their end), in the
     /// report's language.
     #[cfg_attr(feature = "schema", schemars(with = "Vec<String>"))]
-    pub notes: Notes,
+    pub notes: Vec<Note>,
     /// Plans of the catalog hosts named (`coding`, …).
     pub plans: Vec<&'static str>,
     /// Providers of the catalog hosts named (`dashscope`, …).
@@ -43,7 +43,7 @@ pub struct Facts {
 }
 
 /// The config blocks read (`facts.config`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ConfigFacts {
     pub blocks: Vec<BlockFact>,
@@ -54,13 +54,13 @@ pub struct ConfigFacts {
 }
 
 /// One config block: its syntax, byte span and what could not be read in it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BlockFact {
     pub end: usize,
     pub format: Format,
     #[cfg_attr(feature = "schema", schemars(with = "Vec<String>"))]
-    pub notes: Notes,
+    pub notes: Vec<Note>,
     pub start: usize,
 }
 

@@ -8,15 +8,17 @@ mod facts;
 mod json;
 
 /// The notes in the report's facts (declared with the readers that make them, `crate::notes`).
-pub use crate::notes::{Expected, Note, Notes, Quote};
+pub use crate::notes::{Expected, Note, Quote};
 pub use facts::{BlockFact, ConfigFacts, EndpointFact, Facts, InputFact, KeyFact, SettingFact};
-pub use json::{DiagnosisJson, ReportJson};
+pub use json::{CorrectedJson, DiagnosisJson, ReportJson};
 
 use crate::config::Format;
+use crate::messages::Wording;
 use crate::secrets::{Masked, MaskedJson, Redactor, Revealed};
 use crate::texts::{Catalog, Text};
 use crate::vocabulary::{Category, Confidence, Lang, Severity};
 use serde::Serialize;
+use std::borrow::Cow;
 
 pub const SCHEMA: u32 = 1;
 
@@ -47,6 +49,22 @@ impl Report {
     /// The words of `d` (a diagnosis of this report) in the report's language.
     pub fn text<'a>(&self, catalog: &'a Catalog, d: &Diagnosis) -> &'a Text {
         catalog.text_of(self.lang, d.rule)
+    }
+
+    /// `catalog` in the report's language: how a front end words the report's data (labels,
+    /// notes, retry advice, reset notes).
+    pub fn wording<'a>(&self, catalog: &'a Catalog) -> Wording<'a> {
+        catalog.wording(self.lang)
+    }
+
+    /// The fix steps of `d`: the engine's own first, then the rule's.
+    pub fn steps<'a>(&self, catalog: &'a Catalog, d: &'a Diagnosis) -> Vec<Cow<'a, Masked>> {
+        let w = self.wording(catalog);
+        d.lead_steps
+            .iter()
+            .map(|s| Cow::Owned(w.lead_step(s)))
+            .chain(self.text(catalog, d).steps.iter().map(Cow::Borrowed))
+            .collect()
     }
 
     /// `s` (text derived from the paste this report is about) with every key masked.
@@ -94,13 +112,33 @@ pub struct Diagnosis {
     pub evidence: Vec<Evidence>,
     /// Steps the engine puts before the rule's own, from the paste ("did you mean", models
     /// with a larger window).
-    pub lead_steps: Vec<Masked>,
+    pub lead_steps: Vec<LeadStep>,
     pub fix: Option<Fix>,
     /// How many places in the paste matched (evidence lists at most a few).
     pub count: usize,
     pub retry: Retry,
     /// For quota windows: when the allowance comes back.
     pub reset: Option<ResetInfo>,
+}
+
+/// A step the engine puts before a rule's own, from a model name on the evidence lines (worded
+/// by `Wording::lead_step`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LeadStep {
+    /// The catalog model the user most likely meant instead of `name`; `case_only` when the
+    /// two differ only in case.
+    DidYouMean {
+        meant: &'static str,
+        name: Masked,
+        case_only: bool,
+    },
+    /// A catalog model's context window and the larger ones on its plan (name, tokens; at
+    /// most four, largest first).
+    LargerWindow {
+        name: &'static str,
+        context: u32,
+        larger: Vec<(&'static str, u32)>,
+    },
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
@@ -150,8 +188,8 @@ pub struct Edit {
     pub revealed: Revealed,
 }
 
-#[derive(Debug, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+/// A config block with its fixes applied (its JSON: [`CorrectedJson`]).
+#[derive(Debug)]
 pub struct Corrected {
     pub format: Format,
     pub start: usize,
@@ -159,10 +197,17 @@ pub struct Corrected {
     pub text: Masked,
     /// Unified diff of the block before and after (masked too); empty for very long blocks.
     pub diff: Masked,
-    /// A command (or an instruction) that verifies the fixed endpoint; keys come from an
-    /// environment variable, never inline.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub verify: Option<Masked>,
+    /// How to check the fixed endpoint (worded by `Wording::verify`).
+    pub verify: Option<Verify>,
+}
+
+/// How to check a corrected block's endpoint.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Verify {
+    /// A command; keys come from an environment variable, never inline.
+    Command(Masked),
+    /// The Coding Plan answers coding tools only: the check is the tool itself.
+    CodingPlan,
 }
 
 /// Whether and when to retry (`retry.policy`).
@@ -194,15 +239,37 @@ impl RetryPolicy {
     }
 }
 
-#[derive(Debug, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+/// Whether and how to retry (its JSON: `retry`, with the advice worded).
+#[derive(Debug)]
 pub struct Retry {
     pub policy: RetryPolicy,
-    pub advice: Masked,
+    /// What to say (`Wording::advice`).
+    pub advice: Advice,
+    /// The provider can queue a throttled request: the advice adds its queue header.
+    pub queue: bool,
     /// Ready-to-use retry code, where retrying is right.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "schema", schemars(default))]
     pub snippets: Vec<Snippet>,
+}
+
+/// Which retry advice to give: what `retry::guidance` decided from a finding's category.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Advice {
+    /// An `info` finding: nothing to retry.
+    Harmless,
+    /// Per-minute and concurrency throttling: back off.
+    RateLimit,
+    /// A server error or a timeout: back off, then a fallback.
+    Transient,
+    /// The network path is broken: fix it first.
+    Network,
+    /// An allowance used up until its reset.
+    Quota,
+    /// No balance: top up first.
+    Balance,
+    /// Flagged content stays in the history.
+    ContentPolicy,
+    /// Anything else: the request or its configuration must change.
+    Other,
 }
 
 #[derive(Debug, Serialize)]
@@ -238,20 +305,18 @@ impl std::fmt::Display for SnippetLanguage {
     }
 }
 
-#[derive(Debug, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+/// When a quota window's allowance comes back (its JSON adds the note, worded by
+/// `Wording::reset_note`).
+#[derive(Debug)]
 pub struct ResetInfo {
     pub window: crate::vocabulary::Reset,
     /// RFC 3339 instant the quota comes back, when it can be known.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub at: Option<String>,
     /// Whether `at` is the exact reset (week, month) or only the latest it can be (the 5-hour
     /// rolling window frees usage bit by bit).
     pub exact: bool,
     /// Start of the window that is used up, when it can be known (for a timeline).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub window_start: Option<String>,
-    pub note: Masked,
 }
 
 #[cfg(test)]

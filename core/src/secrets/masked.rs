@@ -23,8 +23,9 @@ impl Masked {
         Masked(s.to_string())
     }
 
-    /// Rule words from a [`crate::texts::Catalog`]: build-time text, or the page's own rule
-    /// files installed into it — never a paste.
+    /// Words from a [`crate::texts::Catalog`] (rule words, messages, and messages filled with
+    /// masked text): build-time text, or the page's own files installed into it — never a
+    /// paste.
     pub(crate) fn catalog(s: String) -> Masked {
         Masked(s)
     }
@@ -74,20 +75,6 @@ impl Masked {
         Masked(s)
     }
 
-    /// A template fixed at build time with each `{}` filled, in order, by `args`: numbers, fixed
-    /// words and masked texts. Masked, as every piece of it is (a note's words).
-    pub fn fill(template: &'static str, args: &[Part<'_>]) -> Masked {
-        let args: Vec<String> = args
-            .iter()
-            .map(|a| match a {
-                Part::Num(n) => n.to_string(),
-                Part::Fixed(s) => (*s).to_string(),
-                Part::Text(m) => m.0.clone(),
-            })
-            .collect();
-        Masked(fill_template(template, &args))
-    }
-
     /// The text with what a terminal would act on escaped: control characters but tab and line
     /// feed (`\x1b`, `\r`, …), DEL, C1 controls and bidirectional overrides (`\u{202e}`), as
     /// ripgrep and git print them. Escaping adds characters and removes none of a key's.
@@ -97,31 +84,6 @@ impl Masked {
         }
         Masked(escape_controls(&self.0))
     }
-}
-
-/// One argument of [`Masked::fill`].
-pub enum Part<'a> {
-    Num(usize),
-    Fixed(&'static str),
-    Text(&'a Masked),
-}
-
-/// `template` with each `{}` replaced, in order, by the next of `args` (by nothing once they
-/// are used up).
-pub(crate) fn fill_template(template: &str, args: &[String]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut args = args.iter();
-    let mut pieces = template.split("{}");
-    if let Some(first) = pieces.next() {
-        out.push_str(first);
-    }
-    for piece in pieces {
-        if let Some(a) = args.next() {
-            out.push_str(a);
-        }
-        out.push_str(piece);
-    }
-    out
 }
 
 /// `s` with every character [`needs_escape`] says a terminal would act on written out

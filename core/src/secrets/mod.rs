@@ -12,7 +12,6 @@ pub(crate) mod shapes;
 pub(crate) use find::{find, from_settings, is_placeholder, random_enough, Finder};
 pub use kind::KeyKind;
 pub use masked::{escape_controls, needs_escape, Masked, MaskedJson, Revealed};
-pub(crate) use masked::{fill_template, Part};
 use serde::Serialize;
 
 #[derive(Clone, Serialize, PartialEq, Eq)]

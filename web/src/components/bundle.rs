@@ -1,16 +1,14 @@
 use crate::hooks::Shared;
-use crate::i18n::ui;
+use crate::i18n::Ui;
 use crate::prefs;
-use crate::texts::Words;
 use gloo::timers::callback::Timeout;
-use llmdoctor_core::Lang;
+use llmdoctor_core::Msg as M;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct BundleButtonProps {
     pub analysis: Shared,
-    pub words: Words,
-    pub lang: Lang,
+    pub ui: Ui,
 }
 
 /// "Copy support bundle": what support asks for (time, tool and version, masked key, endpoint,
@@ -18,11 +16,11 @@ pub struct BundleButtonProps {
 /// from the already-masked report when clicked and put on the clipboard.
 #[function_component(BundleButton)]
 pub fn bundle_button(p: &BundleButtonProps) -> Html {
-    let t = ui(p.lang);
+    let t = &p.ui;
     let done = use_state(|| None::<bool>);
-    let words = p.words.clone();
+    let words = p.ui.words.clone();
     let onclick = {
-        let (done, a, lang) = (done.clone(), p.analysis.clone(), p.lang);
+        let (done, a, lang) = (done.clone(), p.analysis.clone(), p.ui.lang);
         Callback::from(move |_: MouseEvent| {
             let text =
                 llmdoctor_core::support::bundle(&a.text, &a.report, &words, Some(a.now), lang);
@@ -32,12 +30,12 @@ pub fn bundle_button(p: &BundleButtonProps) -> Html {
         })
     };
     let label = match *done {
-        None => t.bundle,
-        Some(true) => t.bundle_copied,
-        Some(false) => t.copy_failed,
+        None => t.get(M::PageBundle),
+        Some(true) => t.get(M::PageBundleCopied),
+        Some(false) => t.get(M::PageCopyFailed),
     };
     html! {
-        <button type="button" class="ghost bundle" {onclick} title={t.bundle_hint} aria-live="polite">
+        <button type="button" class="ghost bundle" {onclick} title={t.attr(M::PageBundleHint)} aria-live="polite">
             { label }
         </button>
     }

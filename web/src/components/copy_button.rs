@@ -1,13 +1,13 @@
-use crate::i18n::ui;
+use crate::i18n::Ui;
 use crate::prefs;
 use gloo::timers::callback::Timeout;
-use llmdoctor_core::Lang;
+use llmdoctor_core::Msg as M;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct CopyButtonProps {
     pub text: AttrValue,
-    pub lang: Lang,
+    pub ui: Ui,
     /// What is copied, for screen readers ("Copy python").
     #[prop_or_default]
     pub what: AttrValue,
@@ -16,7 +16,7 @@ pub struct CopyButtonProps {
 /// Copies `text` to the clipboard and says so for a moment.
 #[function_component(CopyButton)]
 pub fn copy_button(p: &CopyButtonProps) -> Html {
-    let t = ui(p.lang);
+    let t = &p.ui;
     let done = use_state(|| None::<bool>);
     let onclick = {
         let done = done.clone();
@@ -28,14 +28,14 @@ pub fn copy_button(p: &CopyButtonProps) -> Html {
         })
     };
     let label = match *done {
-        None => t.copy,
-        Some(true) => t.copied,
-        Some(false) => t.copy_failed,
+        None => t.get(M::PageCopy),
+        Some(true) => t.get(M::PageCopied),
+        Some(false) => t.get(M::PageCopyFailed),
     };
     let aria = if p.what.is_empty() {
-        t.copy.to_string()
+        t.get(M::PageCopy).to_string()
     } else {
-        format!("{} {}", t.copy, p.what)
+        format!("{} {}", t.get(M::PageCopy), p.what)
     };
     html! {
         <button type="button" class="copy" {onclick} aria-label={aria}>

@@ -1,18 +1,16 @@
 use super::CopyButton;
 use crate::hooks::{Analysis, Shared};
-use crate::i18n::{ui, Ui};
+use crate::i18n::Ui;
 use crate::prefs;
-use crate::texts::Words;
 use gloo::timers::callback::Timeout;
 use llmdoctor_core::report::Applicability;
-use llmdoctor_core::Lang;
+use llmdoctor_core::Msg as M;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct CorrectedProps {
     pub analysis: Shared,
-    pub words: Words,
-    pub lang: Lang,
+    pub ui: Ui,
     /// Rules whose review fix the user left out.
     #[prop_or_default]
     pub skipped: Vec<&'static str>,
@@ -26,7 +24,7 @@ pub struct CorrectedProps {
 /// "Copy with my key".
 #[function_component(CorrectedPanel)]
 pub fn corrected_panel(p: &CorrectedProps) -> Html {
-    let t = ui(p.lang);
+    let t = &p.ui;
     let diff_view = use_state(|| false);
     // Which block's "Copy with my key" was just clicked, and whether the copy went through.
     let key_copied = use_state(|| None::<(usize, bool)>);
@@ -46,10 +44,10 @@ pub fn corrected_panel(p: &CorrectedProps) -> Html {
     // Each fix with its mark; a review fix can be left out (the engine builds the corrected
     // config again without it).
     let fix_list = html! {
-        <ul class="fix-list" aria-label={t.fixes_label}>
+        <ul class="fix-list" aria-label={t.attr(M::PageFixesLabel)}>
             { for fixed.iter().map(|d| {
                 let rule = d.rule;
-                let title = p.analysis.report.text(&p.words, d).title.to_string();
+                let title = p.analysis.report.text(&p.ui.words, d).title.to_string();
                 let review = d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Review);
                 let on_toggle = p.on_toggle_fix.reform(move |_: Event| rule);
                 html! {
@@ -57,10 +55,10 @@ pub fn corrected_panel(p: &CorrectedProps) -> Html {
                         if review {
                             <label>
                                 <input type="checkbox" checked={!p.skipped.contains(&rule)} onchange={on_toggle} />
-                                { title }{ " · " }<em>{ t.fix_review }</em>
+                                { title }{ " · " }<em>{ t.get(M::PageFixReview) }</em>
                             </label>
                         } else {
-                            { title }{ " · " }<em>{ t.fix_safe }</em>
+                            { title }{ " · " }<em>{ t.get(M::PageFixSafe) }</em>
                         }
                     </li>
                 }
@@ -86,17 +84,17 @@ pub fn corrected_panel(p: &CorrectedProps) -> Html {
             })
         };
         let key_label = match *key_copied {
-            Some((j, true)) if j == i => t.copied_with_key,
-            Some((j, false)) if j == i => t.copy_failed,
-            _ => t.copy_with_key,
+            Some((j, true)) if j == i => t.get(M::PageCopiedWithKey),
+            Some((j, false)) if j == i => t.get(M::PageCopyFailed),
+            _ => t.get(M::PageCopyWithKey),
         };
-        let what = format!("{} {}", t.corrected, c.format);
+        let what = format!("{} {}", t.get(M::PageCorrected), c.format);
         let diff = show_diff && !c.diff.is_empty();
         html! {
             <div class="corrected-block" data-format={c.format.as_str()}>
                 <div class="corrected-head">
-                    <h3>{ t.corrected }{ " · " }{ c.format.as_str() }</h3>
-                    <CopyButton text={AttrValue::from(c.text.to_string())} lang={p.lang} what={AttrValue::from(what.clone())} />
+                    <h3>{ t.get(M::PageCorrected) }{ " · " }{ c.format.as_str() }</h3>
+                    <CopyButton text={AttrValue::from(c.text.to_string())} ui={p.ui.clone()} what={AttrValue::from(what.clone())} />
                     <button type="button" class="copy-key" onclick={on_copy_key} aria-describedby="copy-key-hint">
                         <span aria-live="polite">{ key_label }</span>
                     </button>
@@ -104,18 +102,18 @@ pub fn corrected_panel(p: &CorrectedProps) -> Html {
                 <div class="code">
                     // A named region that takes focus: long lines scroll by keyboard too.
                     <pre id={format!("corrected-{i}")} class={diff.then_some("diff")} tabindex="0"
-                        role="region" aria-label={if diff { t.diff_label.to_string() } else { what.clone() }}>
+                        role="region" aria-label={if diff { t.get(M::PageDiffLabel).to_string() } else { what.clone() }}>
                         <code>
                             if diff { { diff_lines(&c.diff, t) } } else { { c.text.clone() } }
                         </code>
                     </pre>
                 </div>
-                if let Some(v) = &c.verify {
+                if let Some(v) = c.verify.as_ref().map(|v| t.w().verify(v).to_string()) {
                     <div class="verify-fix">
-                        <h4>{ t.verify_fix }</h4>
+                        <h4>{ t.get(M::PageVerifyFix) }</h4>
                         <div class="code">
-                            <CopyButton text={AttrValue::from(v.to_string())} lang={p.lang} what={AttrValue::Static(t.verify_fix)} />
-                            <pre><code>{ v.to_string() }</code></pre>
+                            <CopyButton text={AttrValue::from(v.clone())} ui={p.ui.clone()} what={AttrValue::from(t.get(M::PageVerifyFix).to_string())} />
+                            <pre><code>{ v }</code></pre>
                         </div>
                     </div>
                 }
@@ -125,18 +123,18 @@ pub fn corrected_panel(p: &CorrectedProps) -> Html {
     html! {
         <section id="corrected" class="corrected-panel" aria-labelledby="corrected-title">
             <div class="corrected-top">
-                <h2 id="corrected-title">{ t.corrected_title }</h2>
-                <div class="view-toggle" role="group" aria-label={t.corrected_view}>
+                <h2 id="corrected-title">{ t.get(M::PageCorrectedTitle) }</h2>
+                <div class="view-toggle" role="group" aria-label={t.attr(M::PageCorrectedView)}>
                     <button type="button" class="view-text" aria-pressed={(!show_diff).to_string()} onclick={view(false)}>
-                        { t.view_corrected }
+                        { t.get(M::PageViewCorrected) }
                     </button>
                     <button type="button" class="view-diff" aria-pressed={show_diff.to_string()} onclick={view(true)}
                         disabled={!has_diff}>
-                        { t.view_diff }
+                        { t.get(M::PageViewDiff) }
                     </button>
                 </div>
             </div>
-            <p id="copy-key-hint" class="visually-hidden">{ t.copy_with_key_hint }</p>
+            <p id="copy-key-hint" class="visually-hidden">{ t.get(M::PageCopyWithKeyHint) }</p>
             { fix_list }
             { for blocks }
         </section>
@@ -152,8 +150,8 @@ fn diff_lines(diff: &str, t: &Ui) -> Html {
                 ("span", "diff-meta", "")
             }
             Some(b'@') => ("span", "diff-hunk", ""),
-            Some(b'+') => ("ins", "diff-add", t.diff_added),
-            Some(b'-') => ("del", "diff-del", t.diff_removed),
+            Some(b'+') => ("ins", "diff-add", t.get(M::PageDiffAdded)),
+            Some(b'-') => ("del", "diff-del", t.get(M::PageDiffRemoved)),
             _ => ("span", "diff-ctx", ""),
         };
         html! {

@@ -1,17 +1,15 @@
 use super::{rich, source, EvidenceList, ResetPanel, RetryPanel, Steps};
 use crate::hooks::Shared;
-use crate::i18n::{self, seen, ui};
-use crate::texts::Words;
-use llmdoctor_core::Lang;
+use crate::i18n::Ui;
+use llmdoctor_core::Msg as M;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct DiagnosisCardProps {
     pub analysis: Shared,
-    pub words: Words,
     /// Which diagnosis of the report (they stay in report order).
     pub index: usize,
-    pub lang: Lang,
+    pub ui: Ui,
     pub billing_day: Option<u8>,
     pub on_billing_day: Callback<Option<u8>>,
 }
@@ -19,18 +17,17 @@ pub struct DiagnosisCardProps {
 /// One finding: what, why, where, how to fix, how to check, whether to retry.
 #[function_component(DiagnosisCard)]
 pub fn diagnosis_card(p: &DiagnosisCardProps) -> Html {
-    let t = ui(p.lang);
+    let t = &p.ui;
     let report = &p.analysis.report;
     let Some(d) = report.diagnoses.get(p.index) else {
         return html! {};
     };
     let title_id = format!("d{}-title", p.index);
     let first = p.index == 0 && report.diagnoses.len() > 1;
-    let text = report.text(&p.words, d);
-    let steps: Vec<AttrValue> = d
-        .lead_steps
+    let text = report.text(&p.ui.words, d);
+    let steps: Vec<AttrValue> = report
+        .steps(&p.ui.words, d)
         .iter()
-        .chain(&text.steps)
         .map(|s| AttrValue::from(s.to_string()))
         .collect();
     html! {
@@ -45,54 +42,54 @@ pub fn diagnosis_card(p: &DiagnosisCardProps) -> Html {
             <header class="card-head">
                 <div class="badges">
                     <span class={classes!("badge", "severity", d.severity.as_str())}>
-                        { i18n::severity(p.lang, d.severity) }
+                        { t.w().severity(d.severity) }
                     </span>
-                    <span class="badge category">{ i18n::category(p.lang, d.category) }</span>
+                    <span class="badge category">{ t.w().category(d.category) }</span>
                     <span class={classes!("badge", "confidence", d.confidence.as_str())}>
-                        { i18n::confidence(p.lang, d.confidence) }
+                        { t.w().confidence(d.confidence) }
                     </span>
                     if d.count > 1 {
-                        <span class="badge count">{ seen(p.lang, d.count) }</span>
+                        <span class="badge count">{ t.seen(d.count) }</span>
                     }
                     if first {
-                        <span class="badge likely">{ t.most_likely }</span>
+                        <span class="badge likely">{ t.get(M::PageMostLikely) }</span>
                     }
                 </div>
                 <h2 id={title_id}>
                     // The words arrive a moment after the diagnosis (web/src/texts.rs).
                     if text.title.is_empty() { { d.rule } } else { { rich(&text.title) } }
                 </h2>
-                <a class="rule-id" href={format!("#/rules/{}", d.rule)} title={t.rule_reference}>
+                <a class="rule-id" href={format!("#/rules/{}", d.rule)} title={t.attr(M::PageRuleReference)}>
                     <code>{ d.rule }</code>
                 </a>
             </header>
             <p class="explanation">{ rich(&text.explanation) }</p>
-            <EvidenceList analysis={p.analysis.clone()} index={p.index} lang={p.lang} />
+            <EvidenceList analysis={p.analysis.clone()} index={p.index} ui={p.ui.clone()} />
             if d.reset.is_some() {
                 <ResetPanel
                     analysis={p.analysis.clone()}
                     index={p.index}
-                    lang={p.lang}
+                    ui={p.ui.clone()}
                     billing_day={p.billing_day}
                     on_billing_day={p.on_billing_day.clone()}
                 />
             }
             if !steps.is_empty() {
                 <section class="fix">
-                    <h3>{ t.steps }</h3>
+                    <h3>{ t.get(M::PageSteps) }</h3>
                     <Steps {steps} />
                 </section>
             }
             if !text.verify.is_empty() {
                 <section class="verify">
-                    <h3>{ t.verify }</h3>
+                    <h3>{ t.get(M::PageVerify) }</h3>
                     <p>{ rich(&text.verify) }</p>
                 </section>
             }
-            <RetryPanel analysis={p.analysis.clone()} index={p.index} lang={p.lang} />
+            <RetryPanel analysis={p.analysis.clone()} index={p.index} ui={p.ui.clone()} />
             if !text.sources.is_empty() {
                 <section class="sources">
-                    <h3>{ t.sources }</h3>
+                    <h3>{ t.get(M::PageSources) }</h3>
                     <ul>{ for text.sources.iter().map(|s| html! { <li>{ source(s) }</li> }) }</ul>
                 </section>
             }

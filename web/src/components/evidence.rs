@@ -1,21 +1,21 @@
 use crate::highlight::split;
 use crate::hooks::Shared;
-use crate::i18n::{position, ui};
-use llmdoctor_core::Lang;
+use crate::i18n::Ui;
+use llmdoctor_core::Msg as M;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct EvidenceListProps {
     pub analysis: Shared,
     pub index: usize,
-    pub lang: Lang,
+    pub ui: Ui,
 }
 
 /// Where in the paste: `line:column` and the line itself (masked by the engine), the match
 /// highlighted.
 #[function_component(EvidenceList)]
 pub fn evidence_list(p: &EvidenceListProps) -> Html {
-    let t = ui(p.lang);
+    let t = &p.ui;
     let Some(d) = p.analysis.report.diagnoses.get(p.index) else {
         return html! {};
     };
@@ -24,7 +24,7 @@ pub fn evidence_list(p: &EvidenceListProps) -> Html {
     }
     let items = d.evidence.iter().map(|ev| {
         let (before, m, after) = split(&ev.context);
-        let pos = position(p.lang, ev.line, ev.column);
+        let pos = t.position(ev.line, ev.column);
         html! {
             <li>
                 <span class="loc" title={pos.clone()}>
@@ -37,7 +37,7 @@ pub fn evidence_list(p: &EvidenceListProps) -> Html {
     });
     html! {
         <section class="evidence">
-            <h3>{ t.evidence }</h3>
+            <h3>{ t.get(M::PageEvidence) }</h3>
             <ul>{ for items }</ul>
         </section>
     }

@@ -1,12 +1,12 @@
 use crate::hooks::Shared;
-use crate::i18n::{key_kind, ui};
-use llmdoctor_core::Lang;
+use crate::i18n::Ui;
+use llmdoctor_core::Msg as M;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct FactsPanelProps {
     pub analysis: Shared,
-    pub lang: Lang,
+    pub ui: Ui,
 }
 
 fn words<T: std::fmt::Display>(items: &[T]) -> Vec<String> {
@@ -17,24 +17,24 @@ fn words<T: std::fmt::Display>(items: &[T]) -> Vec<String> {
 /// notes. Corrected snippets have their own panel (`CorrectedPanel`).
 #[function_component(FactsPanel)]
 pub fn facts_panel(p: &FactsPanelProps) -> Html {
-    let t = ui(p.lang);
+    let t = &p.ui;
     let report = &p.analysis.report;
     let f = &report.facts;
     let mut rows: Vec<(&str, Vec<String>)> = vec![
-        (t.read_tool, words(&f.tools)),
-        (t.read_provider, words(&f.providers)),
-        (t.read_plan, words(&f.plans)),
-        (t.read_region, words(&f.regions)),
-        (t.read_status, words(&f.statuses)),
+        (t.get(M::PageReadTool), words(&f.tools)),
+        (t.get(M::PageReadProvider), words(&f.providers)),
+        (t.get(M::PageReadPlan), words(&f.plans)),
+        (t.get(M::PageReadRegion), words(&f.regions)),
+        (t.get(M::PageReadStatus), words(&f.statuses)),
         (
-            t.read_endpoint,
+            t.get(M::SupportEndpoint),
             f.endpoints.iter().map(|e| e.url.to_string()).collect(),
         ),
         (
-            t.read_key,
+            t.get(M::PageReadKey),
             f.keys
                 .iter()
-                .map(|k| format!("{} ({})", k.masked, key_kind(p.lang, k.kind)))
+                .map(|k| format!("{} ({})", k.masked, t.key_kind(k.kind)))
                 .collect(),
         ),
     ];
@@ -42,18 +42,14 @@ pub fn facts_panel(p: &FactsPanelProps) -> Html {
     // (No filter on the engine's wording: the page never diagnoses an empty paste, so core's
     // "empty" note cannot reach it; state.rs clears the analysis instead.) Worded in the page's
     // language, whatever the report was built in.
-    let notes: Vec<String> = f
-        .notes
-        .list()
-        .iter()
-        .map(|n| n.words(p.lang).to_string())
-        .collect();
+    let w = t.w();
+    let notes: Vec<String> = f.notes.iter().map(|n| w.note(n).to_string()).collect();
     if rows.is_empty() && notes.is_empty() {
         return html! {};
     }
     html! {
         <section id="facts" class="facts" aria-labelledby="facts-title">
-            <h2 id="facts-title">{ t.read_title }</h2>
+            <h2 id="facts-title">{ t.get(M::PageReadTitle) }</h2>
             if !rows.is_empty() {
                 <dl>
                     { for rows.into_iter().map(|(k, vs)| html! {

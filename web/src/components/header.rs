@@ -1,12 +1,13 @@
 use crate::hooks::Route;
-use crate::i18n::ui;
+use crate::i18n::Ui;
 use llmdoctor_core::Lang;
+use llmdoctor_core::Msg as M;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
-    pub lang: Lang,
+    pub ui: Ui,
     pub route: Route,
     pub on_lang: Callback<Lang>,
 }
@@ -14,7 +15,7 @@ pub struct HeaderProps {
 /// Name, tagline, navigation and the language switch.
 #[function_component(Header)]
 pub fn header(p: &HeaderProps) -> Html {
-    let t = ui(p.lang);
+    let t = &p.ui;
     let onchange = {
         let on_lang = p.on_lang.clone();
         Callback::from(move |e: Event| {
@@ -34,16 +35,16 @@ pub fn header(p: &HeaderProps) -> Html {
                     </svg>
                     <span>{ "llmdoctor" }</span>
                 </a>
-                <p class="tagline">{ t.tagline }</p>
+                <p class="tagline">{ t.get(M::PageTagline) }</p>
             </div>
             <nav class="site-nav" aria-label="llmdoctor">
-                <a href="#/" aria-current={current(!on_rules)}>{ t.nav_diagnose }</a>
-                <a href="#/rules" aria-current={current(on_rules)}>{ t.nav_rules }</a>
+                <a href="#/" aria-current={current(!on_rules)}>{ t.get(M::PageNavDiagnose) }</a>
+                <a href="#/rules" aria-current={current(on_rules)}>{ t.get(M::PageNavRules) }</a>
                 <label class="lang">
-                    <span class="visually-hidden">{ t.lang_label }</span>
-                    <select id="lang" {onchange} aria-label={t.lang_label}>
-                        <option value="en" selected={p.lang == Lang::En}>{ crate::i18n::language_name(Lang::En) }</option>
-                        <option value="zh" selected={p.lang == Lang::Zh}>{ crate::i18n::language_name(Lang::Zh) }</option>
+                    <span class="visually-hidden">{ t.get(M::PageLangLabel) }</span>
+                    <select id="lang" {onchange} aria-label={t.attr(M::PageLangLabel)}>
+                        <option value="en" selected={p.ui.lang == Lang::En}>{ t.language_name(Lang::En) }</option>
+                        <option value="zh" selected={p.ui.lang == Lang::Zh}>{ t.language_name(Lang::Zh) }</option>
                     </select>
                 </label>
             </nav>

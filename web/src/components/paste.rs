@@ -1,6 +1,6 @@
 use crate::examples::{self, EXAMPLES};
-use crate::i18n::ui;
-use llmdoctor_core::Lang;
+use crate::i18n::Ui;
+use llmdoctor_core::Msg as M;
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -13,7 +13,7 @@ pub struct PasteBoxProps {
     pub replaced: u32,
     /// Whether the box is empty (Clear is disabled then).
     pub empty: bool,
-    pub lang: Lang,
+    pub ui: Ui,
     /// Every keystroke or paste (the parent debounces).
     pub on_input: Callback<AttrValue>,
     /// Replace the whole text and diagnose now (examples, clear).
@@ -23,7 +23,7 @@ pub struct PasteBoxProps {
 /// The paste area, the examples menu and the privacy promise.
 #[function_component(PasteBox)]
 pub fn paste_box(p: &PasteBoxProps) -> Html {
-    let t = ui(p.lang);
+    let t = &p.ui;
     let area = use_node_ref();
     {
         let (area, text) = (area.clone(), p.loaded.clone());
@@ -58,17 +58,17 @@ pub fn paste_box(p: &PasteBoxProps) -> Html {
     html! {
         <section class="paste-panel" aria-labelledby="paste-label">
             <div class="paste-head">
-                <label id="paste-label" for="paste">{ t.paste_label }</label>
+                <label id="paste-label" for="paste">{ t.get(M::PagePasteLabel) }</label>
                 <div class="paste-tools">
-                    <label class="visually-hidden" for="examples">{ t.examples_label }</label>
+                    <label class="visually-hidden" for="examples">{ t.get(M::PageExamplesLabel) }</label>
                     <select id="examples" onchange={on_example}>
-                        <option value="" selected=true>{ t.examples_none }</option>
+                        <option value="" selected=true>{ t.get(M::PageExamplesNone) }</option>
                         { for EXAMPLES.iter().map(|e| html! {
-                            <option value={e.id}>{ e.label(p.lang) }</option>
+                            <option value={e.id}>{ e.label(t) }</option>
                         }) }
                     </select>
                     <button type="button" class="ghost" onclick={on_clear} disabled={p.empty}>
-                        { t.clear }
+                        { t.get(M::PageClear) }
                     </button>
                 </div>
             </div>
@@ -76,18 +76,18 @@ pub fn paste_box(p: &PasteBoxProps) -> Html {
                 id="paste"
                 ref={area}
                 {oninput}
-                placeholder={t.paste_placeholder}
+                placeholder={t.attr(M::PagePastePlaceholder)}
                 spellcheck="false"
                 autocomplete="off"
                 autocapitalize="off"
                 aria-describedby="paste-hint privacy"
             />
-            <p id="paste-hint" class="hint">{ t.paste_hint }</p>
+            <p id="paste-hint" class="hint">{ t.get(M::PagePasteHint) }</p>
             <p id="privacy" class="privacy">
                 <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
                     <path d="M6 10V8a6 6 0 0 1 12 0v2M5 10h14v11H5z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" />
                 </svg>
-                <span>{ t.privacy }</span>
+                <span>{ t.get(M::PagePrivacy) }</span>
             </p>
         </section>
     }

@@ -1,7 +1,8 @@
 use crate::clock;
 use crate::hooks::Shared;
-use crate::i18n::{self, countdown, ui};
-use llmdoctor_core::{Lang, Reset};
+use crate::i18n::Ui;
+use llmdoctor_core::Msg as M;
+use llmdoctor_core::Reset;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -9,7 +10,7 @@ use yew::prelude::*;
 pub struct ResetPanelProps {
     pub analysis: Shared,
     pub index: usize,
-    pub lang: Lang,
+    pub ui: Ui,
     pub billing_day: Option<u8>,
     pub on_billing_day: Callback<Option<u8>>,
 }
@@ -18,7 +19,7 @@ pub struct ResetPanelProps {
 /// (UTC+8), and a timeline of the window (start → now → reset).
 #[function_component(ResetPanel)]
 pub fn reset_panel(p: &ResetPanelProps) -> Html {
-    let t = ui(p.lang);
+    let t = &p.ui;
     let a = &p.analysis;
     let Some(reset) = a
         .report
@@ -39,19 +40,19 @@ pub fn reset_panel(p: &ResetPanelProps) -> Html {
         html! {
             <dl class="reset-times">
                 <div>
-                    <dt>{ t.reset_local }</dt>
-                    <dd><time datetime={s.to_string()}>{ clock::local(secs, t.locale, None) }</time>
-                        <span class="countdown">{ " (" }{ countdown(p.lang, secs - now) }{ ")" }</span></dd>
+                    <dt>{ t.get(M::PageResetLocal) }</dt>
+                    <dd><time datetime={s.to_string()}>{ clock::local(secs, t.get(M::PageLocale), None) }</time>
+                        <span class="countdown">{ " (" }{ t.countdown(secs - now) }{ ")" }</span></dd>
                 </div>
                 <div>
-                    <dt>{ t.reset_plan }</dt>
+                    <dt>{ t.get(M::PageResetPlan) }</dt>
                     <dd><time datetime={s.to_string()}>{ clock::plan_time(s) }</time></dd>
                 </div>
             </dl>
         }
     });
     let timeline = match (start, at) {
-        (Some(start), Some((_, end))) if end > start => timeline(p.lang, start, now, end),
+        (Some(start), Some((_, end))) if end > start => timeline(t, start, now, end),
         _ => html! {},
     };
     let billing = (reset.window == Reset::Month).then(|| {
@@ -64,28 +65,27 @@ pub fn reset_panel(p: &ResetPanelProps) -> Html {
         let id = format!("billing-day-{}", p.index);
         html! {
             <div class="billing-day">
-                <label for={id.clone()}>{ t.billing_day }</label>
+                <label for={id.clone()}>{ t.get(M::PageBillingDay) }</label>
                 <input id={id} type="number" inputmode="numeric" min="1" max="31"
                     value={p.billing_day.map(|d| d.to_string()).unwrap_or_default()}
                     {oninput} aria-describedby="billing-day-hint" />
-                <span id="billing-day-hint" class="hint">{ t.billing_day_hint }</span>
+                <span id="billing-day-hint" class="hint">{ t.get(M::PageBillingDayHint) }</span>
             </div>
         }
     });
     html! {
         <section class="reset" data-window={reset.window.as_str()} data-reset-at={reset.at.clone().unwrap_or_default()}>
-            <h3>{ t.reset }{ " · " }{ i18n::window(p.lang, reset.window) }</h3>
+            <h3>{ t.get(M::PageReset) }{ " · " }{ t.w().window(reset.window) }</h3>
             { for times }
             { timeline }
-            <p class="note">{ reset.note.to_string() }</p>
+            <p class="note">{ t.w().reset_note(reset).to_string() }</p>
             { for billing }
         </section>
     }
 }
 
 /// An inline SVG: the used-up window from its start to now, the wait from now to the reset.
-fn timeline(lang: Lang, start: i64, now: i64, end: i64) -> Html {
-    let t = ui(lang);
+fn timeline(t: &Ui, start: i64, now: i64, end: i64) -> Html {
     // Positions in tenths of a viewBox unit, in integers: no float formatting code in the wasm.
     let (x0, x1) = (80_i64, 3120_i64);
     let span = (end - start).max(1);
@@ -95,12 +95,12 @@ fn timeline(lang: Lang, start: i64, now: i64, end: i64) -> Html {
     let u = |tenths: i64| format!("{}.{}", tenths / 10, tenths % 10);
     let label = format!(
         "{}: {} → {}: {} → {}: {}",
-        t.window_start,
-        clock::short(start, t.locale),
-        t.now,
-        clock::short(now, t.locale),
-        t.reset_point,
-        clock::short(end, t.locale)
+        t.get(M::PageWindowStart),
+        clock::short(start, t.get(M::PageLocale)),
+        t.get(M::PageNow),
+        clock::short(now, t.get(M::PageLocale)),
+        t.get(M::PageResetPoint),
+        clock::short(end, t.get(M::PageLocale))
     );
     // Keep the "now" label clear of the two ends.
     let anchor = if frac_pct < 20 {
@@ -118,11 +118,11 @@ fn timeline(lang: Lang, start: i64, now: i64, end: i64) -> Html {
                 <circle class="tick" cx={u(x0)} cy="20" r="4" />
                 <circle class="tick end" cx={u(x1)} cy="20" r="5" />
                 <circle class="now" cx={u(xn)} cy="20" r="6" />
-                <text x={u(x0)} y="42" text-anchor="start">{ t.window_start }</text>
-                <text x={u(x0)} y="55" text-anchor="start" class="date">{ clock::short(start, t.locale) }</text>
-                <text x={u(xn)} y="8" text-anchor={anchor} class="now-label">{ t.now }</text>
-                <text x={u(x1)} y="42" text-anchor="end">{ t.reset_point }</text>
-                <text x={u(x1)} y="55" text-anchor="end" class="date">{ clock::short(end, t.locale) }</text>
+                <text x={u(x0)} y="42" text-anchor="start">{ t.get(M::PageWindowStart) }</text>
+                <text x={u(x0)} y="55" text-anchor="start" class="date">{ clock::short(start, t.get(M::PageLocale)) }</text>
+                <text x={u(xn)} y="8" text-anchor={anchor} class="now-label">{ t.get(M::PageNow) }</text>
+                <text x={u(x1)} y="42" text-anchor="end">{ t.get(M::PageResetPoint) }</text>
+                <text x={u(x1)} y="55" text-anchor="end" class="date">{ clock::short(end, t.get(M::PageLocale)) }</text>
             </svg>
             <figcaption class="visually-hidden">{ label }</figcaption>
         </figure>

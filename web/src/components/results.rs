@@ -1,21 +1,18 @@
 use super::{BundleButton, CorrectedPanel, DiagnosisCard, FactsPanel, SelfCheck, ShareButton};
 use crate::hooks::{use_share_links, Opened, Shared};
-use crate::i18n::{findings, ui};
-use crate::texts::Words;
-use llmdoctor_core::Lang;
+use crate::i18n::Ui;
+use llmdoctor_core::Msg as M;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
     pub analysis: Option<Shared>,
-    /// The rule words loaded so far.
-    pub words: Words,
     /// The text changed; a fresh diagnosis is on its way.
     pub pending: bool,
     /// How far a big paste's stepped diagnosis has got, in percent.
     #[prop_or_default]
     pub progress: Option<u8>,
-    pub lang: Lang,
+    pub ui: Ui,
     pub billing_day: Option<u8>,
     pub on_billing_day: Callback<Option<u8>>,
     /// Load a text and diagnose it now (a share link opened).
@@ -32,35 +29,37 @@ pub struct ResultsProps {
 /// or the self-check, or the hint. Opens share links (`#/s/…`) too.
 #[function_component(Results)]
 pub fn results(p: &ResultsProps) -> Html {
-    let t = ui(p.lang);
+    let t = &p.ui;
     let opened = use_share_links(p.on_load.clone());
     let shared_note = match (&opened, &p.analysis) {
-        (Some(Opened::Loaded(text)), Some(a)) if a.text == *text => Some(t.shared_opened),
-        (Some(Opened::Broken), None) => Some(t.shared_broken),
+        (Some(Opened::Loaded(text)), Some(a)) if a.text == *text => {
+            Some(t.get(M::PageSharedOpened))
+        }
+        (Some(Opened::Broken), None) => Some(t.get(M::PageSharedBroken)),
         _ => None,
     };
     let n = p.analysis.as_ref().map(|a| a.report.diagnoses.len());
     let status = match n {
         None if p.pending => match p.progress {
-            Some(pct) => format!("{} {pct}%", t.status_working),
-            None => t.status_working.to_string(),
+            Some(pct) => format!("{} {pct}%", t.get(M::PageStatusWorking)),
+            None => t.get(M::PageStatusWorking).to_string(),
         },
-        None => t.status_empty.to_string(),
-        Some(0) => t.status_none.to_string(),
-        Some(n) => findings(p.lang, n),
+        None => t.get(M::PageStatusEmpty).to_string(),
+        Some(0) => t.get(M::PageStatusNone).to_string(),
+        Some(n) => t.findings(n),
     };
     let body = match &p.analysis {
         None if p.pending => html! {},
         None => html! {
             <div class="empty-hint">
-                <h2>{ t.empty_hint_title }</h2>
-                <ul>{ for t.empty_hint.iter().map(|s| html! { <li>{ *s }</li> }) }</ul>
+                <h2>{ t.get(M::PageEmptyHintTitle) }</h2>
+                <ul>{ for [M::PageEmptyHint1, M::PageEmptyHint2, M::PageEmptyHint3].map(|m| html! { <li>{ t.get(m) }</li> }) }</ul>
             </div>
         },
         Some(a) if a.report.diagnoses.is_empty() => html! {
             <>
-                <SelfCheck lang={p.lang} />
-                <FactsPanel analysis={a.clone()} lang={p.lang} />
+                <SelfCheck ui={p.ui.clone()} />
+                <FactsPanel analysis={a.clone()} ui={p.ui.clone()} />
             </>
         },
         Some(a) => html! {
@@ -69,15 +68,14 @@ pub fn results(p: &ResultsProps) -> Html {
                     <DiagnosisCard
                         key={a.report.diagnoses[i].rule}
                         analysis={a.clone()}
-                        words={p.words.clone()}
                         index={i}
-                        lang={p.lang}
+                        ui={p.ui.clone()}
                         billing_day={p.billing_day}
                         on_billing_day={p.on_billing_day.clone()}
                     />
                 }) }
-                <CorrectedPanel analysis={a.clone()} words={p.words.clone()} lang={p.lang} skipped={p.skipped.clone()} on_toggle_fix={p.on_toggle_fix.clone()} />
-                <FactsPanel analysis={a.clone()} lang={p.lang} />
+                <CorrectedPanel analysis={a.clone()} ui={p.ui.clone()} skipped={p.skipped.clone()} on_toggle_fix={p.on_toggle_fix.clone()} />
+                <FactsPanel analysis={a.clone()} ui={p.ui.clone()} />
             </>
         },
     };
@@ -96,8 +94,8 @@ pub fn results(p: &ResultsProps) -> Html {
                     { status }
                 </p>
                 if let Some(a) = &p.analysis {
-                    <BundleButton analysis={a.clone()} words={p.words.clone()} lang={p.lang} />
-                    <ShareButton text={a.text.clone()} lang={p.lang} />
+                    <BundleButton analysis={a.clone()} ui={p.ui.clone()} />
+                    <ShareButton text={a.text.clone()} ui={p.ui.clone()} />
                 }
             </div>
             { body }

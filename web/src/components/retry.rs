@@ -1,36 +1,36 @@
 use super::{rich, CopyButton};
 use crate::hooks::Shared;
-use crate::i18n::{retry_policy, ui};
-use llmdoctor_core::Lang;
+use crate::i18n::Ui;
+use llmdoctor_core::Msg as M;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct RetryPanelProps {
     pub analysis: Shared,
     pub index: usize,
-    pub lang: Lang,
+    pub ui: Ui,
 }
 
 /// Whether to retry, and ready-to-use retry code where retrying is right.
 #[function_component(RetryPanel)]
 pub fn retry_panel(p: &RetryPanelProps) -> Html {
-    let t = ui(p.lang);
+    let t = &p.ui;
     let Some(d) = p.analysis.report.diagnoses.get(p.index) else {
         return html! {};
     };
     let r = &d.retry;
     html! {
         <section class="retry" data-policy={r.policy.as_str()}>
-            <h3>{ t.retry }</h3>
+            <h3>{ t.get(M::PageRetry) }</h3>
             <p>
-                <span class={classes!("policy", r.policy.as_str())}>{ retry_policy(p.lang, r.policy) }</span>
-                { " " }{ rich(&r.advice) }
+                <span class={classes!("policy", r.policy.as_str())}>{ t.w().retry_policy(r.policy) }</span>
+                { " " }{ rich(&t.w().advice(r)) }
             </p>
             { for r.snippets.iter().enumerate().map(|(i, s)| html! {
                 <details class="snippet" open={i == 0}>
                     <summary>{ s.language.as_str() }</summary>
                     <div class="code">
-                        <CopyButton text={AttrValue::Static(s.code)} lang={p.lang} what={AttrValue::Static(s.language.as_str())} />
+                        <CopyButton text={AttrValue::Static(s.code)} ui={p.ui.clone()} what={AttrValue::Static(s.language.as_str())} />
                         <pre><code class={format!("language-{}", s.language)}>{ s.code }</code></pre>
                     </div>
                 </details>

@@ -1,28 +1,28 @@
 use super::rich;
-use crate::i18n::{self, rule_count, ui};
-use crate::texts::Words;
-use llmdoctor_core::{order, Catalog, Category, Lang, Rule, RULES};
+use crate::i18n::Ui;
+use llmdoctor_core::Msg as M;
+use llmdoctor_core::{order, Category, Lang, Rule, RULES};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct RulesIndexProps {
-    pub words: Words,
-    pub lang: Lang,
+    pub ui: Ui,
     pub query: AttrValue,
     pub on_query: Callback<AttrValue>,
 }
 
 /// Whether a rule matches every word of the query (id, titles in the languages loaded, category,
 /// patterns and keywords: people search with the error text they saw).
-fn matches(r: &Rule, catalog: &Catalog, lang: Lang, terms: &[String]) -> bool {
+fn matches(r: &Rule, t: &Ui, terms: &[String]) -> bool {
+    let catalog = &t.words;
     terms.iter().all(|w| {
         let hay = [
             r.id,
             catalog.text(Lang::En, r).title.as_str(),
             catalog.text(Lang::Zh, r).title.as_str(),
             r.category.as_str(),
-            i18n::category(lang, r.category),
+            t.w().category(r.category),
         ];
         hay.iter()
             .any(|h| h.to_ascii_lowercase().contains(w.as_str()))
@@ -36,7 +36,7 @@ fn matches(r: &Rule, catalog: &Catalog, lang: Lang, terms: &[String]) -> bool {
 /// `#/rules`: every rule, searchable, grouped by category, each linking to its page.
 #[function_component(RulesIndex)]
 pub fn rules_index(p: &RulesIndexProps) -> Html {
-    let t = ui(p.lang);
+    let t = &p.ui;
     let oninput = {
         let on_query = p.on_query.clone();
         Callback::from(move |e: InputEvent| {
@@ -45,16 +45,13 @@ pub fn rules_index(p: &RulesIndexProps) -> Html {
             ));
         })
     };
-    let catalog = &p.words;
+    let catalog = &p.ui.words;
     let terms: Vec<String> = p
         .query
         .split_whitespace()
         .map(str::to_ascii_lowercase)
         .collect();
-    let mut shown: Vec<&Rule> = RULES
-        .iter()
-        .filter(|r| matches(r, catalog, p.lang, &terms))
-        .collect();
+    let mut shown: Vec<&Rule> = RULES.iter().filter(|r| matches(r, &p.ui, &terms)).collect();
     // By category, severity, then as the rules files list them.
     order::sort_by_key(&mut shown, |r| {
         let category = Category::ALL.iter().position(|c| *c == r.category);
@@ -64,15 +61,15 @@ pub fn rules_index(p: &RulesIndexProps) -> Html {
             r.ord.into(),
         )
     });
-    let count = rule_count(p.lang, shown.len(), RULES.len());
+    let count = t.rule_count(shown.len(), RULES.len());
     let cards = shown.iter().map(|r| {
-        let text = catalog.text(p.lang, r);
+        let text = catalog.text(p.ui.lang, r);
         html! {
             <li>
                 <a class="rule-card" href={format!("#/rules/{}", r.id)} data-rule={r.id}>
                     <span class="badges">
-                        <span class={classes!("badge", "severity", r.severity.as_str())}>{ i18n::severity(p.lang, r.severity) }</span>
-                        <span class="badge category">{ i18n::category(p.lang, r.category) }</span>
+                        <span class={classes!("badge", "severity", r.severity.as_str())}>{ t.w().severity(r.severity) }</span>
+                        <span class="badge category">{ t.w().category(r.category) }</span>
                     </span>
                     <span class="rule-title">{ rich(&text.title) }</span>
                     <code class="rule-id">{ r.id }</code>
@@ -82,17 +79,17 @@ pub fn rules_index(p: &RulesIndexProps) -> Html {
     });
     html! {
         <section class="rules" aria-labelledby="rules-title">
-            <h1 id="rules-title">{ t.rules_title }</h1>
-            <p class="intro">{ t.rules_intro }</p>
+            <h1 id="rules-title">{ t.get(M::PageRulesTitle) }</h1>
+            <p class="intro">{ t.get(M::PageRulesIntro) }</p>
             <div class="search">
-                <label for="rule-search">{ t.rules_search }</label>
+                <label for="rule-search">{ t.get(M::PageRulesSearch) }</label>
                 <input id="rule-search" type="search" value={p.query.clone()} {oninput}
-                    placeholder={t.rules_search_placeholder} autocomplete="off" spellcheck="false"
+                    placeholder={t.attr(M::PageRulesSearchPlaceholder)} autocomplete="off" spellcheck="false"
                     aria-describedby="rule-count" />
                 <p id="rule-count" class="hint" role="status" aria-live="polite">{ count }</p>
             </div>
             if shown.is_empty() {
-                <p class="empty">{ t.rules_none }</p>
+                <p class="empty">{ t.get(M::PageRulesNone) }</p>
             } else {
                 <ul class="rule-list">{ for cards }</ul>
             }

@@ -1,7 +1,7 @@
-use crate::i18n::ui;
+use crate::i18n::Ui;
 use crate::prefs;
 use crate::share::{self, Error};
-use llmdoctor_core::Lang;
+use llmdoctor_core::Msg as M;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -9,7 +9,7 @@ use yew::prelude::*;
 pub struct ShareProps {
     /// The paste the shown diagnosis is about.
     pub text: AttrValue,
-    pub lang: Lang,
+    pub ui: Ui,
 }
 
 #[derive(Clone, PartialEq)]
@@ -24,7 +24,7 @@ enum Step {
 /// copied and shown (to copy by hand where the clipboard is refused). Nothing is uploaded.
 #[function_component(ShareButton)]
 pub fn share_button(p: &ShareProps) -> Html {
-    let t = ui(p.lang);
+    let t = &p.ui;
     let step = use_state(|| Step::Idle);
     // Another paste: a link made for the previous one is stale.
     {
@@ -52,29 +52,29 @@ pub fn share_button(p: &ShareProps) -> Html {
     });
     let message = match &*step {
         Step::Idle => "",
-        Step::Working => t.share_working,
-        Step::Done { copied: true, .. } => t.share_copied,
-        Step::Done { copied: false, .. } => t.share_ready,
-        Step::Failed(Error::TooLong) => t.share_too_long,
-        Step::Failed(_) => t.share_unsupported,
+        Step::Working => t.get(M::PageShareWorking),
+        Step::Done { copied: true, .. } => t.get(M::PageShareCopied),
+        Step::Done { copied: false, .. } => t.get(M::PageShareReady),
+        Step::Failed(Error::TooLong) => t.get(M::PageShareTooLong),
+        Step::Failed(_) => t.get(M::PageShareUnsupported),
     };
     html! {
         <div class="share">
             <div class="share-row">
                 <button type="button" class="share-button" {onclick}
                     disabled={*step == Step::Working} aria-describedby="share-hint">
-                    { t.share }
+                    { t.get(M::PageShare) }
                 </button>
                 <span id="share-status" class="share-status" role="status" aria-live="polite">{ message }</span>
             </div>
             if let Step::Done { link, .. } = &*step {
                 <label class="share-link">
-                    <span class="visually-hidden">{ t.share_link_label }</span>
+                    <span class="visually-hidden">{ t.get(M::PageShareLinkLabel) }</span>
                     <input id="share-link" type="text" readonly=true value={link.clone()}
                         onfocus={select_all} spellcheck="false" />
                 </label>
             }
-            <p id="share-hint" class="hint">{ t.share_hint }</p>
+            <p id="share-hint" class="hint">{ t.get(M::PageShareHint) }</p>
         </div>
     }
 }

@@ -60,6 +60,7 @@ pub fn use_rule_texts(lang: Lang, route: &Route, analysis: Option<&Shared>) -> R
     });
     let deps = (lang, ords, titles, now.words.clone());
     use_effect_with(deps, move |(lang, ords, titles, words)| {
+        crate::texts::ensure_messages(words, *lang, done.clone());
         if *titles {
             crate::texts::ensure_titles(words, *lang, done.clone());
         }
