@@ -327,6 +327,27 @@ mod tests {
     }
 
     #[test]
+    fn a_text_with_messages_installs_them_and_a_stale_one_installs_nothing() {
+        use crate::messages::{embedded_text, Msg};
+        let zh = Catalog::embedded()
+            .message(Lang::Zh, Msg::PageNavRules)
+            .to_string();
+        let mut c = Catalog::new();
+        assert!(!c.has_messages(Lang::Zh) && c.has_messages(Lang::En));
+        assert_eq!(c.message(Lang::Zh, Msg::PageNavRules), "Rules");
+        // The single-file build's text: every rule's line, then the messages.
+        let all = format!("{}{}\n", embedded(Lang::Zh), embedded_text(Lang::Zh));
+        assert_eq!(c.install(Lang::Zh, &all), Ok(RULES.len() + 1));
+        assert!(c.has_messages(Lang::Zh) && c.has(Lang::Zh, &RULES[0]));
+        assert_eq!(c.message(Lang::Zh, Msg::PageNavRules), zh);
+        // A messages file from another version of the catalog is refused whole.
+        let mut fresh = Catalog::new();
+        let stale = format!("{}\tT\nllmdoctor messages 1 0\nx\n", RULES[0].id);
+        assert!(fresh.install(Lang::Zh, &stale).is_err());
+        assert_eq!(fresh, Catalog::new());
+    }
+
+    #[test]
     fn a_title_line_does_not_replace_complete_words() {
         let mut c = Catalog::embedded().clone();
         let r = &RULES[0];

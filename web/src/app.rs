@@ -21,17 +21,14 @@ pub fn app() -> Html {
     let on_load = act.reform(Action::Load);
     use_preset(on_load.clone());
     let t = Ui::new(texts.words.clone(), lang);
-    use_document_lang(&t);
+    // Until the language's words are here (the first paint in Chinese fetches them), the page
+    // is hidden: no flash of English. If they cannot come, it speaks English and says why.
+    use_document_lang(&t, t.words.has_messages(lang) || texts.error.is_some());
 
     let on_lang = act.reform(|lang: Lang| {
         prefs::remember_lang(lang);
         Action::SetLang(lang)
     });
-    // Until the language's words are here (the first paint in Chinese fetches them), nothing
-    // is drawn: no flash of English. If they cannot come, the page speaks English and says why.
-    if !t.words.has_messages(lang) && texts.error.is_none() {
-        return html! {};
-    }
     let ui = t.clone();
     let body = match &route {
         Route::Diagnose => html! {
