@@ -18,7 +18,9 @@ use std::path::{Path, PathBuf};
 // blind grew from 192 to 272 in session 9 (80 pastes from new threads, C1*/C2*, labelled by
 // helpers who had not read the rules; at d50d5d6, before that session's rule work, the 80 gave
 // 73.8% first, 75.0% top-3, 3 silent).
-const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 83.3, 95.6, 1), ("blind", 76.0, 87.8, 10)];
+// Raised in the rules12 session (fallbacks that leave no error paste silent): dev 83.4 / 95.7 /
+// 0 silent, blind 76.8 / 88.2 / 7 silent.
+const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 83.3, 95.6, 0), ("blind", 76.7, 88.1, 7)];
 
 struct Case {
     category: String,
