@@ -5,9 +5,13 @@
 
 use crate::input::{Input, Kind, Syntax};
 use llmdoctor_core::report::{Applicability, Edit, Report};
+use llmdoctor_core::{Msg, Wording};
 
 pub struct Outcome {
+    /// What happened, worded (one line each).
     pub messages: Vec<String>,
+    /// The report had no fix at all (its one message says so).
+    pub nothing: bool,
     pub failed: bool,
     /// Files written (their `.bak` beside them).
     pub written: Vec<String>,
@@ -15,15 +19,18 @@ pub struct Outcome {
 
 /// Writes each edit's real value (the explicit reveal path) into the file it came from. `done`:
 /// files already rewritten in this run (doctor reads a file such as `~/.env` for several tools):
-/// they are not written twice from a stale reading; the files written here are added.
+/// they are not written twice from a stale reading; the files written here are added. `w`
+/// words the messages.
 pub fn apply(
     report: &Report,
     input: &Input,
     unsafe_fixes: bool,
     done: &mut Vec<std::path::PathBuf>,
+    w: &Wording,
 ) -> Outcome {
     let mut out = Outcome {
         messages: Vec::new(),
+        nothing: false,
         failed: false,
         written: Vec::new(),
     };
@@ -34,7 +41,8 @@ pub fn apply(
         .flat_map(|f| f.edits.iter().map(move |e| (e, f.applicability)))
         .collect();
     if edits.is_empty() {
-        out.messages.push("nothing to fix".into());
+        out.messages.push(w.get(Msg::CliNothingToFix).to_string());
+        out.nothing = true;
         return out;
     }
     edits.sort_by_key(|(e, _)| (e.start, e.end));
@@ -51,9 +59,7 @@ pub fn apply(
         let path = match (src.kind, &src.path) {
             (Kind::File, Some(p)) => p,
             (Kind::Stdin, _) => {
-                out.messages.push(
-                    "<stdin>: --fix does not rewrite stdin; use --diff to see the changes".into(),
-                );
+                out.messages.push(w.get(Msg::CliFixStdin).to_string());
                 continue;
             }
             (Kind::Environment, _) => {
@@ -63,37 +69,36 @@ pub fn apply(
                         .find('\n')
                         .map_or(input.text.len(), |p| e.end + p);
                     let (name, line) = input.locate(input.line_of(e.start));
-                    out.messages.push(format!(
-                        "{name}:{line}: --fix does not change environment variables; where it is set (your shell profile; on Windows the system settings), make it {}{}{}, or unset it if a settings file has the right value",
+                    let place = format!("{name}:{line}");
+                    let value = format!(
+                        "{}{}{}",
                         &input.text[line_start..e.start],
                         e.replacement,
                         &input.text[e.end..line_end]
+                    );
+                    out.messages.push(w.fill(
+                        Msg::CliFixEnvironment,
+                        &[("place", &place), ("value", &value)],
                     ));
                 }
                 continue;
             }
             _ => {
-                out.messages.push(format!(
-                    "{}: not rewritten (only part of this file was read); use --diff",
-                    src.name
-                ));
+                out.messages
+                    .push(w.fill(Msg::CliFixPartRead, &[("name", &src.name)]));
                 continue;
             }
         };
         if done.contains(path) {
-            out.messages.push(format!(
-                "{}: already rewritten above; run llmdoctor doctor again to check it",
-                src.name
-            ));
+            out.messages
+                .push(w.fill(Msg::CliFixAlready, &[("name", &src.name)]));
             continue;
         }
         if src.altered {
             // Writing the paste back would replace bytes the file really has (invalid UTF-8)
             // or drop its end (over the input bound).
-            out.messages.push(format!(
-                "{}: not rewritten: it was read changed or in part (see the warning above); use --diff",
-                src.name
-            ));
+            out.messages
+                .push(w.fill(Msg::CliFixAltered, &[("name", &src.name)]));
             out.failed = true;
             continue;
         }
@@ -102,17 +107,24 @@ pub fn apply(
             .filter(|(_, a)| *a == Applicability::Review)
             .count();
         if review > 0 && !unsafe_fixes {
-            out.messages.push(format!("{}: {review} fix(es) need review; not applied (rerun with --fix --unsafe-fixes, or see --diff)", src.name));
+            out.messages.push(w.fill(
+                Msg::CliFixReview,
+                &[("name", &src.name), ("count", &review)],
+            ));
             out.failed = true;
             continue;
         }
         let original = &input.text[start..end];
         if let Some(syntax) = src.syntax {
             if let Err(e) = check(syntax, original) {
-                out.messages.push(format!(
-                    "{}: not rewritten: it does not parse as {} ({e}); fix it by hand",
-                    src.name,
-                    syntax_name(syntax)
+                let (syntax_words, error) = (syntax_name(syntax, w), e.words(syntax, w));
+                out.messages.push(w.fill(
+                    Msg::CliFixUnparsable,
+                    &[
+                        ("name", &src.name),
+                        ("syntax", &syntax_words),
+                        ("error", &error),
+                    ],
                 ));
                 out.failed = true;
                 continue;
@@ -123,10 +135,10 @@ pub fn apply(
         let mut text = llmdoctor_core::corrected::apply_revealed(&input.text, &real, start, end);
         if let Some(syntax) = src.syntax {
             if check(syntax, &text).is_err() {
-                out.messages.push(format!(
-                    "{}: not rewritten: the fix would leave it unreadable as {}; use --diff and edit by hand",
-                    src.name,
-                    syntax_name(syntax)
+                let syntax_words = syntax_name(syntax, w);
+                out.messages.push(w.fill(
+                    Msg::CliFixWouldBreak,
+                    &[("name", &src.name), ("syntax", &syntax_words)],
                 ));
                 out.failed = true;
                 continue;
@@ -145,18 +157,16 @@ pub fn apply(
         let result = std::fs::copy(path, &bak).and_then(|_| std::fs::write(path, &text));
         match result {
             Ok(()) => {
-                out.messages.push(format!(
-                    "{}: applied {} fix(es); the original is in {}.bak",
-                    src.name,
-                    mine.len(),
-                    src.name
+                out.messages.push(w.fill(
+                    Msg::CliFixApplied,
+                    &[("name", &src.name), ("count", &mine.len())],
                 ));
                 out.written.push(src.name.clone());
                 done.push(path.clone());
             }
             Err(e) => {
                 out.messages
-                    .push(format!("{}: cannot write: {e}", src.name));
+                    .push(w.fill(Msg::CliCannotWrite, &[("name", &src.name), ("error", &e)]));
                 out.failed = true;
             }
         }
@@ -164,57 +174,89 @@ pub fn apply(
     out
 }
 
-fn syntax_name(s: Syntax) -> &'static str {
+fn syntax_name<'a>(s: Syntax, w: &Wording<'a>) -> &'a str {
     match s {
         Syntax::Json => "JSON",
-        Syntax::Jsonc => "JSON with comments",
+        Syntax::Jsonc => w.get(Msg::CliSyntaxJsonc),
         Syntax::Json5 => "JSON5",
         Syntax::Toml => "TOML",
         Syntax::Yaml => "YAML",
-        Syntax::Dotenv => "a .env file",
+        Syntax::Dotenv => w.get(Msg::CliSyntaxDotenv),
     }
 }
 
-/// Whether `text` parses as `syntax`; the parser's message when not (it names a line, never
-/// a value).
-pub fn check(syntax: Syntax, text: &str) -> Result<(), String> {
+/// Why a file does not parse: where, as the parser says (never a value).
+#[derive(Debug, PartialEq, Eq)]
+pub enum ParseError {
+    At {
+        line: usize,
+        column: usize,
+    },
+    Line(usize),
+    /// The parser named no place.
+    Invalid,
+    NotNameValue(usize),
+    NotVariableName(usize),
+    QuoteNotClosed,
+}
+
+impl ParseError {
+    fn words(&self, syntax: Syntax, w: &Wording) -> String {
+        match self {
+            ParseError::At { line, column } => {
+                w.fill(Msg::CliAtLineColumn, &[("line", line), ("column", column)])
+            }
+            ParseError::Line(line) => w.fill(Msg::CliAtLine, &[("line", line)]),
+            ParseError::Invalid => {
+                let syntax = syntax_name(syntax, w);
+                w.fill(Msg::CliInvalid, &[("syntax", &syntax)])
+            }
+            ParseError::NotNameValue(line) => w.fill(Msg::CliNotNameValue, &[("line", line)]),
+            ParseError::NotVariableName(line) => w.fill(Msg::CliNotVariableName, &[("line", line)]),
+            ParseError::QuoteNotClosed => w.get(Msg::CliQuoteNotClosed).to_string(),
+        }
+    }
+}
+
+/// Whether `text` parses as `syntax`; where it does not when not.
+pub fn check(syntax: Syntax, text: &str) -> Result<(), ParseError> {
+    let at = |line, column| ParseError::At { line, column };
     match syntax {
         Syntax::Json => serde_json::from_str::<serde_json::Value>(text)
             .map(|_| ())
-            .map_err(|e| format!("line {}, column {}", e.line(), e.column())),
+            .map_err(|e| at(e.line(), e.column())),
         Syntax::Jsonc => {
             serde_json::from_str::<serde_json::Value>(&crate::doctor::jsonc::strip(text))
                 .map(|_| ())
-                .map_err(|e| format!("line {}, column {}", e.line(), e.column()))
+                .map_err(|e| at(e.line(), e.column()))
         }
         Syntax::Json5 => json5::from_str::<serde_json::Value>(text)
             .map(|_| ())
-            .map_err(|_| "invalid JSON5".to_string()),
+            .map_err(|_| ParseError::Invalid),
         Syntax::Toml => toml::from_str::<toml::Table>(text)
             .map(|_| ())
             .map_err(|e| match e.span() {
-                Some(s) => format!(
-                    "line {}",
+                Some(s) => ParseError::Line(
                     text.as_bytes()[..s.start.min(text.len())]
                         .iter()
                         .filter(|b| **b == b'\n')
                         .count()
-                        + 1
+                        + 1,
                 ),
-                None => "invalid TOML".to_string(),
+                None => ParseError::Invalid,
             }),
         Syntax::Yaml => serde_yaml::from_str::<serde_yaml::Value>(text)
             .map(|_| ())
             .map_err(|e| match e.location() {
-                Some(l) => format!("line {}, column {}", l.line(), l.column()),
-                None => "invalid YAML".to_string(),
+                Some(l) => at(l.line(), l.column()),
+                None => ParseError::Invalid,
             }),
         Syntax::Dotenv => dotenv_check(text),
     }
 }
 
 /// `.env` lines: blank, `# comment`, or `[export ]NAME=value` (a quoted value may span lines).
-fn dotenv_check(text: &str) -> Result<(), String> {
+fn dotenv_check(text: &str) -> Result<(), ParseError> {
     let mut open: Option<char> = None;
     for (n, line) in text.lines().enumerate() {
         if let Some(q) = open {
@@ -229,7 +271,7 @@ fn dotenv_check(text: &str) -> Result<(), String> {
         }
         let t = t.strip_prefix("export ").unwrap_or(t).trim_start();
         let Some((name, value)) = t.split_once('=') else {
-            return Err(format!("line {}: not NAME=value", n + 1));
+            return Err(ParseError::NotNameValue(n + 1));
         };
         let name = name.trim_end();
         let ok = name
@@ -240,7 +282,7 @@ fn dotenv_check(text: &str) -> Result<(), String> {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.' || c == '-');
         if !ok {
-            return Err(format!("line {}: not a variable name", n + 1));
+            return Err(ParseError::NotVariableName(n + 1));
         }
         let v = value.trim_start();
         if let Some(q) = v.chars().next().filter(|c| matches!(c, '"' | '\'' | '`')) {
@@ -250,7 +292,7 @@ fn dotenv_check(text: &str) -> Result<(), String> {
         }
     }
     match open {
-        Some(_) => Err("a quoted value is never closed".into()),
+        Some(_) => Err(ParseError::QuoteNotClosed),
         None => Ok(()),
     }
 }

@@ -16,7 +16,7 @@ use llmdoctor_core::labels::human::{self as words, Heading};
 use llmdoctor_core::report::{Applicability, Diagnosis, Evidence, Report};
 use llmdoctor_core::selfcheck::self_check;
 use llmdoctor_core::{
-    escape_controls, needs_escape, Catalog, Lang, Masked, Rule, Severity, Wording,
+    escape_controls, needs_escape, Catalog, Lang, Masked, Msg, Rule, Severity, Wording,
 };
 use std::fmt::Write as _;
 
@@ -160,7 +160,7 @@ pub fn render(report: &Report, catalog: &Catalog, input: &Input, st: &Style, dif
         let _ = writeln!(
             out,
             "{}: {}",
-            st.paint(NOTE, "note"),
+            st.paint(NOTE, w.get(Msg::CliNote)),
             escape_controls(&words)
         );
     }

@@ -8,6 +8,7 @@
 
 use crate::progress::Progress;
 use llmdoctor_core::MAX_INPUT;
+use llmdoctor_core::{Msg, Wording};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -72,8 +73,9 @@ fn is_binary(bytes: &[u8]) -> bool {
     bytes[..bytes.len().min(8192)].contains(&0)
 }
 
-pub fn read(names: &[PathBuf], progress: &mut Progress) -> Result<Input, String> {
-    read_bounded(names, MAX_INPUT, progress)
+/// Errors and warnings are worded by `w`.
+pub fn read(names: &[PathBuf], progress: &mut Progress, w: &Wording) -> Result<Input, String> {
+    read_bounded(names, MAX_INPUT, progress, w)
 }
 
 fn is_stdin(name: &Path) -> bool {
@@ -81,7 +83,12 @@ fn is_stdin(name: &Path) -> bool {
 }
 
 /// [`read`] with the bound on the joined paste as a parameter (tests use a small one).
-fn read_bounded(names: &[PathBuf], limit: usize, progress: &mut Progress) -> Result<Input, String> {
+fn read_bounded(
+    names: &[PathBuf],
+    limit: usize,
+    progress: &mut Progress,
+    w: &Wording,
+) -> Result<Input, String> {
     let names: Vec<PathBuf> = if names.is_empty() {
         vec![PathBuf::from("-")]
     } else {
@@ -131,9 +138,9 @@ fn read_bounded(names: &[PathBuf], limit: usize, progress: &mut Progress) -> Res
                 progress.reader(f).take(want).read_to_end(&mut buf)
             })
         };
-        read.map_err(|e| format!("{shown}: cannot read: {e}"))?;
+        read.map_err(|e| w.fill(Msg::CliCannotRead, &[("name", &shown), ("error", &e)]))?;
         if is_binary(&buf[start..]) {
-            return Err(format!("{shown}: looks like a binary file (NUL bytes); paste the error text or the config instead"));
+            return Err(w.fill(Msg::CliBinaryFile, &[("name", &shown)]));
         }
         let mut altered = false;
         if buf.len() - start > room {
@@ -144,19 +151,20 @@ fn read_bounded(names: &[PathBuf], limit: usize, progress: &mut Progress) -> Res
             }
             buf.truncate(cut);
             altered = true;
-            warnings.push(format!(
-                "{shown}: only the first {} bytes are read (the engine reads at most {} MiB in all); the rest is not diagnosed",
-                cut - start,
-                limit / (1024 * 1024)
+            warnings.push(w.fill(
+                Msg::CliInputCut,
+                &[
+                    ("name", &shown),
+                    ("read", &(cut - start)),
+                    ("limit", &(limit / (1024 * 1024))),
+                ],
             ));
         }
         if buf[start..].starts_with("\u{feff}".as_bytes()) {
             buf.drain(start..start + 3);
         }
         if std::str::from_utf8(&buf[start..]).is_err() {
-            warnings.push(format!(
-                "{shown}: not valid UTF-8; invalid bytes were replaced with U+FFFD"
-            ));
+            warnings.push(w.fill(Msg::CliNotUtf8, &[("name", &shown)]));
             let fixed = String::from_utf8_lossy(&buf[start..]).into_owned();
             buf.truncate(start);
             buf.extend_from_slice(fixed.as_bytes());
@@ -178,7 +186,7 @@ fn read_bounded(names: &[PathBuf], limit: usize, progress: &mut Progress) -> Res
     progress.done_reading();
     // Every part was checked above: this only re-validates, it does not copy.
     let text =
-        String::from_utf8(buf).map_err(|e| format!("input: not UTF-8 after reading: {e}"))?;
+        String::from_utf8(buf).map_err(|e| w.fill(Msg::CliNotUtf8After, &[("error", &e)]))?;
     Ok(Input {
         text,
         sources,
@@ -269,7 +277,8 @@ mod tests {
     use crate::progress::Progress;
 
     fn read_bounded(names: &[std::path::PathBuf], limit: usize) -> Result<super::Input, String> {
-        super::read_bounded(names, limit, &mut Progress::new(false))
+        let w = crate::wording(llmdoctor_core::Lang::En);
+        super::read_bounded(names, limit, &mut Progress::new(false), &w)
     }
 
     fn files(parts: &[&[u8]]) -> (std::path::PathBuf, Vec<std::path::PathBuf>) {

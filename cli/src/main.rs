@@ -15,7 +15,7 @@ mod render;
 
 use args::{Cmd, Format, Opts, Parsed};
 use doctor::Machine;
-use llmdoctor_core::{escape_controls, rule, Catalog, Instant, Lang, Options, RULES};
+use llmdoctor_core::{escape_controls, rule, Catalog, Instant, Lang, Msg, Options, RULES};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -73,10 +73,9 @@ fn run(argv: impl IntoIterator<Item = std::ffi::OsString>, m: &Machine) -> u8 {
                 0
             }
             None => {
-                eprintln!(
-                    "llmdoctor: no rule `{}` (see `llmdoctor rules`)",
-                    escape_controls(id)
-                );
+                let id = escape_controls(id);
+                let line = wording(lang).fill(Msg::CliNoRule, &[("id", &id)]);
+                eprintln!("llmdoctor: {line}");
                 2
             }
         },
@@ -90,7 +89,10 @@ fn run(argv: impl IntoIterator<Item = std::ffi::OsString>, m: &Machine) -> u8 {
         }
         Some(Cmd::Doctor) => {
             if o.bundle {
-                eprintln!("llmdoctor: --bundle is for pastes; doctor prints its own report");
+                eprintln!(
+                    "llmdoctor: {}",
+                    wording(lang).get(Msg::CliBundleNotForDoctor)
+                );
                 return 2;
             }
             let choice = render::choice(o.color);
@@ -127,19 +129,24 @@ fn engine_options(o: &Opts, lang: Lang) -> Options {
 }
 
 fn run_diagnose(inputs: &[std::path::PathBuf], o: &Opts, lang: Lang) -> u8 {
+    let w = wording(lang);
     if inputs.is_empty() && std::io::stdin().is_terminal() {
-        eprintln!("llmdoctor: reading the paste from stdin; end it with Ctrl-D (or pass a FILE; --help for more)");
+        eprintln!("llmdoctor: {}", w.get(Msg::CliReadingStdin));
     }
     let mut progress = progress::Progress::new(std::io::stderr().is_terminal());
-    let input = match input::read(inputs, &mut progress) {
+    let input = match input::read(inputs, &mut progress, &w) {
         Ok(i) => i,
         Err(e) => {
             eprintln!("llmdoctor: {}", escape_controls(&e.to_string()));
             return 2;
         }
     };
-    for w in &input.warnings {
-        eprintln!("llmdoctor: warning: {}", escape_controls(&w.to_string()));
+    for warning in &input.warnings {
+        let message = escape_controls(warning);
+        eprintln!(
+            "llmdoctor: {}",
+            w.fill(Msg::CliWarning, &[("message", &message)])
+        );
     }
     let opts = engine_options(o, lang);
     let mut report = progress.diagnose(&input.text, &opts);
@@ -155,7 +162,7 @@ fn run_diagnose(inputs: &[std::path::PathBuf], o: &Opts, lang: Lang) -> u8 {
     }
     if o.fix {
         // The edits' real values (the explicit reveal path) go to the files only.
-        let outcome = fix::apply(&report, &input, o.unsafe_fixes, &mut Vec::new());
+        let outcome = fix::apply(&report, &input, o.unsafe_fixes, &mut Vec::new(), &w);
         for msg in &outcome.messages {
             eprintln!("llmdoctor: {}", report.mask(msg, &input.text).printable());
         }

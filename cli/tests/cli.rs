@@ -155,7 +155,7 @@ fn chinese_output_names_severity_and_category_in_chinese() {
     let out = run(&["--lang", "zh"], paste);
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout);
-    // The catalog's words for "error" and "quota" (core/src/labels/), written as escapes.
+    // The catalog's words for "error" and "quota" (rules/messages/zh.toml), written as escapes.
     assert!(
         text.contains("\u{9519}\u{8bef}[coding-plan-week-quota]"),
         "{text}"
@@ -172,6 +172,31 @@ fn chinese_output_names_severity_and_category_in_chinese() {
         text.contains("error[coding-plan-week-quota]") && text.contains("(quota)"),
         "{text}"
     );
+}
+
+#[test]
+fn the_cli_own_lines_speak_the_chosen_language() {
+    // An unreadable file, an unknown rule, --fix on stdin: the catalog's Chinese, not English.
+    let missing = std::env::temp_dir().join("llmdoctor-no-such-file.txt");
+    let missing = missing.to_str().unwrap_or("");
+    let cases: [(&[&str], &[u8], &str, &str); 3] = [
+        (&[missing], b"", "\u{65e0}\u{6cd5}\u{8bfb}\u{53d6}", "cannot read"),
+        (&["explain", "no-such-rule"], b"", "\u{6ca1}\u{6709}\u{89c4}\u{5219}", "no rule"),
+        (
+            &["--fix"],
+            b"[model_providers.x]\nbase_url = \"https://dashscope.aliyuncs.com/compatible-mode/v1\"\nwire_api = \"chat\"\n",
+            "--fix \u{4e0d}\u{4f1a}\u{6539}\u{5199}",
+            "does not rewrite",
+        ),
+    ];
+    for (args, stdin, zh, en) in cases {
+        let mut with_lang = vec!["--lang", "zh"];
+        with_lang.extend_from_slice(args);
+        let err = String::from_utf8_lossy(&run(&with_lang, stdin).stderr).to_string();
+        assert!(err.contains(zh) && !err.contains(en), "{args:?}: {err}");
+        let err = String::from_utf8_lossy(&run(args, stdin).stderr).to_string();
+        assert!(err.contains(en), "{args:?}: {err}");
+    }
 }
 
 #[test]

@@ -96,11 +96,11 @@ pub fn run(m: &Machine, s: &Settings) -> Outcome {
     if s.fix {
         let mut done: Vec<PathBuf> = Vec::new();
         for (i, sec) in sections.iter().enumerate() {
-            let o = crate::fix::apply(&sec.report, &sec.input, s.unsafe_fixes, &mut done);
-            for msg in o.messages {
-                if msg == "nothing to fix" {
-                    continue;
-                }
+            let w = crate::wording(s.engine.lang);
+            let o = crate::fix::apply(&sec.report, &sec.input, s.unsafe_fixes, &mut done, &w);
+            // A section with no fix says nothing: the others' lines are what matters.
+            let messages = if o.nothing { Vec::new() } else { o.messages };
+            for msg in messages {
                 let shown = sec.report.mask(&msg, &sec.input.text).printable();
                 fixed_messages.push((i, shown.to_string()));
                 out.stderr.push(format!("{}: {shown}", sec.tool.name));
@@ -623,8 +623,15 @@ fn human(m: &Machine, sections: &[Section], lang: Lang, s: &Settings) -> String 
             ),
             paint(c, render::DIM, sec.tool.precedence)
         );
+        let w = crate::wording(lang);
         for n in &sec.tool.notes {
-            let _ = writeln!(out, "{}: {}", paint(c, render::NOTE, "note"), sec.mask(n));
+            let note = w.get(llmdoctor_core::Msg::CliNote);
+            let _ = writeln!(
+                out,
+                "{}: {}",
+                paint(c, render::NOTE, note),
+                sec.mask(&n.words(&w))
+            );
         }
         out.push('\n');
         let problems = sec.report.diagnoses.len() + sec.findings.len();
@@ -787,7 +794,7 @@ fn json(sections: &[Section], fixed: &[(usize, String)]) -> String {
         let extras = serde_json::json!({
             "files": files,
             "precedence": sec.tool.precedence,
-            "notes": sec.tool.notes,
+            "notes": sec.tool.notes.iter().map(|n| n.words(&sec.report.wording(Catalog::embedded()))).collect::<Vec<_>>(),
             "settings": settings,
             "findings": findings,
             "where": wheres,

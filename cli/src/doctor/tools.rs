@@ -128,13 +128,95 @@ pub struct Layer {
     pub altered: bool,
 }
 
+/// A fact about a file that is read but not pasted, worded by `Note::words`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Note {
+    /// A file over `MAX_FILE`.
+    TooBig {
+        file: String,
+        size: u64,
+    },
+    CannotRead {
+        file: String,
+        error: String,
+    },
+    /// Codex's auth.json and what kind of login it holds.
+    CodexAuth {
+        file: String,
+        holds: CodexLogin,
+    },
+    /// Continue's config.json beside its config.yaml.
+    ContinueDeprecated {
+        json: String,
+        yaml: String,
+    },
+    /// opencode's auth.json and the providers it has credentials for.
+    OpencodeAuth {
+        file: String,
+        providers: Vec<String>,
+    },
+}
+
+/// What Codex's auth.json holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CodexLogin {
+    ApiKey,
+    ChatGpt,
+    Nothing,
+    NotJson,
+}
+
+impl Note {
+    pub fn words(&self, w: &llmdoctor_core::Wording) -> String {
+        use llmdoctor_core::Msg;
+        match self {
+            Note::TooBig { file, size } => w.fill(
+                Msg::DoctorTooBig,
+                &[
+                    ("file", file),
+                    ("size", size),
+                    ("max", &(MAX_FILE / (1024 * 1024))),
+                ],
+            ),
+            Note::CannotRead { file, error } => {
+                w.fill(Msg::CliCannotRead, &[("name", file), ("error", error)])
+            }
+            Note::CodexAuth { file, holds } => {
+                let kind = w.get(match holds {
+                    CodexLogin::ApiKey => Msg::DoctorCodexAuthApiKey,
+                    CodexLogin::ChatGpt => Msg::DoctorCodexAuthChatgpt,
+                    CodexLogin::Nothing => Msg::DoctorCodexAuthNone,
+                    CodexLogin::NotJson => Msg::DoctorCodexAuthNotJson,
+                });
+                w.fill(Msg::DoctorCodexAuth, &[("file", file), ("kind", &kind)])
+            }
+            Note::ContinueDeprecated { json, yaml } => w.fill(
+                Msg::DoctorContinueDeprecated,
+                &[("json", json), ("yaml", yaml)],
+            ),
+            Note::OpencodeAuth { file, providers } => {
+                let list = if providers.is_empty() {
+                    String::new()
+                } else {
+                    let joined = providers.join(", ");
+                    w.fill(Msg::DoctorOpencodeAuthList, &[("providers", &joined)])
+                };
+                w.fill(
+                    Msg::DoctorOpencodeAuth,
+                    &[("file", file), ("count", &providers.len()), ("list", &list)],
+                )
+            }
+        }
+    }
+}
+
 pub struct Tool {
     pub id: &'static str,
     pub name: &'static str,
     /// In precedence order, lowest first (the paste shows them in this order).
     pub layers: Vec<Layer>,
     /// Facts about what is read but not pasted (credential stores: never their content).
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
     /// The precedence, in one line, as docs/doctor.md documents it.
     pub precedence: &'static str,
     /// Variables the configuration names (`env_key`, `envKey`, `${VAR}`, `{env:VAR}`) and where.
@@ -214,7 +296,7 @@ fn sorted(mut t: Tool) -> Tool {
 /// A file as a layer, when it exists.
 fn file(
     m: &Machine,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Note>,
     path: PathBuf,
     role: &str,
     syntax: Syntax,
@@ -227,17 +309,19 @@ fn file(
     }
     let display = m.display(&path);
     if meta.len() > MAX_FILE {
-        notes.push(format!(
-            "{display}: {} bytes, too big to read here (up to {} MiB)",
-            meta.len(),
-            MAX_FILE / (1024 * 1024)
-        ));
+        notes.push(Note::TooBig {
+            file: display,
+            size: meta.len(),
+        });
         return None;
     }
     let bytes = match std::fs::read(&path) {
         Ok(b) => b,
         Err(e) => {
-            notes.push(format!("{display}: cannot read: {e}"));
+            notes.push(Note::CannotRead {
+                file: display,
+                error: e.to_string(),
+            });
             return None;
         }
     };
@@ -503,7 +587,7 @@ fn claude_code(m: &Machine) -> Option<Tool> {
 
 /// The sign-in lines of `~/.claude.json`: `primaryApiKey`, `oauthAccount` (its first line),
 /// `hasCompletedOnboarding`, each an excerpt keeping its line numbers.
-fn claude_state(m: &Machine, notes: &mut Vec<String>, path: &Path) -> Vec<Layer> {
+fn claude_state(m: &Machine, notes: &mut Vec<Note>, path: &Path) -> Vec<Layer> {
     let Some(whole) = file(
         m,
         notes,
@@ -653,16 +737,16 @@ fn codex(m: &Machine) -> Option<Tool> {
                     .is_some_and(|k| !k.is_empty());
                 let chatgpt = v.get("tokens").is_some_and(|t| !t.is_null());
                 match (key, chatgpt) {
-                    (true, _) => "an API key (OPENAI_API_KEY)",
-                    (false, true) => "a ChatGPT sign-in",
-                    _ => "no credential",
+                    (true, _) => CodexLogin::ApiKey,
+                    (false, true) => CodexLogin::ChatGpt,
+                    _ => CodexLogin::Nothing,
                 }
             })
-            .unwrap_or("something that is not JSON");
-        notes.push(format!(
-            "{}: holds {kind}; used by the built-in `openai` provider only (custom providers read their key from env_key). Not shown.",
-            m.display(&auth)
-        ));
+            .unwrap_or(CodexLogin::NotJson);
+        notes.push(Note::CodexAuth {
+            file: m.display(&auth),
+            holds: kind,
+        });
     }
     // The provider in use: the legacy profile's, else the closest file's, else `openai`.
     let mut provider = "openai".to_string();
@@ -1134,11 +1218,10 @@ fn continue_dev(m: &Machine) -> Option<Tool> {
     let yaml = dir.join("config.yaml");
     let json = dir.join("config.json");
     if yaml.is_file() && json.is_file() {
-        notes.push(format!(
-            "{}: not used while {} exists (config.json is the deprecated format)",
-            m.display(&json),
-            m.display(&yaml)
-        ));
+        notes.push(Note::ContinueDeprecated {
+            json: m.display(&json),
+            yaml: m.display(&yaml),
+        });
     }
     push(
         &mut layers,
@@ -1335,16 +1418,10 @@ fn opencode(m: &Machine) -> Option<Tool> {
                 .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
                 .and_then(|v| v.as_object().map(|o| o.keys().cloned().collect()))
                 .unwrap_or_default();
-            notes.push(format!(
-                "{}: credentials for {} provider(s){}. Not shown.",
-                m.display(&auth),
-                providers.len(),
-                if providers.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", providers.join(", "))
-                }
-            ));
+            notes.push(Note::OpencodeAuth {
+                file: m.display(&auth),
+                providers,
+            });
         }
     }
     let mut named = Vec::new();
