@@ -12,6 +12,9 @@ use std::fmt::Write as _;
 /// The languages, in `Lang` order; the first is the one every build carries.
 pub const LANGS: &[&str] = &["en", "zh"];
 
+/// Sections only the CLI says: the page's build (no `embedded-texts`) carries them empty.
+const CLI_ONLY: &[&str] = &["cli", "doctor", "human"];
+
 /// One language's messages: `(section, key) → words`, sorted.
 type Table = BTreeMap<(String, String), String>;
 
@@ -131,8 +134,15 @@ pub fn compile(tables: &[Table]) -> Result<Compiled, String> {
             "/// The {lang} words, in `Msg` order.\n{gate}pub(crate) static {}: [&str; COUNT] = [",
             lang.to_uppercase()
         );
-        for words in table.values() {
-            let _ = writeln!(code, "    {words:?},");
+        for ((section, _), words) in table {
+            if i == 0 && CLI_ONLY.contains(&section.as_str()) {
+                let _ = writeln!(
+                    code,
+                    "    if cfg!(feature = \"embedded-texts\") {{ {words:?} }} else {{ \"\" }},"
+                );
+            } else {
+                let _ = writeln!(code, "    {words:?},");
+            }
         }
         let _ = writeln!(code, "];");
     }
