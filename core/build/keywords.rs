@@ -12,6 +12,21 @@ use regex_syntax::hir::{Hir, HirKind};
 /// Literals shorter than this would wake the rule on too many lines; such a pattern keeps its
 /// hand keywords only.
 const MIN_LEN: usize = 4;
+/// Words on most lines of a log or a traceback: a pattern end made of these would wake its
+/// rule nearly everywhere, so the other end is taken when it has none.
+const COMMON: &[&str] = &[
+    "error",
+    " error",
+    "errors",
+    "exception",
+    "failed",
+    "fail",
+    "warning",
+    "request",
+    "错误",
+    "失败",
+    "报错",
+];
 /// Literals are cut to this many bytes: long enough that a cut literal stays selective
 /// (`/chat/completions/` of a doubled path, not `/chat/comple` of every log line).
 const MAX_LEN: usize = 20;
@@ -107,9 +122,14 @@ pub fn derived(keywords: &[String], patterns: &[String]) -> Vec<String> {
             extract(p, ExtractKind::Prefix),
             extract(p, ExtractKind::Suffix),
         );
-        // Of the two ends, the one whose literals are fewer and longer wakes fewer lines.
-        let score =
-            |v: &Vec<String>| v.iter().map(|l| l.len()).min().unwrap_or(0) * 100 / v.len().max(1);
+        // Of the two ends, the one whose literals are fewer and longer wakes fewer lines; one
+        // holding a word of every log line (`error`) wakes on nearly all of them.
+        let score = |v: &Vec<String>| {
+            if v.iter().any(|l| COMMON.contains(&l.as_str())) {
+                return 0;
+            }
+            v.iter().map(|l| l.len()).min().unwrap_or(0) * 100 / v.len().max(1)
+        };
         let Some(lits) = (match (prefix, suffix) {
             (Some(a), Some(b)) => Some(if score(&b) > score(&a) { b } else { a }),
             (a, b) => a.or(b),
