@@ -20,7 +20,11 @@ use std::path::{Path, PathBuf};
 // 73.8% first, 75.0% top-3, 3 silent).
 // Raised in the rules12 session (fallbacks that leave no error paste silent): dev 83.4 / 95.7 /
 // 0 silent, blind 76.8 / 88.2 / 7 silent.
-const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 83.3, 95.6, 0), ("blind", 76.7, 88.1, 7)];
+// Session 11: dev grew from 398 to 457 (D001-D059, new threads weighted to client_config,
+// base_url and plan_restriction, labelled by a helper who had not read the rules; before any
+// rule was written from them the 59 gave 35.6% first and 18 silent, the whole dev set 77.2% /
+// 90.4% / 18). After: dev 79.9 / 93.9 / 3 silent, blind 77.2 / 88.2 / 7.
+const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 79.8, 93.8, 3), ("blind", 77.1, 88.1, 7)];
 
 struct Case {
     category: String,
