@@ -107,7 +107,7 @@ pub fn compile(tables: &[Table]) -> Result<Compiled, String> {
     let mut code = String::new();
     let _ = writeln!(
         code,
-        "/// A message of the catalog (rules/messages/<lang>.toml): `[section] key` as `SectionKey`.\n\
+        "/// A message of the catalog (`rules/messages/<lang>.toml`): `[section] key` as `SectionKey`.\n\
          #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\n\
          #[allow(dead_code)]\n\
          pub enum Msg {{"

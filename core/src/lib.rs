@@ -15,14 +15,17 @@
 //!    builds the keyword automaton ahead of the first paste.
 //! 2. The [`Report`] (types in [`report`]) holds rule ids and structured data — diagnoses with
 //!    their evidence, fixes, retry advice and quota resets, corrected configs, the facts read —
-//!    every string [`Masked`]. It has no rule words of its own: those come from a [`Catalog`]
-//!    ([`Catalog::embedded`] with the `embedded-texts` feature, or [`Catalog::new`] and
-//!    [`Catalog::install`] for words loaded later).
+//!    every string [`Masked`]. It has no words of its own: the rules' words and every other
+//!    word (`rules/messages/<lang>.toml`, [`Msg`]) come from a [`Catalog`] ([`Catalog::embedded`]
+//!    with the `embedded-texts` feature, or [`Catalog::new`] and [`Catalog::install`] for words
+//!    loaded later).
 //! 3. Rendering: [`Report::json`]`(&catalog)` is the contract's JSON (docs/CONTRACT.md; its
 //!    schema is `schema::report_schema` with the `schema` feature), or a front end renders the
-//!    report itself, wording each diagnosis with [`Report::text`]`(&catalog, &diagnosis)` (a
-//!    [`Text`]) and the engine's enums with [`labels`] ([`labels::severity`],
-//!    [`labels::category`], …; the CLI's own words in [`labels::human`] and
+//!    report itself through a [`Wording`] ([`Report::wording`]`(&catalog)`: a catalog in the
+//!    report's language): [`Report::text`] and [`Report::steps`] for a diagnosis's words,
+//!    [`Wording::category`], [`Wording::severity`], [`Wording::advice`],
+//!    [`Wording::reset_note`], [`Wording::note`], … for its data, [`Wording::get`] and
+//!    [`Wording::fill`] for any message (the CLI's own lines in [`labels::human`] and
 //!    [`labels::doctor`]). Text from outside the report is masked with [`Report::mask`];
 //!    [`escape_controls`] / [`needs_escape`] make text safe for a terminal.
 //!

@@ -4,7 +4,7 @@
 //!
 //! English is in every build. Chinese is compiled in with the `embedded-texts` feature (the
 //! CLI, the tests); the page builds without it and installs the text of
-//! `texts/zh/messages.txt` into its [`Catalog`](crate::Catalog) when the page is shown in
+//! `texts/zh/messages.txt` into its [`Catalog`] when the page is shown in
 //! Chinese (`Catalog::install`). A message not installed in a language is said in
 //! English.
 //!

@@ -1,7 +1,7 @@
 //! The report (contract, schema 1 — docs/CONTRACT.md). Everything here is already redacted: front ends
 //! render it as it is. The engine's report holds rule ids and structured data; a diagnosis's
 //! words (title, explanation, the rule's steps, verification, sources) come from a
-//! [`Catalog`](crate::texts::Catalog) when it is rendered — as the contract's JSON by
+//! [`Catalog`] when it is rendered — as the contract's JSON by
 //! [`Report::json`] (json.rs), or by a front end's own view.
 
 mod facts;
