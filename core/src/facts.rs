@@ -198,6 +198,8 @@ const STATUS_BEFORE: &[&str] = &[
     "错误码：",
     "错误代码：",
     "返回码：",
+    // .NET's HttpClient: `Response status code does not indicate success: 404 (Not Found).`
+    "indicate success:",
     // Retold in prose: `返回404`, `报了429`, `报错 401`, `报429错误`.
     "返回",
     "报了",
@@ -362,7 +364,7 @@ mod tests {
     /// The regex the hand-written reader replaced (it cost a PikeVM run per log line).
     fn regex_statuses(lower_line: &str) -> BTreeSet<u16> {
         let p = concat!(
-            r#"(?:error code|status[ _]?code|status|http/[0-9.]+|http|api error|internal error|"code"|'code'|\\"code\\"|error|code|状态码：?|错误码：?|错误代码：?|返回码：?|返回|报了|报错|报)"#,
+            r#"(?:error code|status[ _]?code|status|http/[0-9.]+|http|api error|internal error|"code"|'code'|\\"code\\"|error|code|状态码：?|错误码：?|错误代码：?|返回码：?|返回|报了|报错|报|indicate success:)"#,
             r#"[ \t:=\\"'(\[]{0,5}([1-5][0-9][0-9])(?-u:\b)"#,
             r#"|(?-u:\b)([1-5][0-9][0-9])[ \t]+(?:status code|unauthorized|forbidden|not found|too many requests|bad request|internal server error|service unavailable|bad gateway|gateway time-?out|payment required|method not allowed|request entity too large|overloaded|invalid access token|invalid api-key|incorrect api key|错误|报错)"#,
             r#"|^[ \t]*([45][0-9][0-9])[ \t]*[:-]?[ \t]+[a-z]"#,
