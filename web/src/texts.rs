@@ -74,24 +74,19 @@ pub fn ensure_rules(
 /// Fetches every rule's title in `lang` (the rules index) unless `words` has them, then calls
 /// `done`.
 pub fn ensure_titles(words: &Catalog, lang: Lang, done: Callback<Arrived>) {
-    if !words.has_titles(lang) {
-        load(
-            lang,
-            vec![format!("texts/{}/titles.txt", lang.code())],
-            done,
-        );
-    }
+    ensure_file(words.has_titles(lang), lang, "titles.txt", done);
 }
 
 /// Fetches the page's own words in `lang` (`texts/<lang>/messages.txt`) unless `words` has
 /// them, then calls `done`.
 pub fn ensure_messages(words: &Catalog, lang: Lang, done: Callback<Arrived>) {
-    if !words.has_messages(lang) {
-        load(
-            lang,
-            vec![format!("texts/{}/messages.txt", lang.code())],
-            done,
-        );
+    ensure_file(words.has_messages(lang), lang, "messages.txt", done);
+}
+
+/// Fetches `texts/<lang>/<file>` unless the page `has` its words already.
+fn ensure_file(has: bool, lang: Lang, file: &str, done: Callback<Arrived>) {
+    if !has {
+        load(lang, vec![format!("texts/{}/{file}", lang.code())], done);
     }
 }
 
