@@ -65,6 +65,12 @@ pub(crate) fn start(text: &str) -> Option<usize> {
     text.find(&format!("\n{MAGIC}")).map(|i| i + 1)
 }
 
+/// Whether this build has `lang`'s messages compiled in (English always; the others with the
+/// `embedded-texts` feature).
+pub(crate) fn carried(lang: Lang) -> bool {
+    lang == Lang::En || cfg!(feature = "embedded-texts")
+}
+
 /// The compiled-in words of `m` in `lang`, where this build has them.
 pub(crate) fn compiled(lang: Lang, m: Msg) -> Option<&'static str> {
     match lang {

@@ -146,7 +146,7 @@ impl Catalog {
         self.messages[slot(lang)]
             .get(m)
             .or_else(|| {
-                (lang == Lang::En || self.compiled)
+                self.uses_compiled(lang)
                     .then(|| messages::compiled(lang, m))
                     .flatten()
             })
@@ -156,9 +156,13 @@ impl Catalog {
 
     /// Whether the messages of `lang` are here (English always is).
     pub fn has_messages(&self, lang: Lang) -> bool {
-        lang == Lang::En
-            || self.messages[slot(lang)].is_some()
-            || (self.compiled && messages::compiled(lang, Msg::SeverityError).is_some())
+        self.messages[slot(lang)].is_some() || (self.uses_compiled(lang) && messages::carried(lang))
+    }
+
+    /// Whether this catalog says `lang` with the build's compiled-in messages: English always,
+    /// another language when the catalog is the embedded one.
+    fn uses_compiled(&self, lang: Lang) -> bool {
+        lang == Lang::En || self.compiled
     }
 
     /// The words of `rule` in `lang`: complete if installed, else the title alone if that is,
