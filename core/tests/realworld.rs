@@ -30,7 +30,12 @@ use std::path::{Path, PathBuf};
 // by a helper who had not read the rules; never read by a rule author). Measured after this
 // session's rule work and before any rule could see them, the 40 gave 65.0% first, 85.0% top-3,
 // 3 silent; the whole blind part 75.6 / 87.8 / 10 (the old 272: 77.2 / 88.2 / 7).
-const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 79.0, 93.9, 1), ("blind", 75.5, 87.7, 10)];
+// Session 12: dev grew from 531 to 576 (G001-G045: client_config, base_url, quota,
+// plan_restriction and weak providers first; 42.2% first, 66.7% top-3, 7 silent before rule
+// work from them), blind from 312 to 352 (C4*: 40 from new threads, a natural mix, never read;
+// at 51b4fd0, before this session's rule work, 67.5% first, 75.0% top-3, 4 silent). Whole
+// parts then: dev 76.4 / 91.8 / 8, blind 74.7 / 86.4 / 14.
+const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 76.4, 91.8, 8), ("blind", 74.7, 86.4, 14)];
 
 struct Case {
     category: String,
