@@ -33,7 +33,7 @@ use std::path::{Path, PathBuf};
 // Session 12: dev grew from 531 to 576 (G001-G045: client_config, base_url, quota,
 // plan_restriction and weak providers first; 42.2% first, 66.7% top-3, 7 silent before rule
 // work from them), blind from 312 to 352 (C4*: 40 from new threads, a natural mix, never read;
-// at 51b4fd0, before this session's rule work, 67.5% first, 75.0% top-3, 4 silent). Whole
+// at b41e7e5, before this session's rule work, 67.5% first, 75.0% top-3, 4 silent). Whole
 // parts then: dev 76.4 / 91.8 / 8, blind 74.7 / 86.4 / 14.
 const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 76.3, 91.7, 8), ("blind", 74.6, 86.3, 14)];
 
