@@ -86,6 +86,11 @@ const ORDINARY: &[&str] = &[
     "2026-12-07 08:13:00 DEBUG httpx: HTTP Request: POST https://api.example.com/v1/chat/completions \"HTTP/1.1 200 OK\"",
     "model=gpt-4o-mini prompt_tokens=812 completion_tokens=64 total_tokens=876 latency_ms=930",
     "celery@host ready. [tasks] . app.tasks.summarise",
+    "2026-11-22 10:30:01.125 [worker-1] DEBUG db.pool - checked out connection 17 (idle=3, busy=5)",
+    "2026-11-22 10:30:01.127 [worker-2] INFO  cache - hit ratio 0.93 over last 1000 lookups; evicted 12 entries",
+    "DEBUG:urllib3.connectionpool:Starting new HTTPS connection (1): api.example.com:443",
+    "< Connection: keep-alive",
+    "2026-12-07 08:13:00 INFO  pool - connections: 8 active, 2 idle; reconnect policy exponential",
 ];
 
 /// Checked: keywords that are plain words (letters and spaces), the kind a too-wide literal
