@@ -428,57 +428,22 @@ fn continuation(b: &[u8], end: usize, quoted: bool) -> Option<usize> {
 
 /// Keys matched by their runs alone (`<32 hex>.<16 alnum>`), with a boundary on both sides.
 fn unanchored(b: &[u8], s: &'static Shape, out: &mut Vec<Found>) {
-    for i in run_starts(b, s) {
-        if let Some(e) = s.match_at(b, i) {
-            if b.get(e).is_none_or(|c| !c.is_ascii_alphanumeric()) && random_enough(&b[i..e]) {
-                out.push(Found {
-                    origin: i,
-                    start: i,
-                    end: e,
-                    kind: s.kind,
-                    clean: String::from_utf8_lossy(&b[i..e]).into_owned(),
-                    anchor: "",
-                    placeholder: false,
-                });
-            }
+    #[cfg(feature = "fast-keywords")]
+    if let Some(starts) = run_starts_before_literal(b, s) {
+        for i in starts {
+            key_at(b, s, i, out);
         }
+        return;
     }
+    unanchored_walk(b, s, out);
 }
 
-/// Where an unanchored shape can start: each whole run of its first charset (a letter or digit
-/// neither before nor after it) whose length the shape allows, in order.
-fn run_starts(b: &[u8], s: &Shape) -> Vec<usize> {
-    let Some(&shapes::Part::Run(first, min, max)) = s.parts.first() else {
-        return Vec::new();
+/// [`unanchored`] by walking every run of the shape's first charset (the page's way, and for
+/// shapes without a literal after their run).
+fn unanchored_walk(b: &[u8], s: &'static Shape, out: &mut Vec<Found>) {
+    let Some(shapes::Part::Run(first, min, max)) = s.parts.first().copied() else {
+        return;
     };
-    let bounded = |i: usize| i == 0 || !b[i - 1].is_ascii_alphanumeric();
-    match s.parts.get(1) {
-        // A literal after the run that the run cannot swallow (`.` after hex): look for that
-        // byte and count the run backwards from it. A log has far fewer `.` than hex letters
-        // and digits: on a 10 MB log this is ~90 M instructions less than walking every run.
-        Some(&shapes::Part::Lit(l)) if l.bytes().next().is_some_and(|c| !first.contains(c)) => {
-            let c = l.as_bytes()[0];
-            let mut v = Vec::new();
-            for (d, _) in b.iter().enumerate().filter(|&(_, &x)| x == c) {
-                let n = b[..d]
-                    .iter()
-                    .rev()
-                    .take(max + 1)
-                    .take_while(|&&x| first.contains(x))
-                    .count();
-                if (min..=max).contains(&n) && bounded(d - n) {
-                    v.push(d - n);
-                }
-            }
-            v
-        }
-        _ => forward_run_starts(b, first, min, max),
-    }
-}
-
-/// [`run_starts`] by walking every run of `first`: for shapes without a literal after the run.
-fn forward_run_starts(b: &[u8], first: shapes::Charset, min: usize, max: usize) -> Vec<usize> {
-    let mut v = Vec::new();
     let mut i = 0;
     while i < b.len() {
         if !first.contains(b[i]) {
@@ -486,12 +451,58 @@ fn forward_run_starts(b: &[u8], first: shapes::Charset, min: usize, max: usize) 
             continue;
         }
         let n = b[i..].iter().take_while(|&&c| first.contains(c)).count();
-        if (i == 0 || !b[i - 1].is_ascii_alphanumeric()) && (min..=max).contains(&n) {
-            v.push(i);
+        let bounded = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        if bounded && (min..=max).contains(&n) {
+            key_at(b, s, i, out);
         }
         i += n;
     }
-    v
+}
+
+/// The key of unanchored shape `s` starting at `i`, if one does.
+fn key_at(b: &[u8], s: &'static Shape, i: usize, out: &mut Vec<Found>) {
+    if let Some(e) = s.match_at(b, i) {
+        if b.get(e).is_none_or(|c| !c.is_ascii_alphanumeric()) && random_enough(&b[i..e]) {
+            out.push(Found {
+                origin: i,
+                start: i,
+                end: e,
+                kind: s.kind,
+                clean: String::from_utf8_lossy(&b[i..e]).into_owned(),
+                anchor: "",
+                placeholder: false,
+            });
+        }
+    }
+}
+
+/// Where a shape whose run is followed by a literal the run cannot swallow (`.` after hex) can
+/// start: that byte is looked for and the run counted backwards from it; each whole run (no
+/// letter or digit before it) of an allowed length, in order. A log has far fewer `.` than hex
+/// letters and digits: on a 10 MB log this is ~110 M instructions less than walking every run.
+/// Native builds only (`fast-keywords`): it costs the page ~500 B.
+#[cfg(feature = "fast-keywords")]
+fn run_starts_before_literal(b: &[u8], s: &Shape) -> Option<Vec<usize>> {
+    let (Some(&shapes::Part::Run(first, min, max)), Some(&shapes::Part::Lit(l))) =
+        (s.parts.first(), s.parts.get(1))
+    else {
+        return None;
+    };
+    let c = l.bytes().next().filter(|&c| !first.contains(c))?;
+    let mut v = Vec::new();
+    for (d, _) in b.iter().enumerate().filter(|&(_, &x)| x == c) {
+        let n = b[..d]
+            .iter()
+            .rev()
+            .take(max + 1)
+            .take_while(|&&x| first.contains(x))
+            .count();
+        let i = d - n;
+        if (min..=max).contains(&n) && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
+            v.push(i);
+        }
+    }
+    Some(v)
 }
 
 /// Values of secret-named settings on one line (`ls..le` of the normalized text), in the
@@ -650,13 +661,14 @@ mod tests {
 
     /// The backwards count from the literal finds the same keys as walking every run, on
     /// texts made of hex runs of lengths around the shape's, dots, other letters and separators.
+    #[cfg(feature = "fast-keywords")]
     #[test]
     fn run_starts_from_the_literal_equal_the_forward_walk() {
         let shape = SHAPES
             .iter()
             .find(|s| s.anchor.is_empty())
             .expect("rules/secrets.toml has an unanchored shape");
-        let Some(&shapes::Part::Run(first, min, max)) = shape.parts.first() else {
+        let Some(&shapes::Part::Run(_, _, max)) = shape.parts.first() else {
             panic!("an unanchored shape starts with a run");
         };
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
@@ -672,6 +684,9 @@ mod tests {
             while b.len() < 400 {
                 match next(6) {
                     0 | 1 => {
+                        if next(2) == 0 {
+                            b.push(b' ');
+                        }
                         let len = max - 2 + next(5); // around the run's length
                         b.extend((0..len).map(|_| b"0123456789abcdef"[next(16)]));
                     }
@@ -679,20 +694,21 @@ mod tests {
                     3 => b.extend((0..1 + next(20)).map(|_| b"ghxyzGHQ0a9"[next(11)])),
                     4 => b.push(b" _-/:\n=\"'"[next(9)]),
                     _ => {
+                        // What follows the run in a key: `.`, 16 letters and digits, an end.
                         b.push(b'.');
-                        b.extend((0..14 + next(5)).map(|_| b"AbCdEf0123456789xYz"[next(19)]));
+                        let len = if next(3) == 0 { 15 + next(3) } else { 16 };
+                        b.extend((0..len).map(|_| b"AbCdEfXyZ0123456789qrs"[next(22)]));
+                        b.push(b" ,\n\""[next(4)]);
                     }
                 }
             }
-            let matched = |starts: Vec<usize>| -> Vec<(usize, Option<usize>)> {
-                starts
-                    .into_iter()
-                    .map(|i| (i, shape.match_at(&b, i)))
-                    .filter(|m| m.1.is_some())
-                    .collect()
+            let spans = |found: Vec<Found>| -> Vec<(usize, usize)> {
+                found.iter().map(|f| (f.start, f.end)).collect()
             };
-            let fast = matched(run_starts(&b, shape));
-            let walk = matched(forward_run_starts(&b, first, min, max));
+            let (mut fast, mut walk) = (Vec::new(), Vec::new());
+            unanchored(&b, shape, &mut fast);
+            unanchored_walk(&b, shape, &mut walk);
+            let (fast, walk) = (spans(fast), spans(walk));
             assert_eq!(fast, walk, "text: {:?}", String::from_utf8_lossy(&b));
             texts += 1;
             keys += fast.len();
