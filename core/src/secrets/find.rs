@@ -655,13 +655,12 @@ fn key_in_id_place(v: &str) -> bool {
         && !v.contains('_')
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "fast-keywords"))]
 mod tests {
     use super::*;
 
     /// The backwards count from the literal finds the same keys as walking every run, on
     /// texts made of hex runs of lengths around the shape's, dots, other letters and separators.
-    #[cfg(feature = "fast-keywords")]
     #[test]
     fn run_starts_from_the_literal_equal_the_forward_walk() {
         let shape = SHAPES
