@@ -38,8 +38,10 @@ use std::path::{Path, PathBuf};
 // documented messages only; the G pastes 62.2% first, 82.2% top-3, 3 silent): dev 78.0 / 93.1 /
 // 4, blind unchanged. Then H001-H040 (dev; a natural mix weighted to SDK and transport
 // tracebacks): 77.5% first, 82.5% top-3, 0 silent before rule work from them; dev (616) 77.9 /
-// 92.4 / 4.
-const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 77.8, 92.3, 4), ("blind", 74.6, 86.3, 14)];
+// 92.4 / 4. After rules from H* (Go dial timeouts, OpenRouter's bare 'Provider returned error',
+// Kimi's 'model max length exceeded'): H 85.0% first; dev 78.4 / 92.7 / 4; blind 75.0 / 86.6 /
+// 14 (C4 alone unchanged at 67.5 / 75.0 / 4: the session's rules did not reach it).
+const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 78.3, 92.6, 4), ("blind", 74.9, 86.5, 14)];
 
 struct Case {
     category: String,
