@@ -58,75 +58,65 @@ impl Keywords {
             }
         }
         // A literal using all 256 byte values would overflow the class ids; such literals do
-        // not exist here.
+        // not exist here, and classes then merely merge (still correct: see `trie` below).
         let stride = n_classes;
 
-        // The trie, written straight into the dense table: `table[node * stride + class]` is
-        // the child's row start, 0 for none (the root is no one's child). A row is added per
-        // node, within room for the most nodes there can be (one per literal byte).
-        let most = 1 + literals.iter().map(|l| l.as_ref().len()).sum::<usize>();
-        let mut table: Vec<u32> = Vec::with_capacity(most * stride);
-        table.resize(stride, 0);
-        // Each literal's end node, in literal order (`u32::MAX`: empty, never matches).
-        let mut ends: Vec<u32> = Vec::with_capacity(literals.len());
-        // Each node's parent and the class of the edge into it, for nodes 1, 2, … in order.
-        let mut parents: Vec<u32> = Vec::with_capacity(most);
-        let mut edge_class: Vec<u8> = Vec::with_capacity(most);
-        let mut n = 1usize;
-        for lit in literals {
+        // The trie, with sparse children: (class, child) per node.
+        let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
+        let mut own: Vec<Vec<u32>> = vec![Vec::new()];
+        let mut depth_of: Vec<usize> = vec![0];
+        for (p, lit) in literals.iter().enumerate() {
             let lit = lit.as_ref();
             if lit.is_empty() {
-                ends.push(u32::MAX);
                 continue;
             }
-            let mut row = 0usize;
+            let mut node = 0usize;
             for &b in lit {
                 let c = classes[usize::from(b)];
-                let slot = row + usize::from(c);
-                if table[slot] == 0 {
-                    table[slot] = (n * stride) as u32;
-                    table.resize(table.len() + stride, 0);
-                    parents.push((row / stride) as u32);
-                    edge_class.push(c);
-                    n += 1;
-                }
-                row = table[slot] as usize;
+                node = match children[node].iter().find(|x| x.0 == c) {
+                    Some(&(_, next)) => next as usize,
+                    None => {
+                        let next = children.len();
+                        children[node].push((c, next as u32));
+                        children.push(Vec::new());
+                        own.push(Vec::new());
+                        depth_of.push(depth_of[node] + 1);
+                        next
+                    }
+                };
             }
-            ends.push((row / stride) as u32);
+            own[node].push(p as u32);
         }
-        // Each node's own literals, `own[own_start[s]..own_start[s + 1]]`, in literal order;
-        // and its children, `kids[kid_start[s]..kid_start[s + 1]]` (as indexes into `parents`).
-        let (own_start, own) = grouped(n, &ends);
-        let own_of = |s: usize| &own[own_start[s] as usize..own_start[s + 1] as usize];
-        let (kid_start, kids) = grouped(n, &parents);
 
         // Breadth first: failure links, the dense table, each state's matches (its own, then
         // those of its failure state — the order the aho-corasick crate reports them in). A
         // transition into a state with matches carries `MATCH`: a child's failure state is
         // shallower, so its row — flags included — is final before the child's row is written.
+        let n = children.len();
+        let mut table = vec![0u32; n * stride];
         let mut fail = vec![0usize; n];
         let mut output_range = vec![(0u32, 0u32); n];
         let mut outputs: Vec<u32> = Vec::new();
         let mut queue = std::collections::VecDeque::with_capacity(n);
         queue.push_back(0usize);
         while let Some(s) = queue.pop_front() {
-            let row = s * stride;
             let from = outputs.len() as u32;
-            outputs.extend_from_slice(own_of(s));
+            outputs.extend_from_slice(&own[s]);
             if s != 0 {
                 let (a, b) = output_range[fail[s]];
                 outputs.extend_from_within(a as usize..b as usize);
                 let f = fail[s] * stride;
-                table.copy_within(f..f + stride, row);
+                table.copy_within(f..f + stride, s * stride);
             }
             output_range[s] = (from, outputs.len() as u32);
-            for &k in &kids[kid_start[s] as usize..kid_start[s + 1] as usize] {
-                let (slot, child) = (row + usize::from(edge_class[k as usize]), k as usize + 1);
+            for &(c, child) in &children[s] {
+                let child = child as usize;
+                let slot = s * stride + usize::from(c);
                 // The child's failure: where the parent's failure goes on the same byte
                 // (the root's children fail to the root).
                 let to_fail = if s == 0 { 0 } else { table[slot] };
                 fail[child] = (to_fail & !MATCH) as usize / stride;
-                let matching = !own_of(child).is_empty() || to_fail & MATCH != 0;
+                let matching = !own[child].is_empty() || to_fail & MATCH != 0;
                 table[slot] = (child * stride) as u32 | if matching { MATCH } else { 0 };
                 queue.push_back(child);
             }
@@ -282,25 +272,6 @@ impl Iterator for OneWalk<'_> {
             }
         }
     }
-}
-
-/// The indexes of `keys` grouped by key (below `n`; `u32::MAX`: none), in order within a key:
-/// key `k`'s are `out[start[k]..start[k + 1]]`.
-fn grouped(n: usize, keys: &[u32]) -> (Vec<u32>, Vec<u32>) {
-    let mut start = vec![0u32; n + 1];
-    for &k in keys.iter().filter(|&&k| k != u32::MAX) {
-        start[k as usize + 1] += 1;
-    }
-    for k in 0..n {
-        start[k + 1] += start[k];
-    }
-    let mut out = vec![0u32; start[n] as usize];
-    let mut fill = start.clone();
-    for (i, &k) in (0u32..).zip(keys).filter(|(_, &k)| k != u32::MAX) {
-        out[fill[k as usize] as usize] = i;
-        fill[k as usize] += 1;
-    }
-    (start, out)
 }
 
 #[cfg(test)]
