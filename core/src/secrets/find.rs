@@ -571,9 +571,35 @@ pub(crate) fn is_placeholder(body: &[u8]) -> bool {
         return false;
     }
     let lower = body.to_ascii_lowercase();
-    ALLOW_WORDS
-        .iter()
-        .any(|w| lower.windows(w.len()).any(|x| x == w.as_bytes()))
+    ALLOW_WORDS.iter().any(|w| {
+        if w.bytes().all(|c| c == b'x') {
+            x_run(&lower, w.len())
+        } else {
+            lower.windows(w.len()).any(|x| x == w.as_bytes())
+        }
+    })
+}
+
+/// A run of at least `min` `x` that reads as a placeholder: a word of its own (no letter
+/// glued to it: `your-key-xxx`) or a long one (`AIzaSyXXXXXXXXXXXXXXXX`). A key or password
+/// of letters may hold `xXXx` inside (a fuzz run planted `SyObxXXx…` as a DB_PASSWORD,
+/// which was then shown whole): that is no placeholder.
+fn x_run(lower: &[u8], min: usize) -> bool {
+    let mut i = 0;
+    while i < lower.len() {
+        let n = lower[i..].iter().take_while(|&&c| c == b'x').count();
+        if n == 0 {
+            i += 1;
+            continue;
+        }
+        let alone = (i == 0 || !lower[i - 1].is_ascii_alphabetic())
+            && lower.get(i + n).is_none_or(|c| !c.is_ascii_alphabetic());
+        if n >= min && (alone || n >= 6) {
+            return true;
+        }
+        i += n;
+    }
+    false
 }
 
 /// A random-looking body: letters and digits, or both cases.

@@ -321,3 +321,27 @@ fn an_upper_case_key_goes_on_onto_a_line_of_letters_only() {
         "{keys:?}"
     );
 }
+
+/// A run of `x` is a placeholder where it stands alone or is long, not inside a password of
+/// letters (a fuzz run planted `SyObxXXxIOOW04MSx` split by a line feed as a DB_PASSWORD, and
+/// its first line was shown whole: tests/adversarial/regressions/diagnose).
+#[test]
+fn x_inside_a_password_is_no_placeholder() {
+    use super::find::is_placeholder;
+    for p in [
+        "your-key-xxx",
+        "xxx",
+        "XXXX-XXXX",
+        "SyXXXXXXXXXXXXXXXX",
+        "key_xxx_here",
+    ] {
+        assert!(is_placeholder(p.as_bytes()), "{p} is a placeholder");
+    }
+    for k in ["SyObxXXx", "xxxAbCdEfGh", "AbCdxxxEf"] {
+        assert!(!is_placeholder(k.as_bytes()), "{k} is no placeholder");
+    }
+    let text = "DB_PASSWORD=SyObxXXx\nIOOW04MSx\n";
+    let r = crate::diagnose(text, &crate::Options::default());
+    let json = serde_json::to_string(&r.json(crate::Catalog::embedded())).unwrap_or_default();
+    assert!(!json.contains("SyObxXXx"), "{json}");
+}
