@@ -571,33 +571,32 @@ pub(crate) fn is_placeholder(body: &[u8]) -> bool {
         return false;
     }
     let lower = body.to_ascii_lowercase();
-    ALLOW_WORDS.iter().any(|w| {
-        if w.bytes().all(|c| c == b'x') {
-            x_run(&lower, w.len())
-        } else {
-            lower.windows(w.len()).any(|x| x == w.as_bytes())
-        }
-    })
+    ALLOW_WORDS
+        .iter()
+        .any(|w| placeholder_word(&lower, w.as_bytes()))
 }
 
-/// A run of at least `min` `x` that reads as a placeholder: a word of its own (no letter
-/// glued to it: `your-key-xxx`) or a long one (`AIzaSyXXXXXXXXXXXXXXXX`). A key or password
-/// of letters may hold `xXXx` inside (a fuzz run planted `SyObxXXx…` as a DB_PASSWORD,
-/// which was then shown whole): that is no placeholder.
-fn x_run(lower: &[u8], min: usize) -> bool {
+/// Whether `w` stands in `lower` as a placeholder's word: on its own, no letter glued to it
+/// (`your-key-here`, `YOUR_API_KEY`), not inside a password of letters (`WhereIsMyToken`); a
+/// word of `x` as its whole run, on its own or 6 long (`key-xxx`, `AIzaSyXXXXXXXXXX`), not the
+/// `xXXx` of a password (a fuzz run planted `SyObxXXx…` as a DB_PASSWORD, shown whole).
+fn placeholder_word(lower: &[u8], w: &[u8]) -> bool {
+    let x = w.iter().all(|&c| c == b'x');
+    let letter = |i: usize| lower.get(i).is_some_and(u8::is_ascii_alphabetic);
     let mut i = 0;
-    while i < lower.len() {
-        let n = lower[i..].iter().take_while(|&&c| c == b'x').count();
-        if n == 0 {
+    while i + w.len() <= lower.len() {
+        if !lower[i..].starts_with(w) {
             i += 1;
             continue;
         }
-        let alone = (i == 0 || !lower[i - 1].is_ascii_alphabetic())
-            && lower.get(i + n).is_none_or(|c| !c.is_ascii_alphabetic());
-        if n >= min && (alone || n >= 6) {
+        let mut e = i + w.len();
+        while x && lower.get(e) == Some(&b'x') {
+            e += 1;
+        }
+        if ((i == 0 || !letter(i - 1)) && !letter(e)) || (x && e - i >= 6) {
             return true;
         }
-        i += n;
+        i = e;
     }
     false
 }

@@ -337,7 +337,13 @@ fn x_inside_a_password_is_no_placeholder() {
     ] {
         assert!(is_placeholder(p.as_bytes()), "{p} is a placeholder");
     }
-    for k in ["SyObxXXx", "xxxAbCdEfGh", "AbCdxxxEf"] {
+    for k in [
+        "SyObxXXx",
+        "xxxAbCdEfGh",
+        "AbCdxxxEf",
+        "WhereIsMyToken",
+        "MyFakeHorse",
+    ] {
         assert!(!is_placeholder(k.as_bytes()), "{k} is no placeholder");
     }
     let text = "DB_PASSWORD=SyObxXXx\nIOOW04MSx\n";
