@@ -11,6 +11,12 @@ fn masked(text: &str) -> String {
         .to_string()
 }
 
+/// The whole report of `text` as JSON, as the CLI prints it.
+fn report_json(text: &str) -> String {
+    let r = crate::diagnose(text, &crate::Options::default());
+    serde_json::to_string(&r.json(crate::Catalog::embedded())).unwrap_or_default()
+}
+
 /// No 8 characters in a row of `key`'s hidden part (after its anchor, before its last 4).
 fn assert_hidden(key: &str, anchor: &str, out: &str) {
     let hidden = &key[anchor.len()..key.len().saturating_sub(4).max(anchor.len())];
@@ -118,8 +124,7 @@ fn short_values_of_key_named_settings() {
         "DB_PASSWORD: 12345678",
         "{\"password\": 12345678}",
     ] {
-        let r = crate::diagnose(l, &crate::Options::default());
-        let json = serde_json::to_string(&r.json(crate::Catalog::embedded())).unwrap_or_default();
+        let json = report_json(l);
         for v in ["4926270389667", "fbcadeeafdcb", "12345678"] {
             assert!(!json.contains(v), "{l} → {json}");
         }
@@ -346,9 +351,7 @@ fn x_inside_a_password_is_no_placeholder() {
     ] {
         assert!(!is_placeholder(k.as_bytes()), "{k} is no placeholder");
     }
-    let text = "DB_PASSWORD=SyObxXXx\nIOOW04MSx\n";
-    let r = crate::diagnose(text, &crate::Options::default());
-    let json = serde_json::to_string(&r.json(crate::Catalog::embedded())).unwrap_or_default();
+    let json = report_json("DB_PASSWORD=SyObxXXx\nIOOW04MSx\n");
     assert!(!json.contains("SyObxXXx"), "{json}");
 }
 
@@ -374,9 +377,7 @@ fn placeholder_words_glued_inside_passwords_are_masked() {
         ] {
             for c in contexts {
                 let text = format!("{}\nError: 401 Unauthorized\n", c.replace("{}", &pw));
-                let r = crate::diagnose(&text, &crate::Options::default());
-                let json =
-                    serde_json::to_string(&r.json(crate::Catalog::embedded())).unwrap_or_default();
+                let json = report_json(&text);
                 assert!(!json.contains(&pw), "{pw} shown in: {json}");
                 n += 1;
             }
