@@ -348,7 +348,8 @@ impl Redactor {
             .collect();
         values.sort_unstable();
         values.dedup();
-        values.sort_by_key(|(v, _)| std::cmp::Reverse(v.len()));
+        // Longest first, equal lengths in the order above (the engine's one stable sort).
+        crate::order::sort_by_key(&mut values, |(v, _)| (crate::order::desc(v.len()), 0, 0));
         let mut out = s.to_string();
         for (v, masked) in values {
             if let Some(m) = mask_heads(&out, v, masked) {

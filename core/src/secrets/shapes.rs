@@ -171,7 +171,7 @@ pub(crate) fn anchored(lower: &[u8]) -> impl Iterator<Item = &'static Shape> + '
             lower.len() >= a.len() && lower[..a.len()].eq_ignore_ascii_case(a)
         })
         .collect();
-    v.sort_by_key(|s| std::cmp::Reverse(s.anchor.len()));
+    crate::order::sort_by_key(&mut v, |s| (crate::order::desc(s.anchor.len()), 0, 0));
     v.into_iter()
 }
 
