@@ -88,7 +88,9 @@ pub(crate) fn mask_value(anchor: &str, value: &str) -> String {
 }
 
 /// Whether a value held by a secret-named setting is worth masking: not a reference to a
-/// variable, a placeholder or a variable name; for weak names, random-looking.
+/// variable or a placeholder; for weak names, not a variable's name (Codex's
+/// `env_key = "OPENAI_API_KEY"`) and random-looking. A strong name's UPPER_SNAKE value is
+/// masked: `DB_PASSWORD=HUNTER_TWO` is a password.
 pub(crate) fn worth_masking(value: &str, strength: names::Strength) -> bool {
     let v = value.trim();
     if v.is_empty()
@@ -96,7 +98,7 @@ pub(crate) fn worth_masking(value: &str, strength: names::Strength) -> bool {
         || shapes::ALLOW_VALUES
             .iter()
             .any(|a| v.eq_ignore_ascii_case(a))
-        || is_variable_name(v)
+        || (strength == names::Strength::Weak && is_variable_name(v))
         || is_placeholder(v.as_bytes())
     {
         return false;

@@ -385,3 +385,34 @@ fn placeholder_words_glued_inside_passwords_are_masked() {
     }
     assert!(n >= 200, "{n} inputs");
 }
+
+/// A password-named setting holding an UPPER_SNAKE value shows a password, not a variable's name
+/// (`DB_PASSWORD=HUNTER_TWO`, once printed whole); a key-named one keeps the name readable
+/// (Codex's `env_key = "OPENAI_API_KEY"`).
+#[test]
+fn upper_snake_values_of_password_names_are_masked() {
+    let strong = [
+        "DB_PASSWORD={}",
+        "export MYSQL_PWD=\"{}\"",
+        "{\"client_secret\": \"{}\"}",
+        "passphrase: {}",
+        "set REDIS_PASS={}",
+    ];
+    for value in ["HUNTER_TWO", "CORRECT_HORSE_BATTERY_9", "TIGER_LILY"] {
+        for c in strong {
+            let text = format!("{}\nError: 401 Unauthorized\n", c.replace("{}", value));
+            let json = report_json(&text);
+            assert!(!json.contains(value), "{value} shown in: {json}");
+        }
+    }
+    for text in [
+        "env_key = \"OPENAI_API_KEY\"",
+        "api_key: DASHSCOPE_API_KEY",
+        "ANTHROPIC_AUTH_TOKEN=MY_TOKEN_VAR",
+    ] {
+        assert!(
+            found(text).is_empty(),
+            "a variable's name masked in `{text}`"
+        );
+    }
+}
