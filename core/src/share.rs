@@ -57,8 +57,14 @@ mod tests {
             redact_for_share(text),
             "Your key sk-proj-REDACTED-xxxx is not valid."
         );
+        let text = "Got sk-ab12************************wxyz back: not valid.";
+        assert_eq!(redact_for_share(text), "Got sk-… back: not valid.");
+        // After the word `key` it is read as a key (as below) and replaced like one.
         let text = "Your key sk-ab12************************wxyz is not valid.";
-        assert_eq!(redact_for_share(text), "Your key sk-… is not valid.");
+        assert_eq!(
+            redact_for_share(text),
+            "Your key sk-REDACTED-xxxx is not valid."
+        );
         // Where a key field holds it, it is read as a key and replaced like one.
         let text = "Incorrect API key provided: sk-proj-ab12*****************wxyz. You can";
         assert_eq!(

@@ -123,3 +123,27 @@ fn link_check_accepts_and_rejects() {
         None
     );
 }
+
+/// The user-facing word catalogs (rules/messages/*.toml) name no internal source either: the
+/// CLI printed "(shared guide site-url-gateway, Quick self-check)" under its self-check.
+#[test]
+fn message_catalogs_name_no_internal_source() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../rules/messages");
+    let mut failures = Vec::new();
+    for lang in ["en", "zh"] {
+        let path = dir.join(format!("{lang}.toml"));
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(!text.is_empty(), "cannot read {}", path.display());
+        for (n, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with('#') {
+                continue;
+            }
+            for marker in INTERNAL_MARKERS {
+                if line.contains(marker) {
+                    failures.push(format!("rules/messages/{lang}.toml:{}: `{marker}`", n + 1));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -94,7 +94,7 @@ pub(crate) fn mask_value(anchor: &str, value: &str) -> String {
 pub(crate) fn worth_masking(value: &str, strength: names::Strength) -> bool {
     let v = value.trim();
     if v.is_empty()
-        || shapes::ALLOW_REFERENCES.iter().any(|r| v.starts_with(r))
+        || (shapes::ALLOW_REFERENCES.iter().any(|r| v.starts_with(r)) && !holds_secret(v))
         || shapes::ALLOW_VALUES
             .iter()
             .any(|a| v.eq_ignore_ascii_case(a))
@@ -124,6 +124,16 @@ fn hex_run(v: &str) -> bool {
 /// cut short): a key-named setting's value that no word or id looks like.
 fn random_word(v: &str) -> bool {
     v.len() >= 8 && v.bytes().all(|c| c.is_ascii_alphanumeric()) && random_enough(v.as_bytes())
+}
+
+/// Whether a value that starts like a reference (`$`, `<`, `os.getenv(`) holds a secret
+/// itself: a key pasted where a variable's name belongs (`os.getenv("yEZl…")`,
+/// `<STvy…>`), or a password that starts with `$` (`$ecretP4ss`). Its pieces between
+/// non-alphanumerics are checked; a variable's (`${DB_PASSWORD_2}`, `process.env.OPENAI_KEY`)
+/// has none long and random enough.
+fn holds_secret(v: &str) -> bool {
+    v.split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|p| p.len() >= 8 && looks_secret(p))
 }
 
 /// `OPENAI_API_KEY_2`: upper case, digits and `_`, with a `_` — a variable's name.
@@ -362,14 +372,35 @@ impl Redactor {
     }
 }
 
-/// The pieces of a key interrupted by a line break, a blank, a control character or a quote
-/// (`abc…\rdef…`) that are long enough to be one on their own: a string quoting the paste up to
-/// the interruption (a reader's note) holds one of them alone.
+/// The pieces of a key interrupted by a line break, a blank, a control character, a quote
+/// (typographic ones too: `“…”`, `「…」`) or a line-continuing `\\` (`abc…\rdef…`) that are
+/// long enough to be one on their own: a string quoting the paste up to the interruption (a
+/// reader's note), or a correction that dropped the quotes or joined the lines, holds one of
+/// them.
 fn pieces(raw: &str) -> impl Iterator<Item = &str> {
-    let interrupted = raw
-        .bytes()
-        .any(|c| c.is_ascii_whitespace() || c.is_ascii_control() || matches!(c, b'"' | b'\''));
-    raw.split(|c: char| c.is_whitespace() || c.is_control() || matches!(c, '"' | '\''))
+    let cut = |c: char| {
+        c.is_whitespace()
+            || c.is_control()
+            || matches!(
+                c,
+                '"' | '\''
+                    | '\\'
+                    | '“'
+                    | '”'
+                    | '‘'
+                    | '’'
+                    | '＂'
+                    | '＇'
+                    | '「'
+                    | '」'
+                    | '『'
+                    | '』'
+                    | '«'
+                    | '»'
+            )
+    };
+    let interrupted = raw.chars().any(cut);
+    raw.split(cut)
         .map(|p| p.trim_end_matches('.'))
         .filter(move |p| interrupted && p.len() >= SCRUB_HEAD && random_enough(p.as_bytes()))
 }

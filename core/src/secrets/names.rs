@@ -76,6 +76,7 @@ pub(crate) fn secret_name(name: &str) -> Option<Strength> {
         || n.contains("secret")
         || n.contains("password")
         || n.contains("private_key")
+        || ["密码", "口令", "私钥"].iter().any(|w| n.contains(w))
     {
         return Some(Strength::Strong);
     }
@@ -148,6 +149,12 @@ fn operator(lb: &[u8], mut i: usize, lname: &str, quoted_name: bool) -> Option<u
         2
     } else if rest.starts_with(b" provided:") || rest.starts_with(b"provided:") {
         rest.iter().position(|&c| c == b':')? + 1
+    } else if let Some(op) = ["：", "是", "为", "為"]
+        .iter()
+        .find(|w| rest.starts_with(w.as_bytes()))
+    {
+        // Chinese prose and full-width punctuation: `key是sk-…`, `API Key：…`.
+        op.len()
     } else if matches!(rest.first(), Some(b'=' | b':' | b'('))
         // ("NAME", "value")
         || (quoted_name
@@ -155,8 +162,14 @@ fn operator(lb: &[u8], mut i: usize, lname: &str, quoted_name: bool) -> Option<u
             && lb[start..i].iter().any(|&c| c == b'"' || c == b'\''))
     {
         1
-    } else if i > start && matches!(lname, "bearer" | "token" | "basic") {
-        0 // Bearer <token>
+    } else if i > start
+        && matches!(
+            lname,
+            "bearer" | "token" | "basic" | "key" | "apikey" | "api_key" | "api-key"
+        )
+    {
+        // Bearer <token>; `key o82n9j…: 401` in prose (a weak name: only a random value counts).
+        0
     } else {
         return None;
     };
@@ -217,7 +230,9 @@ fn value_at(b: &[u8], at: usize, le: usize, ls: usize, strength: Strength, out: 
             }
         }
         None => {
+            // Prose after an unquoted value in another script ends it (`key是sk-…，调用返回401`).
             while i < le
+                && !(b[i] >= 0x80 && i > s)
                 && !matches!(
                     b[i],
                     b' ' | b'\t'
@@ -241,8 +256,9 @@ fn value_at(b: &[u8], at: usize, le: usize, ls: usize, strength: Strength, out: 
     while e > s && matches!(b[e - 1], b' ' | b'\t') {
         e -= 1;
     }
-    // An unquoted value at a sentence's end (`key provided: sk-….`): the full stop is prose.
-    while quote.is_none() && e > s && b[e - 1] == b'.' {
+    // An unquoted value at a sentence's end (`key provided: sk-….`, `key o82n…: 401`): the
+    // full stop or colon is prose.
+    while quote.is_none() && e > s && matches!(b[e - 1], b'.' | b':') {
         e -= 1;
     }
     if e > s {
@@ -437,6 +453,30 @@ fn urls(ls: usize, lb: &[u8], out: &mut Vec<Value>) {
                 )
             })
             .map_or(lb.len(), |i| s + i);
+        // A password holding `/`, `?`, `#` or `@` unencoded (`user:p4ss#w0rd@host`), as people
+        // type them: an `@` past the authority's end, within the same token, after `user:` and
+        // something that is no port (`host:8080/@scope/pkg` keeps its path).
+        let token_end = lb[end..]
+            .iter()
+            .position(|&c| matches!(c, b' ' | b'\t' | b'"' | b'\'' | b'`' | b'<' | b'>'))
+            .map_or(lb.len(), |i| end + i);
+        let far_at = lb[end..token_end]
+            .iter()
+            .rposition(|&c| c == b'@')
+            .map(|i| end + i);
+        let colon = lb[s..end].iter().position(|&c| c == b':').map(|c| s + c);
+        if let (Some(at), Some(c)) = (far_at, colon) {
+            let before_end = &lb[c + 1..end];
+            if !before_end.is_empty() && !before_end.iter().all(u8::is_ascii_digit) {
+                out.push(Value {
+                    start: ls + c + 1,
+                    end: ls + at,
+                    strength: Strength::Strong,
+                });
+                from = token_end.max(s);
+                continue;
+            }
+        }
         if let Some(at) = lb[s..end].iter().rposition(|&c| c == b'@') {
             let info = &lb[s..s + at];
             match info.iter().position(|&c| c == b':') {
