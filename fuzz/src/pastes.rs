@@ -467,6 +467,26 @@ pub const CONTEXTS: &[Context] = &[
         "client = OpenAI(api_key=\"{KEY}\", base_url=\"https://dashscope.aliyuncs.com/compatible-mode/v1\")",
     ),
     ctx("python-environ", "code", Named, Plain, "os.environ[\"{NAME}\"] = \"{KEY}\""),
+    // Where a black-box hunt (session 13) found keys shown: typographic quotes, `<…>`, a key
+    // passed to getenv, a Chinese name, the word `key` in prose.
+    ctx("env-typographic-quotes", "config", Named, Plain, "{NAME}=\u{201c}{KEY}\u{201d}"),
+    ctx("env-angle-brackets", "config", Named, Plain, "{NAME}=<{KEY}>"),
+    ctx(
+        "python-getenv-key",
+        "code",
+        Named,
+        Plain,
+        "client = OpenAI(api_key=os.getenv(\"{KEY}\"), base_url=\"https://dashscope.aliyuncs.com/compatible-mode/v1\")",
+    ),
+    ctx(
+        "json-chinese-name",
+        "config",
+        Named,
+        Plain,
+        "{\"密钥\": \"{KEY}\", \"base_url\": \"https://dashscope.aliyuncs.com/compatible-mode/v1\"}",
+    ),
+    ctx("prose-key-word", "log", Named, Plain, "key {KEY}: 401 invalid api key"),
+    ctx("prose-key-shi", "log", Named, Plain, "我的key是{KEY}，调用返回401"),
     ctx(
         "go-option",
         "code",

@@ -640,9 +640,41 @@ pub(crate) fn from_settings(text: &str, cfg: &crate::config::Config, keys: &mut 
             Some(strength) => super::worth_masking(value, strength),
             None => names::holds_id(name) && key_in_id_place(value),
         };
+        if !secret {
+            continue;
+        }
         // A value holding a key already found keeps that key's exact span: masking the whole
-        // value would hide what is wrong around the key (a space, a line break).
-        if !secret || overlaps(keys, a, b) {
+        // value would hide what is wrong around the key (a space, a line break). The value's
+        // other pieces are masked apart (a password continued on the next line by `\`, read as
+        // one value by the config reader, was found only up to the line's end).
+        if overlaps(keys, a, b) {
+            // The value's stretches outside every key found (sorted, disjoint), blanks and quotes
+            // at their ends taken off.
+            let first = keys.partition_point(|k| k.end <= a);
+            let mut gaps = Vec::new();
+            let mut at = a;
+            for k in keys[first..].iter().take_while(|k| k.start < b) {
+                gaps.push((at, k.start.max(at)));
+                at = at.max(k.end);
+            }
+            gaps.push((at, b));
+            for (gs, ge) in gaps {
+                let Some(gap) = text.get(gs..ge.max(gs)) else {
+                    continue;
+                };
+                let piece = gap.trim_matches(super::interrupts);
+                let ps = gs + (gap.len() - gap.trim_start_matches(super::interrupts).len());
+                if piece.len() >= 4 && random_enough(piece.as_bytes()) {
+                    add.push(Secret {
+                        start: ps,
+                        end: ps + piece.len(),
+                        kind: KeyKind::Unknown,
+                        masked: mask_value("", piece),
+                        placeholder: false,
+                        clean: String::new(),
+                    });
+                }
+            }
             continue;
         }
         let shape = shapes::of_value(value);

@@ -132,8 +132,15 @@ fn random_word(v: &str) -> bool {
 /// non-alphanumerics are checked; a variable's (`${DB_PASSWORD_2}`, `process.env.OPENAI_KEY`)
 /// has none long and random enough.
 fn holds_secret(v: &str) -> bool {
-    v.split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|p| p.len() >= 8 && looks_secret(p))
+    // A quoted argument with a password's symbols (`os.getenv("Hpocg3@FBel!Cgwj#HCf$")`): no
+    // variable's name holds them.
+    let quoted = v
+        .split(['"', '\''])
+        .nth(1)
+        .is_some_and(|a| a.len() >= 8 && a.contains(['@', '!', '#', '^', '&', '*', '+', '=', '?']));
+    quoted
+        || v.split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|p| p.len() >= 8 && looks_secret(p))
 }
 
 /// `OPENAI_API_KEY_2`: upper case, digits and `_`, with a `_` — a variable's name.
@@ -372,35 +379,36 @@ impl Redactor {
     }
 }
 
-/// The pieces of a key interrupted by a line break, a blank, a control character, a quote
-/// (typographic ones too: `“…”`, `「…」`) or a line-continuing `\\` (`abc…\rdef…`) that are
-/// long enough to be one on their own: a string quoting the paste up to the interruption (a
-/// reader's note), or a correction that dropped the quotes or joined the lines, holds one of
-/// them.
+/// What interrupts a key's characters in a paste: a blank, a control character, a quote
+/// (typographic ones too: `“…”`, `「…」`) or a line-continuing `\`.
+pub(crate) fn interrupts(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(
+            c,
+            '"' | '\''
+                | '\\'
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
+                | '＂'
+                | '＇'
+                | '「'
+                | '」'
+                | '『'
+                | '』'
+                | '«'
+                | '»'
+        )
+}
+
+/// The pieces of a key interrupted (see [`interrupts`]: `abc…\rdef…`) that are long enough to
+/// be one on their own: a string quoting the paste up to the interruption (a reader's note), or
+/// a correction that dropped the quotes or joined the lines, holds one of them.
 fn pieces(raw: &str) -> impl Iterator<Item = &str> {
-    let cut = |c: char| {
-        c.is_whitespace()
-            || c.is_control()
-            || matches!(
-                c,
-                '"' | '\''
-                    | '\\'
-                    | '“'
-                    | '”'
-                    | '‘'
-                    | '’'
-                    | '＂'
-                    | '＇'
-                    | '「'
-                    | '」'
-                    | '『'
-                    | '』'
-                    | '«'
-                    | '»'
-            )
-    };
-    let interrupted = raw.chars().any(cut);
-    raw.split(cut)
+    let interrupted = raw.chars().any(interrupts);
+    raw.split(interrupts)
         .map(|p| p.trim_end_matches('.'))
         .filter(move |p| interrupted && p.len() >= SCRUB_HEAD && random_enough(p.as_bytes()))
 }
