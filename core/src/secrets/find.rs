@@ -628,17 +628,13 @@ pub(crate) fn from_settings(text: &str, cfg: &crate::config::Config, keys: &mut 
         ) {
             continue;
         }
-        let name = s
-            .path
-            .rsplit('.')
-            .find(|seg| !seg.is_empty() && !seg.bytes().all(|b| b.is_ascii_digit()))
-            .unwrap_or("");
+        let name = setting_name(&cfg.settings, &s.block, &s.path);
         let (a, b) = s.value_span;
         let Some(raw) = text.get(a..b) else { continue };
         let value = s.value.trim();
         let secret = match names::secret_name(name) {
             Some(strength) => super::worth_masking(value, strength),
-            None => names::holds_id(name) && key_in_id_place(value),
+            None => (names::holds_id(name) && key_in_id_place(value)) || high_entropy(value),
         };
         if !secret {
             continue;
@@ -698,6 +694,74 @@ pub(crate) fn from_settings(text: &str, cfg: &crate::config::Config, keys: &mut 
         super::sort_secrets(keys);
         super::merge_overlapping(keys);
     }
+}
+
+/// The name a setting's value goes by: its key, or where the key only says "value" the name
+/// beside it (`{"name": "OPENAI_API_KEY", "value": "…"}` of Kubernetes env lists and HAR
+/// headers), a `default` its block's name (HCL `variable "api_key" { default = "…" }`), and an
+/// array element the flag before it (`"args": ["--token", "…"]`).
+fn setting_name<'a>(
+    settings: &'a [crate::config::Setting],
+    block: &usize,
+    path: &'a str,
+) -> &'a str {
+    let sibling = |p: &str| {
+        settings
+            .iter()
+            .find(|x| x.block == *block && x.path == p)
+            .map(|x| x.value.as_str())
+    };
+    let (parent, last) = path.rsplit_once('.').unwrap_or(("", path));
+    if !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit()) {
+        let flag = last
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| n.checked_sub(1))
+            .and_then(|n| sibling(&format!("{parent}.{n}")))
+            .filter(|f| f.starts_with('-'))
+            .map(|f| f.trim_start_matches('-'));
+        if let Some(f) = flag.filter(|f| names::secret_name(f).is_some()) {
+            return f;
+        }
+        return parent
+            .rsplit('.')
+            .find(|seg| !seg.is_empty() && !seg.bytes().all(|b| b.is_ascii_digit()))
+            .unwrap_or("");
+    }
+    if last == "value" {
+        let named = ["name", "key"]
+            .iter()
+            .find_map(|k| sibling(&format!("{parent}.{k}")))
+            .filter(|n| names::secret_name(n).is_some());
+        if let Some(n) = named {
+            return n;
+        }
+    }
+    if last == "default" {
+        if let Some(p) = parent
+            .rsplit('.')
+            .next()
+            .filter(|p| names::secret_name(p).is_some())
+        {
+            return p;
+        }
+    }
+    last
+}
+
+/// A value no name calls secret that still is one (`TOKEN_B = "4sX6V87Z0Mhrw…"`, HCL's
+/// `default = "…"` under `variable "api_key"`): 24 or more characters of a key's or base64's
+/// alphabet with digits and both cases, not a path (it does not start with `/`, has at most two).
+fn high_entropy(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() >= 24
+        && b.iter()
+            .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'=' | b'_' | b'-'))
+        && b.iter().any(u8::is_ascii_digit)
+        && b.iter().any(u8::is_ascii_uppercase)
+        && b.iter().any(u8::is_ascii_lowercase)
+        && b.first() != Some(&b'/')
+        && b.iter().filter(|&&c| c == b'/').count() <= 2
 }
 
 /// A value where a model id or variable name belongs that is a key: a known key shape, or a

@@ -105,9 +105,32 @@ pub(crate) fn worth_masking(value: &str, strength: names::Strength) -> bool {
     }
     match strength {
         names::Strength::Strong => v.chars().count() >= 4,
-        names::Strength::Weak => looks_secret(v) || random_word(v) || hex_run(v),
+        names::Strength::Weak => {
+            looks_secret(v) || random_word(v) || hex_run(v) || short_random(v) || symbolic(v)
+        }
     }
 }
+
+/// 4 to 7 letters and digits with both, or both cases (`45ZEgV`, `abc12`): too short for a
+/// real key, but what a key-named setting holds is shown as a key would be.
+fn short_random(v: &str) -> bool {
+    (4..8).contains(&v.len())
+        && v.bytes().all(|c| c.is_ascii_alphanumeric())
+        && random_enough(v.as_bytes())
+}
+
+/// 8 or more characters, no blank, random (digits and letters, or both cases) and with a
+/// password's symbol (`nsjTv%bMapw%`, `Ssbky*faDep.`): no id, path or word a key-named setting
+/// holds looks like that (`base_url=`, read after a quoted name, is not random).
+fn symbolic(v: &str) -> bool {
+    v.len() >= 8
+        && !v.contains(char::is_whitespace)
+        && random_enough(v.as_bytes())
+        && v.contains(PASSWORD_SYMBOLS)
+}
+
+/// Symbols of passwords that names, ids, paths and URLs do not hold.
+const PASSWORD_SYMBOLS: [char; 10] = ['@', '!', '#', '^', '&', '*', '+', '=', '?', '%'];
 
 /// Ten or more hex digits that are all digits or all letters of one case (`4926270389667`,
 /// `fbcadeeafd`: a hex key cut short before its first letter or digit; hex with both is a
@@ -132,13 +155,12 @@ fn random_word(v: &str) -> bool {
 /// non-alphanumerics are checked; a variable's (`${DB_PASSWORD_2}`, `process.env.OPENAI_KEY`)
 /// has none long and random enough.
 fn holds_secret(v: &str) -> bool {
-    // A quoted argument with a password's symbols (`os.getenv("Hpocg3@FBel!Cgwj#HCf$")`): no
-    // variable's name holds them.
-    let quoted = v
-        .split(['"', '\''])
-        .nth(1)
-        .is_some_and(|a| a.len() >= 8 && a.contains(['@', '!', '#', '^', '&', '*', '+', '=', '?']));
-    quoted
+    // An argument with a password's symbols (`os.getenv("Hpocg3@FBel!Cgwj#HCf$")`,
+    // `<RLBEwJ@HIpr!Qtak#QhT$>`, `${TOKEN:-dsquG!iIdnu%}`): no variable's name holds them. The
+    // reference's own `%…%` and `${…}` are not counted.
+    let inner = v.trim_matches(['%', '$', '<', '>', '{', '}', '(', ')', '"', '\'']);
+    let inner = inner.split_once(":-").map_or(inner, |(_, d)| d);
+    (inner.len() >= 8 && inner.contains(PASSWORD_SYMBOLS) && !inner.contains(char::is_whitespace))
         || v.split(|c: char| !c.is_ascii_alphanumeric())
             .any(|p| p.len() >= 8 && looks_secret(p))
 }

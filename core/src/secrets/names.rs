@@ -72,6 +72,15 @@ pub(crate) fn secret_name(name: &str) -> Option<Strength> {
         return None;
     }
     let last = n.rsplit('_').next().unwrap_or(n);
+    // `TOKEN2`, `KEY_1`: a numbered setting is its name's kind.
+    let last = match last.trim_end_matches(|c: char| c.is_ascii_digit()) {
+        "" => n
+            .trim_end_matches(|c: char| c.is_ascii_digit() || c == '_')
+            .rsplit('_')
+            .next()
+            .unwrap_or(n),
+        l => l,
+    };
     if STRONG.contains(&last)
         || n.contains("secret")
         || n.contains("password")
@@ -132,10 +141,43 @@ pub(crate) fn values_on_line(t: &str, ls: usize, le: usize, line: &str) -> Vec<V
         let Some(at) = operator(lb, i, &lname, quoted_name) else {
             continue;
         };
+        let before = out.len();
         value_at(b, ls + at, le, ls, strength, &mut out);
+        // A URL's query parameter (`?access_token=…&token_type=bearer`) ends at `&` or `#`.
+        if s > 0 && matches!(lb[s - 1], b'?' | b'&') {
+            for v in &mut out[before..] {
+                if let Some(cut) = b[v.start..v.end]
+                    .iter()
+                    .position(|&c| c == b'&' || c == b'#')
+                {
+                    v.end = v.start + cut;
+                }
+            }
+        }
+    }
+    // Chinese names in prose, glued to what is around them (`令牌是…，报错 401`).
+    for (w, strength) in CJK_NAMES {
+        let mut from = 0;
+        while let Some(p) = line[from..].find(w) {
+            let i = from + p + w.len();
+            from = i;
+            if let Some(at) = operator(lb, i, "key", false) {
+                value_at(b, ls + at, le, ls, strength, &mut out);
+            }
+        }
     }
     out
 }
+
+/// Chinese secret names read in prose, where no ASCII name boundary sets them apart.
+const CJK_NAMES: [(&str, Strength); 6] = [
+    ("密钥", Strength::Weak),
+    ("秘钥", Strength::Weak),
+    ("令牌", Strength::Weak),
+    ("密码", Strength::Strong),
+    ("口令", Strength::Strong),
+    ("私钥", Strength::Strong),
+];
 
 /// After a name ending at `i`: the start of its value, past the quotes, the `=`, `:`, `(` or `,`
 /// between them.
@@ -149,7 +191,7 @@ fn operator(lb: &[u8], mut i: usize, lname: &str, quoted_name: bool) -> Option<u
         2
     } else if rest.starts_with(b" provided:") || rest.starts_with(b"provided:") {
         rest.iter().position(|&c| c == b':')? + 1
-    } else if let Some(op) = ["：", "是", "为", "為"]
+    } else if let Some(op) = ["：", "是", "为", "為", "（"]
         .iter()
         .find(|w| rest.starts_with(w.as_bytes()))
     {
@@ -472,6 +514,19 @@ fn urls(ls: usize, lb: &[u8], out: &mut Vec<Value>) {
                     start: ls + c + 1,
                     end: ls + at,
                     strength: Strength::Strong,
+                });
+                from = token_end.max(s);
+                continue;
+            }
+        }
+        // A lone token holding `/` before the `@` (`https://wfi3…+h8Y/xGWW…@api.openai.com`): weak,
+        // counted only when random (`registry.npmjs.org/@scope` is not).
+        if let (Some(at), None) = (far_at, colon) {
+            if !lb[s..end].contains(&b'@') {
+                out.push(Value {
+                    start: ls + s,
+                    end: ls + at,
+                    strength: Strength::Weak,
                 });
                 from = token_end.max(s);
                 continue;
