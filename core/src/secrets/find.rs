@@ -660,7 +660,12 @@ pub(crate) fn from_settings(text: &str, cfg: &crate::config::Config, keys: &mut 
                 };
                 let piece = gap.trim_matches(super::interrupts);
                 let ps = gs + (gap.len() - gap.trim_start_matches(super::interrupts).len());
-                if piece.len() >= 4 && random_enough(piece.as_bytes()) {
+                // Random: digits and letters, or a long run of both cases — not a word
+                // (`Bearer` before a key found in an Authorization value).
+                let random = piece.bytes().any(|c| c.is_ascii_digit())
+                    && piece.bytes().any(|c| c.is_ascii_alphabetic())
+                    || super::looks_secret(piece);
+                if piece.len() >= 4 && random {
                     add.push(Secret {
                         start: ps,
                         end: ps + piece.len(),

@@ -111,12 +111,13 @@ pub(crate) fn worth_masking(value: &str, strength: names::Strength) -> bool {
     }
 }
 
-/// 4 to 7 letters and digits with both, or both cases (`45ZEgV`, `abc12`): too short for a
-/// real key, but what a key-named setting holds is shown as a key would be.
+/// 4 to 7 letters and digits, with both (`45ZEgV`, `abc12`): too short for a real key, but what
+/// a key-named setting holds is shown as a key would be. Not a word (`Bearer`, `None`).
 fn short_random(v: &str) -> bool {
     (4..8).contains(&v.len())
         && v.bytes().all(|c| c.is_ascii_alphanumeric())
-        && random_enough(v.as_bytes())
+        && v.bytes().any(|c| c.is_ascii_digit())
+        && v.bytes().any(|c| c.is_ascii_alphabetic())
 }
 
 /// 8 or more characters, no blank, random (digits and letters, or both cases) and with a
@@ -378,21 +379,23 @@ impl Redactor {
             m
         });
         let lower_s = s.to_ascii_lowercase();
-        let mut values: Vec<(&str, &str)> = lower_s
+        let mut values: Vec<(&str, &str, usize)> = lower_s
             .as_bytes()
             .windows(SCRUB_HEAD)
             .filter_map(|w| <[u8; SCRUB_HEAD]>::try_from(w).ok())
             .filter_map(|w| heads.get(&w))
             .chain(heads.get(&[0; SCRUB_HEAD]))
             .flatten()
-            .filter_map(|(v, i)| Some((v.as_str(), self.secrets.get(*i)?.masked.as_str())))
+            .filter_map(|(v, i)| Some((v.as_str(), self.secrets.get(*i)?.masked.as_str(), *i)))
             .collect();
-        values.sort_unstable();
+        // Longest first, then by secret, each in the order found (the engine's one sort: another
+        // sort's code costs the page ~1 KB); a value met twice in a row is masked once.
+        crate::order::sort_by_key(&mut values, |(v, _, i)| {
+            (crate::order::desc(v.len()), crate::order::n(*i), 0)
+        });
         values.dedup();
-        // Longest first, equal lengths in the order above (the engine's one stable sort).
-        crate::order::sort_by_key(&mut values, |(v, _)| (crate::order::desc(v.len()), 0, 0));
         let mut out = s.to_string();
-        for (v, masked) in values {
+        for (v, masked, _) in values {
             if let Some(m) = mask_heads(&out, v, masked) {
                 out = m;
             }
