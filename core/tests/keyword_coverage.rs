@@ -119,3 +119,19 @@ fn no_plain_word_keyword_wakes_its_rule_on_ordinary_log_lines() {
         hits.join("\n")
     );
 }
+
+/// The secret finder reads only lines holding a secret-name marker (`token`, `_sk`, …). Short
+/// names (`pat`, `pin`, `sig`, `otp`) count only as a name's last word: as bare literals they
+/// sent every `path=` line of a 10 MB log to the finder (3.5x the instructions, session 13).
+#[test]
+fn secret_name_markers_skip_words_that_merely_contain_a_short_name() {
+    let line = "2026-12-07 INFO dispatch path=/v1/models ping_ms=4 signal=term option=a spinner 2 design=x";
+    let hits: Vec<&String> = llmdoctor_core::testing::secret_name_markers()
+        .iter()
+        .filter(|m| line.contains(m.as_str()))
+        .collect();
+    assert!(
+        hits.is_empty(),
+        "markers found in an ordinary line: {hits:?}"
+    );
+}
