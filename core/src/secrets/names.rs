@@ -150,8 +150,9 @@ pub(crate) fn values_on_line(t: &str, ls: usize, le: usize, line: &str) -> Vec<V
         };
         let before = out.len();
         value_at(b, ls + at, le, ls, strength, &mut out);
-        // A URL's query parameter (`?access_token=…&token_type=bearer`) ends at `&` or `#`.
-        if s > 0 && matches!(lb[s - 1], b'?' | b'&') {
+        // A URL's query or fragment parameter (`?access_token=…&token_type=bearer`,
+        // `#access_token=…`) ends at `&` or `#`.
+        if s > 0 && matches!(lb[s - 1], b'?' | b'&' | b'#') {
             for v in &mut out[before..] {
                 if let Some(cut) = b[v.start..v.end]
                     .iter()
@@ -219,8 +220,13 @@ fn operator(lb: &[u8], mut i: usize, lname: &str, quoted_name: bool) -> Option<u
             "bearer" | "token" | "basic" | "key" | "apikey" | "api_key" | "api-key"
         )
     {
-        // Bearer <token>; `key o82n9j…: 401` in prose (a weak name: only a random value counts).
-        0
+        // Bearer <token>; `key o82n9j…: 401`, `my API key to S3nVs^…` in prose (weak names: only
+        // a random value counts).
+        if rest.starts_with(b"to ") || rest.starts_with(b"is ") {
+            3
+        } else {
+            0
+        }
     } else {
         return None;
     };
