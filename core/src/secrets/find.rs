@@ -621,14 +621,14 @@ pub(crate) fn from_settings(text: &str, cfg: &crate::config::Config, keys: &mut 
         keys.get(i).is_some_and(|k| k.start < b)
     };
     let mut add: Vec<Secret> = Vec::new();
-    for s in &cfg.settings {
+    for (index, s) in cfg.settings.iter().enumerate() {
         if matches!(
             s.kind,
             ValueKind::Object | ValueKind::Array | ValueKind::Bool | ValueKind::Null
         ) {
             continue;
         }
-        let name = setting_name(&cfg.settings, &s.block, &s.path);
+        let name = setting_name(&cfg.settings, index);
         let (a, b) = s.value_span;
         let Some(raw) = text.get(a..b) else { continue };
         let value = s.value.trim();
@@ -704,16 +704,18 @@ pub(crate) fn from_settings(text: &str, cfg: &crate::config::Config, keys: &mut 
 /// The name a setting's value goes by: its key, or where the key only says "value" the name
 /// beside it (`{"name": "OPENAI_API_KEY", "value": "…"}` of Kubernetes env lists and HAR
 /// headers), a `default` its block's name (HCL `variable "api_key" { default = "…" }`), and an
-/// array element the flag before it (`"args": ["--token", "…"]`).
-fn setting_name<'a>(
-    settings: &'a [crate::config::Setting],
-    block: &usize,
-    path: &'a str,
-) -> &'a str {
+/// array element the flag before it (`"args": ["--token", "…"]`). Siblings are looked for
+/// among the 8 settings on either side (a reader records them in document order): linear in
+/// the settings, however many (up to `MAX_SETTINGS`).
+fn setting_name(settings: &[crate::config::Setting], index: usize) -> &str {
+    let Some(this) = settings.get(index) else {
+        return "";
+    };
+    let path = this.path.as_str();
+    let near = &settings[index.saturating_sub(8)..(index + 9).min(settings.len())];
     let sibling = |p: &str| {
-        settings
-            .iter()
-            .find(|x| x.block == *block && x.path == p)
+        near.iter()
+            .find(|x| x.block == this.block && x.path == p)
             .map(|x| x.value.as_str())
     };
     let (parent, last) = path.rsplit_once('.').unwrap_or(("", path));

@@ -51,6 +51,7 @@ pub fn markers() -> &'static [String] {
         for extra in ["setx ", "set -", "cookie"] {
             v.push(extra.to_string());
         }
+        v.extend(CJK_NAMES.iter().map(|(w, _)| w.to_string()));
         v
     })
 }
@@ -87,17 +88,16 @@ pub(crate) fn secret_name(name: &str) -> Option<Strength> {
         || n.contains("secret")
         || n.contains("password")
         || n.contains("private_key")
-        || (!n.is_ascii() && ["密码", "口令", "私钥"].iter().any(|w| n.contains(w)))
     {
         return Some(Strength::Strong);
     }
-    // Most names are ASCII: the table's Chinese words are not looked for in them.
-    let ascii = n.is_ascii();
-    (NAMES_LAST.contains(&last)
-        || NAMES_CONTAINS
-            .iter()
-            .any(|c| (!ascii || c.is_ascii()) && n.contains(c)))
-    .then_some(Strength::Weak)
+    if !n.is_ascii() {
+        if let Some((_, strength)) = CJK_NAMES.iter().find(|(w, _)| n.contains(w)) {
+            return Some(*strength);
+        }
+    }
+    (NAMES_LAST.contains(&last) || NAMES_CONTAINS.iter().any(|c| n.contains(c)))
+        .then_some(Strength::Weak)
 }
 
 /// Whether a setting of this name should hold a model id or a variable name.
@@ -179,7 +179,8 @@ pub(crate) fn values_on_line(t: &str, ls: usize, le: usize, line: &str) -> Vec<V
     out
 }
 
-/// Chinese secret names read in prose, where no ASCII name boundary sets them apart.
+/// Chinese secret names, with their strength: in settings (`{"密钥": "…"}`, `API密钥=…`) and in
+/// prose, where no ASCII name boundary sets them apart (`令牌是…`).
 const CJK_NAMES: [(&str, Strength); 6] = [
     ("密钥", Strength::Weak),
     ("秘钥", Strength::Weak),
