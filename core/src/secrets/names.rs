@@ -280,6 +280,35 @@ fn value_at(b: &[u8], at: usize, le: usize, ls: usize, strength: Strength, out: 
         array(b, i + 1, strength, out);
         return;
     }
+    // A call's quoted argument (`api_key=os.getenv("Qwy…")`, `System.getenv("…")`): the
+    // argument is the value (a variable's name there stays unmasked, a key does not).
+    if quote.is_none() {
+        let call = b[i..le]
+            .iter()
+            .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_'))
+            .count();
+        if call > 0
+            && b.get(i + call) == Some(&b'(')
+            && matches!(b.get(i + call + 1), Some(b'"' | b'\''))
+        {
+            i += call + 1;
+            quote = Some(b[i]);
+            i += 1;
+        }
+    }
+    // `<…>` around a value (`OPENAI_KEY=<5Z5V…>`): read to its `>`. A typographic opening quote
+    // (`“…”`, `「…」`) is passed over; the value then ends at the closing one (non-ASCII).
+    if quote.is_none() && i < le && b[i] == b'<' {
+        quote = Some(b'>');
+        i += 1;
+    } else if quote.is_none() {
+        if let Some(q) = ["“", "‘", "「", "『", "＂"]
+            .iter()
+            .find(|q| b[i..le].starts_with(q.as_bytes()))
+        {
+            i += q.len();
+        }
+    }
     let s = i;
     match quote {
         Some(q) => {
