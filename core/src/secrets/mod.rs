@@ -409,23 +409,7 @@ impl Redactor {
 pub(crate) fn interrupts(c: char) -> bool {
     c.is_whitespace()
         || c.is_control()
-        || matches!(
-            c,
-            '"' | '\''
-                | '\\'
-                | '“'
-                | '”'
-                | '‘'
-                | '’'
-                | '＂'
-                | '＇'
-                | '「'
-                | '」'
-                | '『'
-                | '』'
-                | '«'
-                | '»'
-        )
+        || matches!(c, '"' | '\'' | '\\' | '“' | '”' | '‘' | '’' | '「' | '」')
 }
 
 /// The pieces of a key interrupted (see [`interrupts`]: `abc…\rdef…`) that are long enough to

@@ -202,7 +202,7 @@ fn operator(lb: &[u8], mut i: usize, lname: &str, quoted_name: bool) -> Option<u
         2
     } else if rest.starts_with(b" provided:") || rest.starts_with(b"provided:") {
         rest.iter().position(|&c| c == b':')? + 1
-    } else if let Some(op) = ["：", "是", "为", "為", "（"]
+    } else if let Some(op) = ["：", "是", "为", "（"]
         .iter()
         .find(|w| rest.starts_with(w.as_bytes()))
     {
@@ -302,7 +302,7 @@ fn value_at(b: &[u8], at: usize, le: usize, ls: usize, strength: Strength, out: 
         quote = Some(b'>');
         i += 1;
     } else if quote.is_none() {
-        if let Some(q) = ["“", "‘", "「", "『", "＂"]
+        if let Some(q) = ["“", "‘", "「"]
             .iter()
             .find(|q| b[i..le].starts_with(q.as_bytes()))
         {
