@@ -161,7 +161,7 @@ fn holds_secret(v: &str) -> bool {
     // reference's own `%…%` and `${…}` are not counted.
     let inner = v.trim_matches(['%', '$', '<', '>', '{', '}', '(', ')', '"', '\'']);
     let inner = inner.split_once(":-").map_or(inner, |(_, d)| d);
-    (inner.len() >= 8 && inner.contains(PASSWORD_SYMBOLS) && !inner.contains(char::is_whitespace))
+    symbolic(inner)
         || v.split(|c: char| !c.is_ascii_alphanumeric())
             .any(|p| p.len() >= 8 && looks_secret(p))
 }
