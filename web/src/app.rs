@@ -1,7 +1,9 @@
 //! The root component: layout (header, the current route, footer) and the wiring of the hooks
 //! that do the work (web/src/hooks/).
 
-use crate::components::{Header, PasteBox, Results, RulePage, RulesIndex};
+use crate::components::{
+    header, rule_page, rules_index, HeaderProps, PasteBox, Results, RulePageProps, RulesIndexProps,
+};
 use crate::hooks::{
     use_diagnosis, use_document_lang, use_hash_route, use_preset, use_rule_texts, Route,
 };
@@ -55,14 +57,14 @@ pub fn app() -> Html {
             </div>
         },
         Route::Rules => html! {
-            <RulesIndex {ui} query={state.rule_query.clone()} on_query={act.reform(Action::RuleQuery)} />
+            { rules_index(&RulesIndexProps { ui, query: state.rule_query.clone(), on_query: act.reform(Action::RuleQuery) }) }
         },
-        Route::Rule(id) => html! { <RulePage id={id.clone()} {ui} /> },
+        Route::Rule(id) => html! { { rule_page(&RulePageProps { id: id.clone(), ui }) } },
     };
 
     html! {
         <>
-            <Header ui={t.clone()} route={route.clone()} {on_lang} />
+            { header(&HeaderProps { ui: t.clone(), route: route.clone(), on_lang }) }
             if let Some(e) = &texts.error {
                 <p class="texts-error" role="alert">{ t.get(M::PageTextsError) }{ " (" }{ e.clone() }{ ")" }</p>
             }

@@ -1,10 +1,9 @@
-use super::{rich, source, EvidenceList, ResetPanel, RetryPanel, Steps};
+use super::{evidence_list, reset_panel, retry_panel, rich, source, steps_view, ResetPanelProps};
 use crate::hooks::Shared;
 use crate::i18n::Ui;
 use llmdoctor_core::Msg as M;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct DiagnosisCardProps {
     pub analysis: Shared,
     /// Which diagnosis of the report (they stay in report order).
@@ -15,7 +14,6 @@ pub struct DiagnosisCardProps {
 }
 
 /// One finding: what, why, where, how to fix, how to check, whether to retry.
-#[function_component(DiagnosisCard)]
 pub fn diagnosis_card(p: &DiagnosisCardProps) -> Html {
     let t = &p.ui;
     let report = &p.analysis.report;
@@ -32,6 +30,7 @@ pub fn diagnosis_card(p: &DiagnosisCardProps) -> Html {
         .collect();
     html! {
         <article
+            key={d.rule}
             class={classes!("diagnosis", format!("sev-{}", d.severity.as_str()), first.then_some("first"))}
             data-rule={d.rule}
             data-category={d.category.as_str()}
@@ -64,20 +63,20 @@ pub fn diagnosis_card(p: &DiagnosisCardProps) -> Html {
                 </a>
             </header>
             <p class="explanation">{ rich(&text.explanation) }</p>
-            <EvidenceList analysis={p.analysis.clone()} index={p.index} ui={p.ui.clone()} />
+            { evidence_list(&p.analysis, p.index, &p.ui) }
             if d.reset.is_some() {
-                <ResetPanel
-                    analysis={p.analysis.clone()}
-                    index={p.index}
-                    ui={p.ui.clone()}
-                    billing_day={p.billing_day}
-                    on_billing_day={p.on_billing_day.clone()}
-                />
+                { reset_panel(&ResetPanelProps {
+                    analysis: p.analysis.clone(),
+                    index: p.index,
+                    ui: p.ui.clone(),
+                    billing_day: p.billing_day,
+                    on_billing_day: p.on_billing_day.clone(),
+                }) }
             }
             if !steps.is_empty() {
                 <section class="fix">
                     <h3>{ t.get(M::PageSteps) }</h3>
-                    <Steps {steps} />
+                    { steps_view(&steps) }
                 </section>
             }
             if !text.verify.is_empty() {
@@ -86,7 +85,7 @@ pub fn diagnosis_card(p: &DiagnosisCardProps) -> Html {
                     <p>{ rich(&text.verify) }</p>
                 </section>
             }
-            <RetryPanel analysis={p.analysis.clone()} index={p.index} ui={p.ui.clone()} />
+            { retry_panel(&p.analysis, p.index, &p.ui) }
             if !text.sources.is_empty() {
                 <section class="sources">
                     <h3>{ t.get(M::PageSources) }</h3>

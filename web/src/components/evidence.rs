@@ -4,19 +4,10 @@ use crate::i18n::Ui;
 use llmdoctor_core::Msg as M;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct EvidenceListProps {
-    pub analysis: Shared,
-    pub index: usize,
-    pub ui: Ui,
-}
-
 /// Where in the paste: `line:column` and the line itself (masked by the engine), the match
 /// highlighted.
-#[function_component(EvidenceList)]
-pub fn evidence_list(p: &EvidenceListProps) -> Html {
-    let t = &p.ui;
-    let Some(d) = p.analysis.report.diagnoses.get(p.index) else {
+pub fn evidence_list(analysis: &Shared, index: usize, t: &Ui) -> Html {
+    let Some(d) = analysis.report.diagnoses.get(index) else {
         return html! {};
     };
     if d.evidence.is_empty() {

@@ -3,7 +3,6 @@ use crate::i18n::Ui;
 use llmdoctor_core::Msg as M;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct FactsPanelProps {
     pub analysis: Shared,
     pub ui: Ui,
@@ -15,7 +14,6 @@ fn words<T: std::fmt::Display>(items: &[T]) -> Vec<String> {
 
 /// What the engine read from the paste (tool, endpoints, masked keys, statuses) and any engine
 /// notes. Corrected snippets have their own panel (`CorrectedPanel`).
-#[function_component(FactsPanel)]
 pub fn facts_panel(p: &FactsPanelProps) -> Html {
     let t = &p.ui;
     let report = &p.analysis.report;

@@ -5,7 +5,6 @@ use llmdoctor_core::Msg as M;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct HeaderProps {
     pub ui: Ui,
     pub route: Route,
@@ -13,7 +12,6 @@ pub struct HeaderProps {
 }
 
 /// Name, tagline, navigation and the language switch.
-#[function_component(Header)]
 pub fn header(p: &HeaderProps) -> Html {
     let t = &p.ui;
     let onchange = {

@@ -1,4 +1,6 @@
-//! One component per file, each with its own `Props`.
+//! One component per file, each with its own `Props`; the views that hold no state of their own
+//! are plain functions returning `Html` (each component costs the page its own copy of yew's
+//! generic machinery).
 
 mod bundle;
 mod copy_button;
@@ -21,17 +23,17 @@ mod steps;
 pub use bundle::BundleButton;
 pub use copy_button::CopyButton;
 pub use corrected::CorrectedPanel;
-pub use diagnosis::DiagnosisCard;
-pub use evidence::EvidenceList;
-pub use facts::FactsPanel;
-pub use header::Header;
+pub use diagnosis::{diagnosis_card, DiagnosisCardProps};
+pub use evidence::evidence_list;
+pub use facts::{facts_panel, FactsPanelProps};
+pub use header::{header, HeaderProps};
 pub use paste::PasteBox;
-pub use reset::ResetPanel;
+pub use reset::{reset_panel, ResetPanelProps};
 pub use results::Results;
-pub use retry::RetryPanel;
+pub use retry::retry_panel;
 pub use rich::{rich, source};
-pub use rule_page::RulePage;
-pub use rules_index::RulesIndex;
-pub use selfcheck::SelfCheck;
+pub use rule_page::{rule_page, RulePageProps};
+pub use rules_index::{rules_index, RulesIndexProps};
+pub use selfcheck::self_check_view;
 pub use share::ShareButton;
-pub use steps::Steps;
+pub use steps::steps as steps_view;

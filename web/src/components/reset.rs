@@ -6,7 +6,6 @@ use llmdoctor_core::Reset;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct ResetPanelProps {
     pub analysis: Shared,
     pub index: usize,
@@ -17,7 +16,6 @@ pub struct ResetPanelProps {
 
 /// When a quota comes back: the engine's note, the reset in local time and in plan time
 /// (UTC+8), and a timeline of the window (start → now → reset).
-#[function_component(ResetPanel)]
 pub fn reset_panel(p: &ResetPanelProps) -> Html {
     let t = &p.ui;
     let a = &p.analysis;

@@ -1,4 +1,7 @@
-use super::{BundleButton, CorrectedPanel, DiagnosisCard, FactsPanel, SelfCheck, ShareButton};
+use super::{
+    diagnosis_card, facts_panel, self_check_view, BundleButton, CorrectedPanel, DiagnosisCardProps,
+    FactsPanelProps, ShareButton,
+};
 use crate::hooks::{use_share_links, Opened, Shared};
 use crate::i18n::Ui;
 use llmdoctor_core::Msg as M;
@@ -58,24 +61,23 @@ pub fn results(p: &ResultsProps) -> Html {
         },
         Some(a) if a.report.diagnoses.is_empty() => html! {
             <>
-                <SelfCheck ui={p.ui.clone()} />
-                <FactsPanel analysis={a.clone()} ui={p.ui.clone()} />
+                { self_check_view(&p.ui) }
+                { facts_panel(&FactsPanelProps { analysis: a.clone(), ui: p.ui.clone() }) }
             </>
         },
         Some(a) => html! {
             <>
                 { for (0..a.report.diagnoses.len()).map(|i| html! {
-                    <DiagnosisCard
-                        key={a.report.diagnoses[i].rule}
-                        analysis={a.clone()}
-                        index={i}
-                        ui={p.ui.clone()}
-                        billing_day={p.billing_day}
-                        on_billing_day={p.on_billing_day.clone()}
-                    />
+                    { diagnosis_card(&DiagnosisCardProps {
+                        analysis: a.clone(),
+                        index: i,
+                        ui: p.ui.clone(),
+                        billing_day: p.billing_day,
+                        on_billing_day: p.on_billing_day.clone(),
+                    }) }
                 }) }
                 <CorrectedPanel analysis={a.clone()} ui={p.ui.clone()} skipped={p.skipped.clone()} on_toggle_fix={p.on_toggle_fix.clone()} />
-                <FactsPanel analysis={a.clone()} ui={p.ui.clone()} />
+                { facts_panel(&FactsPanelProps { analysis: a.clone(), ui: p.ui.clone() }) }
             </>
         },
     };

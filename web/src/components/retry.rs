@@ -4,18 +4,9 @@ use crate::i18n::Ui;
 use llmdoctor_core::Msg as M;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct RetryPanelProps {
-    pub analysis: Shared,
-    pub index: usize,
-    pub ui: Ui,
-}
-
 /// Whether to retry, and ready-to-use retry code where retrying is right.
-#[function_component(RetryPanel)]
-pub fn retry_panel(p: &RetryPanelProps) -> Html {
-    let t = &p.ui;
-    let Some(d) = p.analysis.report.diagnoses.get(p.index) else {
+pub fn retry_panel(analysis: &Shared, index: usize, t: &Ui) -> Html {
+    let Some(d) = analysis.report.diagnoses.get(index) else {
         return html! {};
     };
     let r = &d.retry;
@@ -30,7 +21,7 @@ pub fn retry_panel(p: &RetryPanelProps) -> Html {
                 <details class="snippet" open={i == 0}>
                     <summary>{ s.language.as_str() }</summary>
                     <div class="code">
-                        <CopyButton text={AttrValue::Static(s.code)} ui={p.ui.clone()} what={AttrValue::Static(s.language.as_str())} />
+                        <CopyButton text={AttrValue::Static(s.code)} ui={t.clone()} what={AttrValue::Static(s.language.as_str())} />
                         <pre><code class={format!("language-{}", s.language)}>{ s.code }</code></pre>
                     </div>
                 </details>

@@ -1,17 +1,15 @@
-use super::{rich, source, Steps};
+use super::{rich, source, steps_view};
 use crate::i18n::Ui;
 use llmdoctor_core::rule;
 use llmdoctor_core::Msg as M;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct RulePageProps {
     pub id: AttrValue,
     pub ui: Ui,
 }
 
 /// `#/rules/<id>`: one rule in full, in the chosen language.
-#[function_component(RulePage)]
 pub fn rule_page(p: &RulePageProps) -> Html {
     let t = &p.ui;
     let back =
@@ -44,7 +42,7 @@ pub fn rule_page(p: &RulePageProps) -> Html {
             <p class="explanation">{ rich(&text.explanation) }</p>
             <section class="fix">
                 <h2>{ t.get(M::PageSteps) }</h2>
-                <Steps {steps} />
+                { steps_view(&steps) }
             </section>
             if !text.verify.is_empty() {
                 <section class="verify">

@@ -5,7 +5,6 @@ use llmdoctor_core::{order, Category, Lang, Rule, RULES};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct RulesIndexProps {
     pub ui: Ui,
     pub query: AttrValue,
@@ -34,7 +33,6 @@ fn matches(r: &Rule, t: &Ui, terms: &[String]) -> bool {
 }
 
 /// `#/rules`: every rule, searchable, grouped by category, each linking to its page.
-#[function_component(RulesIndex)]
 pub fn rules_index(p: &RulesIndexProps) -> Html {
     let t = &p.ui;
     let oninput = {

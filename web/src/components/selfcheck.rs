@@ -2,15 +2,9 @@ use crate::i18n::Ui;
 use llmdoctor_core::selfcheck::self_check;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct SelfCheckProps {
-    pub ui: Ui,
-}
-
 /// No rule matched: the quick self-check from the engine.
-#[function_component(SelfCheck)]
-pub fn self_check_view(p: &SelfCheckProps) -> Html {
-    let c = self_check(&p.ui.w());
+pub fn self_check_view(ui: &Ui) -> Html {
+    let c = self_check(&ui.w());
     html! {
         <div id="selfcheck" class="selfcheck">
             <h2>{ c.title }</h2>

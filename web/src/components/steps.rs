@@ -1,15 +1,9 @@
 use super::rich;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct StepsProps {
-    pub steps: Vec<AttrValue>,
-}
-
-/// Numbered fix steps.
-#[function_component(Steps)]
-pub fn steps(p: &StepsProps) -> Html {
+/// Numbered fix steps (a plain function: a component of its own costs the page's wasm more).
+pub fn steps(steps: &[AttrValue]) -> Html {
     html! {
-        <ol class="steps">{ for p.steps.iter().map(|s| html! { <li>{ rich(s) }</li> }) }</ol>
+        <ol class="steps">{ for steps.iter().map(|s| html! { <li>{ rich(s) }</li> }) }</ol>
     }
 }
