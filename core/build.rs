@@ -401,14 +401,18 @@ fn validate(file: &str, r: &Rule, ids: &mut BTreeSet<String>, errors: &mut Vec<S
         );
     }
     if !r.follows.is_empty() {
-        if !r.keywords.is_empty() || r.check.is_some() || r.fallback || !r.supersedes.is_empty() {
-            err("a rule with `follows` has no keywords, patterns, check, fallback or supersedes: it only joins another finding".into());
+        if r.check.is_some() || r.fallback || !r.supersedes.is_empty() {
+            err("a rule with `follows` has no check, fallback or supersedes: it only joins another finding".into());
         }
-        if r.severity != "warning" || r.confidence.as_deref() != Some("low") {
-            err(
-                "a rule with `follows` is a hypothesis: severity `warning`, confidence `low`"
-                    .into(),
-            );
+        // Without patterns, a hypothesis; with them, the user's own words that point past the
+        // first finding (`the key works in curl`): it leads that finding.
+        let (severity, confidence) = if r.patterns.is_empty() {
+            ("warning", "low")
+        } else {
+            ("error", "medium")
+        };
+        if r.severity != severity || r.confidence.as_deref() != Some(confidence) {
+            err("a rule with `follows` is a hypothesis (severity `warning`, confidence `low`), or with patterns a lead (`error`, `medium`)".into());
         }
         for c in &r.follows {
             if !CATEGORIES.contains(&c.as_str()) || *c == r.category {

@@ -272,6 +272,9 @@ fn status_at(line: &[u8], s: usize) -> bool {
             }
         }
     }
+    if prose_status(line, s) {
+        return true;
+    }
     // At the start of the line, a 4xx/5xx and words: `429: Too Many Requests`, `503 - busy`.
     if matches!(first, b'4' | b'5') && line[..s].iter().all(|&b| b == b' ' || b == b'\t') {
         let blanks = |at: usize| {
@@ -289,6 +292,106 @@ fn status_at(line: &[u8], s: usize) -> bool {
         }
     }
     false
+}
+
+/// Verbs and arrows that retell a status: `I get a 401`, `returns 404`, `/v1 → 404`, `出现429`.
+const PROSE_BEFORE: &[&str] = &[
+    "got",
+    "get",
+    "gets",
+    "getting",
+    "return",
+    "returns",
+    "returning",
+    "with",
+    "gives",
+    "throws",
+    "→",
+    "->",
+    "=>",
+    "得到",
+    "出现",
+    "遇到",
+];
+
+/// Words that may follow a status retold in prose: the clause goes on about the failure.
+const PROSE_AFTER: &[&str] = &[
+    "error", "errors", "response", "from", "when", "on", "for", "and", "but", "again", "status",
+    "code",
+];
+
+/// A common error status retold in prose, where nothing else marks it as one: after a verb or
+/// an arrow (`I get a 401 when…`, `keeps failing with 403`, `/anthropic/v1 → 404`), or after a
+/// word and a comma (`my key is invalid, 401`), and ending its clause (end of line, punctuation,
+/// or a word such as `from`, `when`, `error`): `with 500 tokens` and `4, 500, 502` are no status.
+fn prose_status(line: &[u8], s: usize) -> bool {
+    let e = s + 3;
+    // The statuses a failed API call is retold with.
+    let n = line[s..e]
+        .iter()
+        .fold(0u16, |n, &d| n * 10 + u16::from(d.wrapping_sub(b'0')));
+    if !matches!(n, 400..=405 | 408 | 409 | 413 | 415 | 422 | 429 | 500 | 502..=504 | 529) {
+        return false;
+    }
+    let trim = |end: usize| {
+        end - line[..end]
+            .iter()
+            .rev()
+            .take_while(|&&b| b == b' ' || b == b'\t')
+            .count()
+    };
+    let ends_word = |head: &[u8], w: &[u8]| {
+        head.ends_with(w) && (head.len() == w.len() || !is_word(head[head.len() - w.len() - 1]))
+    };
+    let mut k = trim(s);
+    // An article: `got a 401`, `returns an 404`.
+    for art in [&b"an"[..], b"a"] {
+        if k < s && ends_word(&line[..k], art) && trim(k - art.len()) < k - art.len() {
+            k = trim(k - art.len());
+            break;
+        }
+    }
+    let head = &line[..k];
+    let after_verb = PROSE_BEFORE.iter().any(|w| {
+        let w = w.as_bytes();
+        if w[0].is_ascii_alphabetic() {
+            k < s && ends_word(head, w)
+        } else {
+            head.ends_with(w)
+        }
+    });
+    // A word, then a comma: `invalid, 401`, `无效，401`.
+    let after_comma = [&b","[..], "，".as_bytes()].iter().any(|c| {
+        head.ends_with(c)
+            && head
+                .len()
+                .checked_sub(c.len() + 1)
+                .is_some_and(|i| head[i].is_ascii_lowercase() || head[i] >= 0x80)
+    });
+    if !(after_verb || after_comma) {
+        return false;
+    }
+    let ws = line[e..]
+        .iter()
+        .take_while(|&&b| b == b' ' || b == b'\t')
+        .count();
+    let rest = &line[e + ws..];
+    match rest.first() {
+        None => true,
+        Some(b')' | b']' | b'.' | b',' | b';' | b'!' | b'?' | b':') => {
+            rest.get(1).is_none_or(|b| !b.is_ascii_digit())
+        }
+        Some(_) => {
+            ["。", "，", "！", "）", "错误", "报错"]
+                .iter()
+                .any(|p| rest.starts_with(p.as_bytes()))
+                || ws > 0
+                    && PROSE_AFTER.iter().any(|w| {
+                        rest.starts_with(w.as_bytes())
+                            && rest.get(w.len()).is_none_or(|&b| !is_word(b))
+                    })
+        }
+    }
 }
 
 /// Whether `head` ends with `http/` and a version (`http/1.1`, `http/2`).
@@ -368,10 +471,15 @@ mod tests {
             r#"[ \t:=\\"'(\[]{0,5}([1-5][0-9][0-9])(?-u:\b)"#,
             r#"|(?-u:\b)([1-5][0-9][0-9])[ \t]+(?:status code|unauthorized|forbidden|not found|too many requests|bad request|internal server error|service unavailable|bad gateway|gateway time-?out|payment required|method not allowed|request entity too large|overloaded|invalid access token|invalid api-key|incorrect api key|错误|报错)"#,
             r#"|^[ \t]*([45][0-9][0-9])[ \t]*[:-]?[ \t]+[a-z]"#,
+            r#"|(?:(?-u:\b)(?:got|get|gets|getting|return|returns|returning|with|gives|throws)(?:[ \t]+(?:an|a))?[ \t]+"#,
+            r#"|(?:→|->|=>|得到|出现|遇到|[a-z\x{80}-\x{10ffff}](?:,|，))(?:[ \t]+(?:an|a)[ \t]+|[ \t]*))"#,
+            r#"(400|401|402|403|404|405|408|409|413|415|422|429|500|502|503|504|529)"#,
+            r#"(?:[ \t]*(?:$|[)\].,;!?:](?:[^0-9]|$)|。|，|！|）|错误|报错)"#,
+            r#"|[ \t]+(?:errors?|response|from|when|on|for|and|but|again|status|code)(?-u:\b))"#,
         );
         let re = regex::Regex::new(p).expect("compiles");
         re.captures_iter(lower_line)
-            .filter_map(|c| c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)))
+            .filter_map(|c| (1..=4).find_map(|i| c.get(i)))
             .filter_map(|m| m.as_str().parse::<u16>().ok())
             .filter(|s| (100..600).contains(s))
             .collect()
@@ -417,6 +525,25 @@ mod tests {
             "api error:      401",
             "429\ttoo many requests",
             "http 404",
+            "my key is invalid, 401",
+            "key无效，401",
+            "i get a 401 when calling the api",
+            "getting an 429 again",
+            "got 401: unauthorized",
+            "(/anthropic/v1 → 404)",
+            "出现429错误",
+            "fails with 503.",
+            "with 500 tokens",
+            "with 500.5 ms",
+            "retry_on: 429, 500, 502",
+            "got 500 records",
+            "forget 401",
+            "get401",
+            "→ a404",
+            "got a401",
+            "alpha 401",
+            "with 4010",
+            "with 401ms",
         ];
         lines.extend(tricky.iter().map(|s| s.to_string()));
         for l in &lines {
@@ -457,6 +584,17 @@ mod tests {
         assert_eq!(statuses("processed 404 files"), Vec::<u16>::new());
         assert_eq!(statuses("保持v1就返回404，把V1删掉就返回500"), [404, 500]);
         assert_eq!(statuses("报了429之后，现在还是报429"), [429]);
+        // Retold in prose: a verb or an arrow before it, the clause ending after it.
+        assert_eq!(statuses("my key is invalid, 401"), [401]);
+        assert_eq!(statuses("I get a 401 when calling the API"), [401]);
+        assert_eq!(statuses("keeps failing with 403"), [403]);
+        assert_eq!(statuses("URL 被加 /v1 (/anthropic/v1 → 404)"), [404]);
+        assert_eq!(
+            statuses("the model replied with 500 tokens"),
+            Vec::<u16>::new()
+        );
+        assert_eq!(statuses("retry_on: 429, 500, 502"), Vec::<u16>::new());
+        assert_eq!(statuses("got 500 records"), Vec::<u16>::new());
     }
 
     #[test]

@@ -21,6 +21,12 @@ pub(crate) struct Finding {
     pub applicability: Applicability,
 }
 
+/// A lead (a rule with `follows` and patterns: the user's own words about the error) is placed
+/// by [`differential`], not ranked: it neither drops a finding nor keeps a fallback from speaking.
+fn is_lead(x: &Finding) -> bool {
+    !RULES[x.rule].follows.is_empty()
+}
+
 fn facts_allow(r: &Rule, f: &Facts) -> bool {
     r.when.iter().all(|w| f.holds(w))
         && (r.when_any.is_empty() || r.when_any.iter().any(|w| f.holds(w)))
@@ -104,7 +110,7 @@ pub(crate) fn rank(text: &str, mut f: Vec<Finding>) -> Vec<Finding> {
         }
         let ra = &RULES[f[a].rule];
         for b in 0..n {
-            if a == b || !keep[b] {
+            if a == b || !keep[b] || is_lead(&f[a]) || is_lead(&f[b]) {
                 continue;
             }
             let rb = &RULES[f[b].rule];
@@ -145,12 +151,14 @@ pub(crate) fn rank(text: &str, mut f: Vec<Finding>) -> Vec<Finding> {
     // Fallbacks (a status or an exception class alone) speak only when nothing else explains
     // the paste: another error or warning drops them all.
     if f.iter()
-        .any(|x| !RULES[x.rule].fallback && x.severity != Severity::Info)
+        .any(|x| !RULES[x.rule].fallback && x.severity != Severity::Info && !is_lead(x))
     {
         f.retain(|x| !RULES[x.rule].fallback);
     }
     // A fallback warning (a failure described without an error) gives way to any error.
-    if f.iter().any(|x| x.severity == Severity::Error) {
+    if f.iter()
+        .any(|x| x.severity == Severity::Error && !is_lead(x))
+    {
         f.retain(|x| !(RULES[x.rule].fallback && x.severity == Severity::Warning));
     }
     for x in &mut f {
@@ -172,16 +180,31 @@ pub(crate) fn rank(text: &str, mut f: Vec<Finding>) -> Vec<Finding> {
 /// category of the first finding, an error, joins it with that finding's evidence, after the
 /// last error or warning, unless its category is already reported. A first finding read from
 /// the user's own config (a check) names the cause itself: no hypothesis joins it.
+///
+/// A lead (the user's own words about the error, `the same key works in curl`) goes before that
+/// first finding when it `follows` its category, and nowhere else.
 pub(crate) fn differential(mut f: Vec<Finding>, facts: &Facts) -> Vec<Finding> {
-    let Some(first) = f.iter().find(|x| x.severity != Severity::Info) else {
+    let mut leads = Vec::new();
+    while let Some(i) = f.iter().position(is_lead) {
+        leads.push(f.remove(i));
+    }
+    let Some(pos) = f.iter().position(|x| x.severity != Severity::Info) else {
         return f;
     };
+    let first = &f[pos];
     let lead = &RULES[first.rule];
     if lead.check.is_some() || first.severity != Severity::Error {
         return f;
     }
     let (cat, hit) = (lead.category, first.hit.clone());
     let mut at = f.iter().filter(|x| x.severity != Severity::Info).count();
+    for l in leads {
+        let r = &RULES[l.rule];
+        if r.follows.contains(&cat) && !f.iter().any(|x| RULES[x.rule].category == r.category) {
+            f.insert(pos, l);
+            at += 1;
+        }
+    }
     for (i, r) in RULES.iter().enumerate() {
         if r.follows.contains(&cat)
             && !f.iter().any(|x| RULES[x.rule].category == r.category)

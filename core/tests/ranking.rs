@@ -165,3 +165,34 @@ fn no_hypothesis_repeats_a_reported_category_or_follows_a_config_finding_or_a_su
     let s = shown("HTTP/1.1 200 OK\n{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"Hello\"}}]}");
     assert!(s.is_empty(), "{s:?}");
 }
+
+#[test]
+fn the_users_word_that_the_key_works_elsewhere_leads_an_auth_error_and_only_that() {
+    let err = "Error code: 401 - {'error': {'message': 'Incorrect API key provided: sk-abc***xyz.', 'type': 'invalid_request_error', 'code': 'invalid_api_key'}}";
+    // Alone, the 401 is the key's.
+    assert_eq!(shown(err)[0].1, "auth");
+    // Said by the user, the tool's configuration leads; the key's finding follows it.
+    for said in [
+        "The same key works with curl from this machine.",
+        "I have verified that my API key is valid.",
+        "我的key是正确的，在其他软件里可以正常调用",
+    ] {
+        let s = shown(&format!("{err}\n{said}"));
+        let ids: Vec<&str> = s.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(
+            (ids[0], s[0].1, s[0].2),
+            ("key-works-elsewhere", "client_config", Severity::Error),
+            "{said}: {ids:?}"
+        );
+        assert_eq!(s[1].1, "auth", "{said}: {ids:?}");
+        // The generic tool-configuration hypothesis does not repeat it.
+        assert!(!ids.contains(&"maybe-tool-config"), "{said}: {ids:?}");
+    }
+    // The same words with no error, or with an error they do not explain, lead nothing.
+    assert!(shown("The same key works with curl from this machine.").is_empty());
+    let s = shown("Error code: 429 - {'error': {'message': 'Rate limit reached for requests', 'type': 'requests', 'code': 'rate_limit_exceeded'}}\nThe same key works with curl.");
+    assert!(!s.iter().any(|x| x.0 == "key-works-elsewhere"), "{s:?}");
+    // An error's own advice is not the user's word.
+    let s = shown(&format!("{err}\nPlease make sure your API key is valid."));
+    assert_eq!(s[0].1, "auth", "{s:?}");
+}
