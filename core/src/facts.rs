@@ -230,6 +230,8 @@ const STATUS_AFTER: &[&str] = &[
     // Python requests' HTTPError: `404 Client Error: Not Found for url: …`.
     "client error",
     "server error",
+    // As people name a 429: `429 Rate Limit errors`.
+    "rate limit",
     // Chinese prose: `429错误`, `502 报错`.
     "错误",
     "报错",
@@ -469,7 +471,7 @@ mod tests {
         let p = concat!(
             r#"(?:error code|status[ _]?code|status|http/[0-9.]+|http|api error|internal error|"code"|'code'|\\"code\\"|error|code|状态码：?|错误码：?|错误代码：?|返回码：?|返回|报了|报错|报|indicate success:)"#,
             r#"[ \t:=\\"'(\[]{0,5}([1-5][0-9][0-9])(?-u:\b)"#,
-            r#"|(?-u:\b)([1-5][0-9][0-9])[ \t]+(?:status code|unauthorized|forbidden|not found|too many requests|bad request|internal server error|service unavailable|bad gateway|gateway time-?out|payment required|method not allowed|request entity too large|overloaded|invalid access token|invalid api-key|incorrect api key|错误|报错)"#,
+            r#"|(?-u:\b)([1-5][0-9][0-9])[ \t]+(?:status code|unauthorized|forbidden|not found|too many requests|bad request|internal server error|service unavailable|bad gateway|gateway time-?out|payment required|method not allowed|request entity too large|overloaded|invalid access token|invalid api-key|incorrect api key|client error|server error|rate limit|错误|报错)"#,
             r#"|^[ \t]*([45][0-9][0-9])[ \t]*[:-]?[ \t]+[a-z]"#,
             r#"|(?:(?-u:\b)(?:got|get|gets|getting|return|returns|returning|with|gives|throws)(?:[ \t]+(?:an|a))?[ \t]+"#,
             r#"|(?:→|->|=>|得到|出现|遇到|[a-z\x{80}-\x{10ffff}](?:,|，))(?:[ \t]+(?:an|a)[ \t]+|[ \t]*))"#,
@@ -544,6 +546,8 @@ mod tests {
             "alpha 401",
             "with 4010",
             "with 401ms",
+            "get 429 rate limit errors",
+            "a 500 ratelimit",
         ];
         lines.extend(tricky.iter().map(|s| s.to_string()));
         for l in &lines {

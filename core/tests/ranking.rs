@@ -78,6 +78,28 @@ fn a_413_about_tokens_per_minute_is_rate_limit() {
 /// A 401 from a provider with two platforms: the auth finding first, the other platform's host
 /// as the second hypothesis (a warning), never in front of it.
 #[test]
+fn a_wrapper_names_the_cause_only_when_nothing_inside_does() {
+    check(&[
+        // Dify's connection wrapper around the client's read timeout: a timeout.
+        (
+            "{'code': 'completion_request_error', 'message': \"[ollama] Connection Error, HTTPConnectionPool(host='192.168.1.4', port=11434): Read timed out. (read timeout=60)\", 'status': 400}",
+            "timeout",
+        ),
+        // The same wrapper around a refused connection: the network.
+        (
+            "[ollama] Connection Error, HTTPConnectionPool(host='localhost', port=11434): Max retries exceeded with url: /api/chat (Caused by NewConnectionError('Failed to establish a new connection: [Errno 111] Connection refused'))",
+            "network",
+        ),
+        // A 402 whose reason names the month is a period quota, not the balance.
+        (
+            "API error 402: {\"message\":\"You have reached the limit.\",\"reason\":\"MONTHLY_REQUEST_COUNT\"}",
+            "quota",
+        ),
+        ("API error 402: {\"message\":\"Payment Required\"}", "balance"),
+    ]);
+}
+
+#[test]
 fn a_401_on_a_two_platform_provider_is_auth_first_and_the_region_second() {
     let cases = [
         "base_url=\"https://api.moonshot.ai/v1\"\nError code: 401 - {'error': {'message': 'Invalid Authentication', 'type': 'invalid_authentication_error'}}",
