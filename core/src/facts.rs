@@ -314,6 +314,8 @@ const PROSE_BEFORE: &[&str] = &[
     "得到",
     "出现",
     "遇到",
+    "提示",
+    "显示",
 ];
 
 /// Words that may follow a status retold in prose: the clause goes on about the failure.
@@ -474,7 +476,7 @@ mod tests {
             r#"|(?-u:\b)([1-5][0-9][0-9])[ \t]+(?:status code|unauthorized|forbidden|not found|too many requests|bad request|internal server error|service unavailable|bad gateway|gateway time-?out|payment required|method not allowed|request entity too large|overloaded|invalid access token|invalid api-key|incorrect api key|client error|server error|rate limit|错误|报错)"#,
             r#"|^[ \t]*([45][0-9][0-9])[ \t]*[:-]?[ \t]+[a-z]"#,
             r#"|(?:(?-u:\b)(?:got|get|gets|getting|return|returns|returning|with|gives|throws)(?:[ \t]+(?:an|a))?[ \t]+"#,
-            r#"|(?:→|->|=>|得到|出现|遇到|[a-z\x{80}-\x{10ffff}](?:,|，))(?:[ \t]+(?:an|a)[ \t]+|[ \t]*))"#,
+            r#"|(?:→|->|=>|得到|出现|遇到|提示|显示|[a-z\x{80}-\x{10ffff}](?:,|，))(?:[ \t]+(?:an|a)[ \t]+|[ \t]*))"#,
             r#"(400|401|402|403|404|405|408|409|413|415|422|429|500|502|503|504|529)"#,
             r#"(?:[ \t]*(?:$|[)\].,;!?:](?:[^0-9]|$)|。|，|！|）|错误|报错)"#,
             r#"|[ \t]+(?:errors?|response|from|when|on|for|and|but|again|status|code)(?-u:\b))"#,
@@ -546,6 +548,8 @@ mod tests {
             "alpha 401",
             "with 4010",
             "with 401ms",
+            "一直提示 429",
+            "显示401。",
             "get 429 rate limit errors",
             "a 500 ratelimit",
         ];

@@ -206,7 +206,9 @@ pub(crate) fn differential(mut f: Vec<Finding>, facts: &Facts) -> Vec<Finding> {
         }
     }
     for (i, r) in RULES.iter().enumerate() {
+        // Hypotheses only: a lead joins by its own evidence, above.
         if r.follows.contains(&cat)
+            && r.patterns.is_empty()
             && !f.iter().any(|x| RULES[x.rule].category == r.category)
             && facts_allow(r, facts)
         {

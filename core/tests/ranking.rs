@@ -218,3 +218,25 @@ fn the_users_word_that_the_key_works_elsewhere_leads_an_auth_error_and_only_that
     let s = shown(&format!("{err}\nPlease make sure your API key is valid."));
     assert_eq!(s[0].1, "auth", "{s:?}");
 }
+
+#[test]
+fn a_named_plan_leads_a_balance_error_and_never_joins_without_its_words() {
+    let err = "openai.RateLimitError: Error code: 429 - {'error': {'code': '1113', 'message': '余额不足或无可用资源包,请充值。'}}";
+    let alone = shown(err);
+    assert_eq!(alone[0].1, "balance", "{alone:?}");
+    assert!(
+        !alone
+            .iter()
+            .any(|x| x.0 == "plan-key-on-pay-as-you-go-endpoint"),
+        "a lead is not a hypothesis: {alone:?}"
+    );
+    let s = shown(&format!(
+        "我买了 GLM Coding Plan，base_url 设的是 https://open.bigmodel.cn/api/paas/v4\n{err}"
+    ));
+    assert_eq!(
+        (s[0].0.as_str(), s[0].1),
+        ("plan-key-on-pay-as-you-go-endpoint", "base_url"),
+        "{s:?}"
+    );
+    assert_eq!(s[1].1, "balance", "{s:?}");
+}

@@ -48,8 +48,13 @@ use std::path::{Path, PathBuf};
 // a natural mix from new threads; 52.5% first, 77.5% top-3, 5 silent before rule work from
 // them). After it (a 429 named `rate limit`, a wrapper ranked below what it wraps, a period in a
 // reason code, a request field of the wrong type): J 65.0 / 87.5 / 3; dev 78.7 / 92.6 / 6;
-// blind 74.8 / 86.6 / 16 (blind 392: 75.8 / 87.2 / 15; C6 unchanged).
-const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 78.6, 92.5, 6), ("blind", 74.7, 86.5, 16)];
+// blind 74.8 / 86.6 / 16 (blind 392: 75.8 / 87.2 / 15; C6 unchanged). Then K001-K040 (dev, 741:
+// the same kind of mix; 67.5% first, 77.5% top-3, 2 silent before rule work from them). After
+// it (Azure's ResponsibleAIPolicyViolation, Gemini's "exceeded your current quota" as quota, a
+// named plan leading a balance error, missing-key and can't-connect wordings, Chinese 提示/显示
+// before a status): K 75.0 / 82.5 / 1; dev 78.7 / 92.6 / 6; blind 74.8 / 86.8 / 16 (blind 392:
+// 75.8 / 87.5 / 15; C6 unchanged at 65.0 / 80.0 / 1).
+const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 78.6, 92.5, 6), ("blind", 74.7, 86.7, 16)];
 
 struct Case {
     category: String,
