@@ -192,11 +192,11 @@ pub(crate) fn differential(mut f: Vec<Finding>, facts: &Facts) -> Vec<Finding> {
         return f;
     };
     let first = &f[pos];
-    let lead = &RULES[first.rule];
-    if lead.check.is_some() || first.severity != Severity::Error {
+    let first_rule = &RULES[first.rule];
+    if first_rule.check.is_some() || first.severity != Severity::Error {
         return f;
     }
-    let (cat, hit) = (lead.category, first.hit.clone());
+    let (cat, hit) = (first_rule.category, first.hit.clone());
     let mut at = f.iter().filter(|x| x.severity != Severity::Info).count();
     for l in leads {
         let r = &RULES[l.rule];
