@@ -60,7 +60,10 @@ use std::path::{Path, PathBuf};
 // honest figure of this session): 55.0 / 67.5 / 8 silent with the engine of the session's start
 // (aaca9bc), 52.5 / 70.0 / 7 at the end. Whole parts at the end: dev 78.7 / 92.4 / 8, blind
 // (472) 73.1 / 85.6 / 23 (392: 75.8 / 87.5 / 15; C6 67.5 / 82.5 / 1).
-const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 78.6, 92.3, 8), ("blind", 73.0, 85.5, 23)];
+// Then M001-M040 (dev, 821: short pastes, titles, wrappers, prose; 52.5 / 75.0 / 3 before, 57.5
+// / 82.5 / 2 after a wrapped Anthropic credit message, a gateway's moderation wording and
+// "invalid authentication" in prose); dev 77.7 / 92.0 / 10, blind unchanged.
+const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 77.6, 91.9, 10), ("blind", 73.0, 85.5, 23)];
 
 struct Case {
     category: String,
