@@ -1,9 +1,7 @@
 //! The root component: layout (header, the current route, footer) and the wiring of the hooks
 //! that do the work (web/src/hooks/).
 
-use crate::components::{
-    header, rule_page, rules_index, HeaderProps, PasteBox, Results, RulePageProps, RulesIndexProps,
-};
+use crate::components::{header, rule_page, rules_index, PasteBox, Results};
 use crate::hooks::{
     use_diagnosis, use_document_lang, use_hash_route, use_preset, use_rule_texts, Route,
 };
@@ -31,7 +29,6 @@ pub fn app() -> Html {
         prefs::remember_lang(lang);
         Action::SetLang(lang)
     });
-    let ui = t.clone();
     let body = match &route {
         Route::Diagnose => html! {
             <div class="workspace">
@@ -39,7 +36,7 @@ pub fn app() -> Html {
                     loaded={diag.loaded.clone()}
                     replaced={diag.replaced}
                     empty={state.text.is_empty()}
-                    ui={ui.clone()}
+                    ui={t.clone()}
                     on_input={act.reform(Action::Type)}
                     on_load={on_load.clone()}
                 />
@@ -47,7 +44,7 @@ pub fn app() -> Html {
                     analysis={diag.analysis.clone()}
                     pending={diag.pending || diag.progress.is_some()}
                     progress={diag.progress}
-                    ui={ui.clone()}
+                    ui={t.clone()}
                     billing_day={state.billing_day}
                     on_billing_day={act.reform(Action::SetBillingDay)}
                     {on_load}
@@ -57,14 +54,14 @@ pub fn app() -> Html {
             </div>
         },
         Route::Rules => html! {
-            { rules_index(&RulesIndexProps { ui, query: state.rule_query.clone(), on_query: act.reform(Action::RuleQuery) }) }
+            { rules_index(&t, &state.rule_query, &act.reform(Action::RuleQuery)) }
         },
-        Route::Rule(id) => html! { { rule_page(&RulePageProps { id: id.clone(), ui }) } },
+        Route::Rule(id) => html! { { rule_page(id, &t) } },
     };
 
     html! {
         <>
-            { header(&HeaderProps { ui: t.clone(), route: route.clone(), on_lang }) }
+            { header(&t, &route, &on_lang) }
             if let Some(e) = &texts.error {
                 <p class="texts-error" role="alert">{ t.get(M::PageTextsError) }{ " (" }{ e.clone() }{ ")" }</p>
             }

@@ -1,10 +1,11 @@
-use super::{evidence_list, reset_panel, retry_panel, rich, source, steps_view, ResetPanelProps};
+use super::{evidence_list, reset_panel, retry_panel, rich, source, steps_view};
 use crate::hooks::Shared;
 use crate::i18n::Ui;
 use llmdoctor_core::Msg as M;
 use yew::prelude::*;
 
-pub struct DiagnosisCardProps {
+/// One diagnosis card's inputs, which its reset panel reads too.
+pub struct CardProps {
     pub analysis: Shared,
     /// Which diagnosis of the report (they stay in report order).
     pub index: usize,
@@ -14,7 +15,7 @@ pub struct DiagnosisCardProps {
 }
 
 /// One finding: what, why, where, how to fix, how to check, whether to retry.
-pub fn diagnosis_card(p: &DiagnosisCardProps) -> Html {
+pub fn diagnosis_card(p: &CardProps) -> Html {
     let t = &p.ui;
     let report = &p.analysis.report;
     let Some(d) = report.diagnoses.get(p.index) else {
@@ -65,13 +66,7 @@ pub fn diagnosis_card(p: &DiagnosisCardProps) -> Html {
             <p class="explanation">{ rich(&text.explanation) }</p>
             { evidence_list(&p.analysis, p.index, &p.ui) }
             if d.reset.is_some() {
-                { reset_panel(&ResetPanelProps {
-                    analysis: p.analysis.clone(),
-                    index: p.index,
-                    ui: p.ui.clone(),
-                    billing_day: p.billing_day,
-                    on_billing_day: p.on_billing_day.clone(),
-                }) }
+                { reset_panel(p) }
             }
             if !steps.is_empty() {
                 <section class="fix">

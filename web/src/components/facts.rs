@@ -3,20 +3,14 @@ use crate::i18n::Ui;
 use llmdoctor_core::Msg as M;
 use yew::prelude::*;
 
-pub struct FactsPanelProps {
-    pub analysis: Shared,
-    pub ui: Ui,
-}
-
 fn words<T: std::fmt::Display>(items: &[T]) -> Vec<String> {
     items.iter().map(T::to_string).collect()
 }
 
 /// What the engine read from the paste (tool, endpoints, masked keys, statuses) and any engine
 /// notes. Corrected snippets have their own panel (`CorrectedPanel`).
-pub fn facts_panel(p: &FactsPanelProps) -> Html {
-    let t = &p.ui;
-    let report = &p.analysis.report;
+pub fn facts_panel(analysis: &Shared, t: &Ui) -> Html {
+    let report = &analysis.report;
     let f = &report.facts;
     let mut rows: Vec<(&str, Vec<String>)> = vec![
         (t.get(M::PageReadTool), words(&f.tools)),

@@ -5,23 +5,16 @@ use llmdoctor_core::Msg as M;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-pub struct HeaderProps {
-    pub ui: Ui,
-    pub route: Route,
-    pub on_lang: Callback<Lang>,
-}
-
 /// Name, tagline, navigation and the language switch.
-pub fn header(p: &HeaderProps) -> Html {
-    let t = &p.ui;
+pub fn header(t: &Ui, route: &Route, on_lang: &Callback<Lang>) -> Html {
     let onchange = {
-        let on_lang = p.on_lang.clone();
+        let on_lang = on_lang.clone();
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
             on_lang.emit(Lang::parse(&v).unwrap_or_default());
         })
     };
-    let on_rules = matches!(p.route, Route::Rules | Route::Rule(_));
+    let on_rules = matches!(route, Route::Rules | Route::Rule(_));
     let current = |yes: bool| yes.then_some("page");
     html! {
         <header class="site-header">
@@ -41,8 +34,8 @@ pub fn header(p: &HeaderProps) -> Html {
                 <label class="lang">
                     <span class="visually-hidden">{ t.get(M::PageLangLabel) }</span>
                     <select id="lang" {onchange} aria-label={t.attr(M::PageLangLabel)}>
-                        <option value="en" selected={p.ui.lang == Lang::En}>{ t.language_name(Lang::En) }</option>
-                        <option value="zh" selected={p.ui.lang == Lang::Zh}>{ t.language_name(Lang::Zh) }</option>
+                        <option value="en" selected={t.lang == Lang::En}>{ t.language_name(Lang::En) }</option>
+                        <option value="zh" selected={t.lang == Lang::Zh}>{ t.language_name(Lang::Zh) }</option>
                     </select>
                 </label>
             </nav>

@@ -1,6 +1,7 @@
-//! One component per file, each with its own `Props`; the views that hold no state of their own
-//! are plain functions returning `Html` (each component costs the page its own copy of yew's
-//! generic machinery).
+//! One view per file. Views that keep state are yew components, each with its own `Props`; the
+//! others are plain functions returning `Html`, taking what they show as arguments (each
+//! component costs the page its own copy of yew's generic machinery). A diagnosis card and its
+//! reset panel share [`CardProps`].
 
 mod bundle;
 mod copy_button;
@@ -23,17 +24,17 @@ mod steps;
 pub use bundle::BundleButton;
 pub use copy_button::CopyButton;
 pub use corrected::CorrectedPanel;
-pub use diagnosis::{diagnosis_card, DiagnosisCardProps};
+pub use diagnosis::{diagnosis_card, CardProps};
 pub use evidence::evidence_list;
-pub use facts::{facts_panel, FactsPanelProps};
-pub use header::{header, HeaderProps};
+pub use facts::facts_panel;
+pub use header::header;
 pub use paste::PasteBox;
-pub use reset::{reset_panel, ResetPanelProps};
+pub use reset::reset_panel;
 pub use results::Results;
 pub use retry::retry_panel;
 pub use rich::{rich, source};
-pub use rule_page::{rule_page, RulePageProps};
-pub use rules_index::{rules_index, RulesIndexProps};
+pub use rule_page::rule_page;
+pub use rules_index::rules_index;
 pub use selfcheck::self_check_view;
 pub use share::ShareButton;
 pub use steps::steps as steps_view;

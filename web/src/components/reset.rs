@@ -1,22 +1,14 @@
+use super::CardProps;
 use crate::clock;
-use crate::hooks::Shared;
 use crate::i18n::Ui;
 use llmdoctor_core::Msg as M;
 use llmdoctor_core::Reset;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-pub struct ResetPanelProps {
-    pub analysis: Shared,
-    pub index: usize,
-    pub ui: Ui,
-    pub billing_day: Option<u8>,
-    pub on_billing_day: Callback<Option<u8>>,
-}
-
 /// When a quota comes back: the engine's note, the reset in local time and in plan time
 /// (UTC+8), and a timeline of the window (start → now → reset).
-pub fn reset_panel(p: &ResetPanelProps) -> Html {
+pub fn reset_panel(p: &CardProps) -> Html {
     let t = &p.ui;
     let a = &p.analysis;
     let Some(reset) = a

@@ -1,6 +1,6 @@
 use super::{
-    diagnosis_card, facts_panel, self_check_view, BundleButton, CorrectedPanel, DiagnosisCardProps,
-    FactsPanelProps, ShareButton,
+    diagnosis_card, facts_panel, self_check_view, BundleButton, CardProps, CorrectedPanel,
+    ShareButton,
 };
 use crate::hooks::{use_share_links, Opened, Shared};
 use crate::i18n::Ui;
@@ -62,13 +62,13 @@ pub fn results(p: &ResultsProps) -> Html {
         Some(a) if a.report.diagnoses.is_empty() => html! {
             <>
                 { self_check_view(&p.ui) }
-                { facts_panel(&FactsPanelProps { analysis: a.clone(), ui: p.ui.clone() }) }
+                { facts_panel(a, &p.ui) }
             </>
         },
         Some(a) => html! {
             <>
                 { for (0..a.report.diagnoses.len()).map(|i| html! {
-                    { diagnosis_card(&DiagnosisCardProps {
+                    { diagnosis_card(&CardProps {
                         analysis: a.clone(),
                         index: i,
                         ui: p.ui.clone(),
@@ -77,7 +77,7 @@ pub fn results(p: &ResultsProps) -> Html {
                     }) }
                 }) }
                 <CorrectedPanel analysis={a.clone()} ui={p.ui.clone()} skipped={p.skipped.clone()} on_toggle_fix={p.on_toggle_fix.clone()} />
-                { facts_panel(&FactsPanelProps { analysis: a.clone(), ui: p.ui.clone() }) }
+                { facts_panel(a, &p.ui) }
             </>
         },
     };

@@ -4,26 +4,20 @@ use llmdoctor_core::rule;
 use llmdoctor_core::Msg as M;
 use yew::prelude::*;
 
-pub struct RulePageProps {
-    pub id: AttrValue,
-    pub ui: Ui,
-}
-
 /// `#/rules/<id>`: one rule in full, in the chosen language.
-pub fn rule_page(p: &RulePageProps) -> Html {
-    let t = &p.ui;
+pub fn rule_page(id: &AttrValue, t: &Ui) -> Html {
     let back =
         html! { <p class="crumbs"><a href="#/rules">{ "← " }{ t.get(M::PageRuleBack) }</a></p> };
-    let Some(r) = rule(&p.id) else {
+    let Some(r) = rule(id) else {
         return html! {
             <section class="rule-page">
                 { back }
                 <h1>{ t.get(M::PageRuleUnknown) }</h1>
-                <p><code>{ p.id.clone() }</code></p>
+                <p><code>{ id.clone() }</code></p>
             </section>
         };
     };
-    let text = p.ui.words.text(p.ui.lang, r);
+    let text = t.words.text(t.lang, r);
     let steps: Vec<AttrValue> = text
         .steps
         .iter()

@@ -5,12 +5,6 @@ use llmdoctor_core::{order, Category, Lang, Rule, RULES};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-pub struct RulesIndexProps {
-    pub ui: Ui,
-    pub query: AttrValue,
-    pub on_query: Callback<AttrValue>,
-}
-
 /// Whether a rule matches every word of the query (id, titles in the languages loaded, category,
 /// patterns and keywords: people search with the error text they saw).
 fn matches(r: &Rule, t: &Ui, terms: &[String]) -> bool {
@@ -33,23 +27,21 @@ fn matches(r: &Rule, t: &Ui, terms: &[String]) -> bool {
 }
 
 /// `#/rules`: every rule, searchable, grouped by category, each linking to its page.
-pub fn rules_index(p: &RulesIndexProps) -> Html {
-    let t = &p.ui;
+pub fn rules_index(t: &Ui, query: &AttrValue, on_query: &Callback<AttrValue>) -> Html {
     let oninput = {
-        let on_query = p.on_query.clone();
+        let on_query = on_query.clone();
         Callback::from(move |e: InputEvent| {
             on_query.emit(AttrValue::from(
                 e.target_unchecked_into::<HtmlInputElement>().value(),
             ));
         })
     };
-    let catalog = &p.ui.words;
-    let terms: Vec<String> = p
-        .query
+    let catalog = &t.words;
+    let terms: Vec<String> = query
         .split_whitespace()
         .map(str::to_ascii_lowercase)
         .collect();
-    let mut shown: Vec<&Rule> = RULES.iter().filter(|r| matches(r, &p.ui, &terms)).collect();
+    let mut shown: Vec<&Rule> = RULES.iter().filter(|r| matches(r, t, &terms)).collect();
     // By category, severity, then as the rules files list them.
     order::sort_by_key(&mut shown, |r| {
         let category = Category::ALL.iter().position(|c| *c == r.category);
@@ -61,7 +53,7 @@ pub fn rules_index(p: &RulesIndexProps) -> Html {
     });
     let count = t.rule_count(shown.len(), RULES.len());
     let cards = shown.iter().map(|r| {
-        let text = catalog.text(p.ui.lang, r);
+        let text = catalog.text(t.lang, r);
         html! {
             <li>
                 <a class="rule-card" href={format!("#/rules/{}", r.id)} data-rule={r.id}>
@@ -81,7 +73,7 @@ pub fn rules_index(p: &RulesIndexProps) -> Html {
             <p class="intro">{ t.get(M::PageRulesIntro) }</p>
             <div class="search">
                 <label for="rule-search">{ t.get(M::PageRulesSearch) }</label>
-                <input id="rule-search" type="search" value={p.query.clone()} {oninput}
+                <input id="rule-search" type="search" value={query.clone()} {oninput}
                     placeholder={t.attr(M::PageRulesSearchPlaceholder)} autocomplete="off" spellcheck="false"
                     aria-describedby="rule-count" />
                 <p id="rule-count" class="hint" role="status" aria-live="polite">{ count }</p>
