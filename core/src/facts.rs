@@ -443,12 +443,31 @@ pub(crate) fn url_at(text: &str, pos: usize) -> Option<(usize, String, String)> 
         })
         .map_or(rest.len(), |i| after + i);
     let url = rest[..end].trim_end_matches(['.', ';']);
-    // Userinfo (`user:pass@`) is not part of the host.
+    // Userinfo (`user:pass@`) is not part of the host. A password holding `/`, `?` or `#`
+    // unencoded (`user:p4ss/w0rd@host`, as people type them) runs to the URL's last `@`, as
+    // the secret detector reads it (secrets/names.rs `urls`): the host is after it.
     let authority_end = url[after..]
         .find(['/', '?', '#'])
         .map_or(url.len(), |i| after + i);
-    let bare = match url[after..authority_end].rfind('@') {
-        Some(at) => format!("{}{}", &url[..after], &url[after + at + 1..]),
+    let authority = &url[after..authority_end];
+    let password = authority
+        .split_once(':')
+        .is_some_and(|(_, p)| !p.is_empty() && !p.bytes().all(|b| b.is_ascii_digit()));
+    // Past the authority, an `@` before a host (`@gateway.example.com/v1`), not a path's
+    // `@scope/pkg`.
+    let far_at = url[authority_end..]
+        .rfind('@')
+        .map(|i| authority_end + i)
+        .filter(|&at| {
+            let host = url[at + 1..].split(['/', '?', '#']).next().unwrap_or("");
+            host.contains(['.', ':']) || host.eq_ignore_ascii_case("localhost")
+        });
+    let userinfo_end = match far_at.filter(|_| password) {
+        Some(at) => Some(at),
+        None => authority.rfind('@').map(|at| after + at),
+    };
+    let bare = match userinfo_end {
+        Some(at) => format!("{}{}", &url[..after], &url[at + 1..]),
         None => url.to_string(),
     };
     let u = crate::url::split_url(&bare)?;

@@ -63,7 +63,9 @@ use std::path::{Path, PathBuf};
 // Then M001-M040 (dev, 821: short pastes, titles, wrappers, prose; 52.5 / 75.0 / 3 before, 57.5
 // / 82.5 / 2 after a wrapped Anthropic credit message, a gateway's moderation wording and
 // "invalid authentication" in prose); dev 77.6 / 92.0 / 10, blind unchanged.
-const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 77.5, 91.9, 10), ("blind", 73.0, 85.5, 23)];
+// Session 15: blind C8 (40, never read): 65.0 / 77.5 / 4 silent with the engine of the session's
+// start (bd953cc); blind (512) 72.5 / 85.0 / 27.
+const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 77.5, 91.9, 10), ("blind", 72.4, 84.9, 27)];
 
 struct Case {
     category: String,

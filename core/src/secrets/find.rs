@@ -628,13 +628,20 @@ pub(crate) fn from_settings(text: &str, cfg: &crate::config::Config, keys: &mut 
         ) {
             continue;
         }
-        let name = setting_name(&cfg.settings, index);
         let (a, b) = s.value_span;
+        let name = match setting_name(&cfg.settings, index) {
+            "default" => hcl_variable_above(text, a).unwrap_or("default"),
+            n => n,
+        };
         let Some(raw) = text.get(a..b) else { continue };
         let value = s.value.trim();
         let secret = match names::secret_name(name) {
             Some(strength) => super::worth_masking(value, strength),
-            None => (names::holds_id(name) && key_in_id_place(value)) || high_entropy(value),
+            None => {
+                (names::holds_id(name) && key_in_id_place(value))
+                    || high_entropy(value)
+                    || super::random_token(value)
+            }
         };
         if !secret {
             continue;
@@ -754,6 +761,18 @@ fn setting_name(settings: &[crate::config::Setting], index: usize) -> &str {
         }
     }
     last
+}
+
+/// The name of the HCL variable whose block holds a `default` at `at`, when the block opens a
+/// few lines above (`variable "api_key" {` / `type = string` / `default = "…"`): a reader that
+/// took the block's body as its own document did not see it.
+fn hcl_variable_above(text: &str, at: usize) -> Option<&str> {
+    let before = text.get(..at)?;
+    let line = before.lines().rev().take(6).find_map(|l| {
+        let rest = l.trim_start().strip_prefix("variable")?;
+        Some(rest.trim_start().trim_end().trim_end_matches('{'))
+    })?;
+    Some(line.trim().trim_matches('"'))
 }
 
 /// A value no name calls secret that still is one (`TOKEN_B = "4sX6V87Z0Mhrw…"`, HCL's

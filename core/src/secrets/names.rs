@@ -547,6 +547,7 @@ fn urls(ls: usize, lb: &[u8], out: &mut Vec<Value>) {
             .iter()
             .position(|&c| matches!(c, b' ' | b'\t' | b'"' | b'\'' | b'`' | b'<' | b'>'))
             .map_or(lb.len(), |i| end + i);
+        path_tokens(ls, lb, end, token_end, out);
         let far_at = lb[end..token_end]
             .iter()
             .rposition(|&c| c == b'@')
@@ -595,6 +596,28 @@ fn urls(ls: usize, lb: &[u8], out: &mut Vec<Value>) {
             }
         }
         from = end.max(s);
+    }
+}
+
+/// A key written into a URL's path (`https://gateway.example/Zx8kLm2Qp9Rt4Vw7Yb3N/v1`, as some
+/// relays and webhooks take it): a segment of `from..to` that reads as a random token
+/// ([`super::random_token`]); model names, versions and ids (`Llama-3-8B-Instruct`,
+/// `2024-02-15-preview`, `thread_…` is one) do not.
+fn path_tokens(ls: usize, lb: &[u8], from: usize, to: usize, out: &mut Vec<Value>) {
+    let path_end = lb[from..to]
+        .iter()
+        .position(|&c| c == b'?' || c == b'#')
+        .map_or(to, |i| from + i);
+    let mut s = from;
+    for seg in lb[from..path_end].split(|&c| c == b'/') {
+        if std::str::from_utf8(seg).is_ok_and(super::random_token) {
+            out.push(Value {
+                start: ls + s,
+                end: ls + s + seg.len(),
+                strength: Strength::Strong,
+            });
+        }
+        s += seg.len() + 1;
     }
 }
 

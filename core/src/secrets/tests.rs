@@ -416,3 +416,73 @@ fn upper_snake_values_of_password_names_are_masked() {
         );
     }
 }
+
+/// Random tokens against names and ids that share their alphabet (`random_token`).
+#[test]
+fn random_tokens_are_not_names_or_ids() {
+    for v in [
+        "Zx8kLm2Qp9Rt4Vw7Yb3N",
+        "aB3dE5fG7hJ9kL1mN3pQ",
+        "Q9w-E8r_T7y-U6i_O5p",
+    ] {
+        assert!(super::random_token(v), "{v}");
+    }
+    for v in [
+        "DeepSeek-R1-Distill-Qwen-32B",
+        "Llama-3-8B-Instruct",
+        "GetChatCompletions2024",
+        "Meta-Llama-3-70B-Instruct",
+        "Qwen2-VL-72B-Instruct",
+        "Mixtral-8x7B-Instruct-v01",
+        "Phi-3-mini-4k-instruct",
+        "MiniMax-M2-Preview-0925",
+        "Kimi-K2-Instruct-0905",
+        "ZhipuAI-GLM4-Flash2024",
+        "Nous-Hermes-2-Mixtral-8x7B-DPO",
+        "CodeLlama-34b-Instruct-hf",
+        "MyGpt4oDeployment01",
+        "2024-02-15-preview",
+        "8f1e2d3c4b5a69788796a5b4c3d2e1f0",
+        "my-project-123456",
+        "Zx8kLm2Qp9Rt4Vw", // 15
+        "gemini-1.5-pro:generateContent",
+    ] {
+        assert!(!super::random_token(v), "{v}");
+    }
+}
+
+/// How many random tokens of letters and digits read as such: the share the doc comment of
+/// `random_token` states (a fixed generator: the same figures on every run).
+#[test]
+fn random_tokens_are_mostly_recognised() {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        ALPHABET[(seed % ALPHABET.len() as u64) as usize]
+    };
+    for (len, floor) in [(16, 0.96), (32, 0.99)] {
+        let hits = (0..4000)
+            .filter(|_| {
+                let t: Vec<u8> = (0..len).map(|_| next()).collect();
+                super::random_token(std::str::from_utf8(&t).unwrap_or(""))
+            })
+            .count();
+        let share = hits as f64 / 4000.0;
+        assert!(share >= floor, "{len}: {share}");
+    }
+}
+
+/// Short values under key names: digits and letters, or a capital inside; not words.
+#[test]
+fn short_values_under_key_names() {
+    use super::names::Strength::Weak;
+    for v in ["fqXw", "abCd", "45ZEgV", "abc12"] {
+        assert!(super::worth_masking(v, Weak), "{v}");
+    }
+    for v in ["None", "Bearer", "test", "default", "Abcd"] {
+        assert!(!super::worth_masking(v, Weak), "{v}");
+    }
+}
