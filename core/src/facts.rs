@@ -61,6 +61,9 @@ pub const STATUS_MARKERS: &[&str] = &[
     "返回",
     "报了",
     "报错",
+    // Verbs a status is retold after (`经常触发 429`, `收到 403`): prose_status reads them.
+    "触发",
+    "收到",
 ];
 
 #[derive(Debug, Default, Serialize)]
@@ -316,6 +319,8 @@ const PROSE_BEFORE: &[&str] = &[
     "遇到",
     "提示",
     "显示",
+    "触发",
+    "收到",
 ];
 
 /// Words that may follow a status retold in prose: the clause goes on about the failure.
@@ -348,12 +353,15 @@ fn prose_status(line: &[u8], s: usize) -> bool {
         head.ends_with(w) && (head.len() == w.len() || !is_word(head[head.len() - w.len() - 1]))
     };
     let mut k = trim(s);
-    // An article: `got a 401`, `returns an 404`.
-    for art in [&b"an"[..], b"a"] {
-        if k < s && ends_word(&line[..k], art) && trim(k - art.len()) < k - art.len() {
-            k = trim(k - art.len());
+    // An article or two: `got a 401`, `returns an 404`, `returns the same 403 error`.
+    for _ in 0..2 {
+        let Some(art) = [&b"an"[..], b"a", b"the", b"same", b"this"]
+            .into_iter()
+            .find(|art| k < s && ends_word(&line[..k], art) && trim(k - art.len()) < k - art.len())
+        else {
             break;
-        }
+        };
+        k = trim(k - art.len());
     }
     let head = &line[..k];
     let after_verb = PROSE_BEFORE.iter().any(|w| {
@@ -386,9 +394,11 @@ fn prose_status(line: &[u8], s: usize) -> bool {
             rest.get(1).is_none_or(|b| !b.is_ascii_digit())
         }
         Some(_) => {
-            ["。", "，", "！", "）", "错误", "报错"]
-                .iter()
-                .any(|p| rest.starts_with(p.as_bytes()))
+            [
+                "。", "，", "！", "）", "错误", "报错", "限制", "限流", "问题", "异常",
+            ]
+            .iter()
+            .any(|p| rest.starts_with(p.as_bytes()))
                 || ws > 0
                     && PROSE_AFTER.iter().any(|w| {
                         rest.starts_with(w.as_bytes())
@@ -494,10 +504,10 @@ mod tests {
             r#"[ \t:=\\"'(\[]{0,5}([1-5][0-9][0-9])(?-u:\b)"#,
             r#"|(?-u:\b)([1-5][0-9][0-9])[ \t]+(?:status code|unauthorized|forbidden|not found|too many requests|bad request|internal server error|service unavailable|bad gateway|gateway time-?out|payment required|method not allowed|request entity too large|overloaded|invalid access token|invalid api-key|incorrect api key|client error|server error|rate limit|错误|报错)"#,
             r#"|^[ \t]*([45][0-9][0-9])[ \t]*[:-]?[ \t]+[a-z]"#,
-            r#"|(?:(?-u:\b)(?:got|get|gets|getting|return|returns|returning|with|gives|throws)(?:[ \t]+(?:an|a))?[ \t]+"#,
-            r#"|(?:→|->|=>|得到|出现|遇到|提示|显示|[a-z\x{80}-\x{10ffff}](?:,|，))(?:[ \t]+(?:an|a)[ \t]+|[ \t]*))"#,
+            r#"|(?:(?-u:\b)(?:got|get|gets|getting|return|returns|returning|with|gives|throws)(?:[ \t]+(?:an|a|the|same|this)){0,2}[ \t]+"#,
+            r#"|(?:→|->|=>|得到|出现|遇到|提示|显示|触发|收到|[a-z\x{80}-\x{10ffff}](?:,|，))(?:[ \t]+(?:an|a)[ \t]+|[ \t]*))"#,
             r#"(400|401|402|403|404|405|408|409|413|415|422|429|500|502|503|504|529)"#,
-            r#"(?:[ \t]*(?:$|[)\].,;!?:](?:[^0-9]|$)|。|，|！|）|错误|报错)"#,
+            r#"(?:[ \t]*(?:$|[)\].,;!?:](?:[^0-9]|$)|。|，|！|）|错误|报错|限制|限流|问题|异常)"#,
             r#"|[ \t]+(?:errors?|response|from|when|on|for|and|but|again|status|code)(?-u:\b))"#,
         );
         let re = regex::Regex::new(p).expect("compiles");
@@ -555,6 +565,9 @@ mod tests {
             "got 401: unauthorized",
             "(/anthropic/v1 → 404)",
             "出现429错误",
+            "every message returns the same 403 error.",
+            "returns the same 500 tokens",
+            "经常触发 429",
             "fails with 503.",
             "with 500 tokens",
             "with 500.5 ms",
@@ -622,6 +635,31 @@ mod tests {
         );
         assert_eq!(statuses("retry_on: 429, 500, 502"), Vec::<u16>::new());
         assert_eq!(statuses("got 500 records"), Vec::<u16>::new());
+        assert_eq!(statuses("Every message returns the same 403 error."), [403]);
+        assert_eq!(statuses("returns the same 500 tokens"), Vec::<u16>::new());
+        assert_eq!(statuses("经常触发 429 "), [429]);
+        assert_eq!(statuses("经常触发 429 限制。"), [429]);
+    }
+
+    /// A password holding `@` and `/` runs to the last `@` before a host, as the secret
+    /// detector reads it; a path's `@scope` stays the path.
+    #[test]
+    fn userinfo_runs_to_the_last_at_before_a_host() {
+        let t = "https://user:p@ss/w0rd@gateway.example.com/v1";
+        let (_, host, path) = url_at(t, 0).expect("url");
+        assert_eq!(
+            (host.as_str(), path.as_str()),
+            ("gateway.example.com", "/v1")
+        );
+        let t = "https://user:pw@registry.example.com/@scope/pkg";
+        let (_, host, path) = url_at(t, 0).expect("url");
+        assert_eq!(
+            (host.as_str(), path.as_str()),
+            ("registry.example.com", "/@scope/pkg")
+        );
+        let t = "http://localhost:8080/@scope/pkg";
+        let (_, host, path) = url_at(t, 0).expect("url");
+        assert_eq!((host.as_str(), path.as_str()), ("localhost", "/@scope/pkg"));
     }
 
     #[test]

@@ -64,8 +64,12 @@ use std::path::{Path, PathBuf};
 // / 82.5 / 2 after a wrapped Anthropic credit message, a gateway's moderation wording and
 // "invalid authentication" in prose); dev 77.6 / 92.0 / 10, blind unchanged.
 // Session 15: blind C8 (40, never read): 65.0 / 77.5 / 4 silent with the engine of the session's
-// start (bd953cc); blind (512) 72.5 / 85.0 / 27.
-const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 77.5, 91.9, 10), ("blind", 72.4, 84.9, 27)];
+// start (bd953cc); blind (512) 72.5 / 85.0 / 27. Then N001-N040 (dev, 861: client_config,
+// base_url, plan_restriction, timeout first; weak providers): 55.0 / 77.5 / 4 before rule work
+// from them, 75.0 / 95.0 / 1 after (Qianfan's Token Plan key and Ark's Coding Plan model
+// refusals, Ollama's five-minute 500, a body that is not JSON, statuses after 触发/收到 and
+// `returns the same 403`); dev 77.5 / 92.2 / 9, blind 72.9 / 85.0 / 27.
+const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 77.4, 92.1, 9), ("blind", 72.8, 84.9, 27)];
 
 struct Case {
     category: String,
