@@ -621,6 +621,32 @@ pub(crate) fn from_settings(text: &str, cfg: &crate::config::Config, keys: &mut 
         keys.get(i).is_some_and(|k| k.start < b)
     };
     let mut add: Vec<Secret> = Vec::new();
+    // A key used as a map's key (`{"<key>": {…}}`, `[keys."<key>"]`): its path shows it.
+    let mut seen: Vec<&str> = Vec::new();
+    for s in &cfg.settings {
+        for seg in s.path.split('.') {
+            let seg = seg.trim_matches(['"', '\'', ' ']);
+            let uuid_hex: String = seg.chars().filter(|&c| c != '-').collect();
+            let random = super::random_token(seg)
+                || high_entropy(seg)
+                || super::long_hex(&uuid_hex)
+                || (super::symbolic(seg) && !seg.contains("://"));
+            if seen.contains(&seg) || !random {
+                continue;
+            }
+            seen.push(seg);
+            if let Some(at) = text.find(seg) {
+                add.push(Secret {
+                    start: at,
+                    end: at + seg.len(),
+                    kind: KeyKind::Unknown,
+                    masked: mask_value("", seg),
+                    placeholder: false,
+                    clean: String::new(),
+                });
+            }
+        }
+    }
     for (index, s) in cfg.settings.iter().enumerate() {
         if matches!(
             s.kind,
@@ -641,6 +667,8 @@ pub(crate) fn from_settings(text: &str, cfg: &crate::config::Config, keys: &mut 
                 (names::holds_id(name) && key_in_id_place(value))
                     || high_entropy(value)
                     || super::random_token(value)
+                    || (super::long_hex(value) && !names::names_an_id(name))
+                    || unnamed_password(value)
             }
         };
         if !secret {
@@ -720,18 +748,22 @@ fn setting_name(settings: &[crate::config::Setting], index: usize) -> &str {
     };
     let path = this.path.as_str();
     let near = &settings[index.saturating_sub(8)..(index + 9).min(settings.len())];
-    let sibling = |p: &str| {
+    let (parent, last) = path.rsplit_once('.').unwrap_or(("", path));
+    // A sibling's value by its last word, in any case (`Name`/`Value` of AWS task definitions).
+    let sibling = |w: &str| {
         near.iter()
-            .find(|x| x.block == this.block && x.path == p)
+            .find(|x| {
+                let (p, l) = x.path.rsplit_once('.').unwrap_or(("", x.path.as_str()));
+                x.block == this.block && p == parent && l.eq_ignore_ascii_case(w)
+            })
             .map(|x| x.value.as_str())
     };
-    let (parent, last) = path.rsplit_once('.').unwrap_or(("", path));
     if !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit()) {
         let flag = last
             .parse::<usize>()
             .ok()
             .and_then(|n| n.checked_sub(1))
-            .and_then(|n| sibling(&format!("{parent}.{n}")))
+            .and_then(|n| sibling(&n.to_string()))
             .filter(|f| f.starts_with('-'))
             .map(|f| f.trim_start_matches('-'));
         if let Some(f) = flag.filter(|f| names::secret_name(f).is_some()) {
@@ -742,16 +774,21 @@ fn setting_name(settings: &[crate::config::Setting], index: usize) -> &str {
             .find(|seg| !seg.is_empty() && !seg.bytes().all(|b| b.is_ascii_digit()))
             .unwrap_or("");
     }
-    if last == "value" {
-        let named = ["name", "key"]
+    let lower = last.to_ascii_lowercase();
+    if matches!(lower.as_str(), "value" | "val" | "content") {
+        // `{"name": "OPENAI_API_KEY", "value": …}` (Kubernetes, HAR, ECS, Terraform `env`
+        // blocks), `{"key": …, "value": …}` (Postman), `label`/`val`, `field`/`content`.
+        let named = ["name", "key", "label", "field"]
             .iter()
-            .find_map(|k| sibling(&format!("{parent}.{k}")))
+            .find_map(|k| sibling(k))
             .filter(|n| names::secret_name(n).is_some());
         if let Some(n) = named {
             return n;
         }
     }
-    if last == "default" {
+    if matches!(lower.as_str(), "value" | "val" | "content" | "default") {
+        // A block named for the secret: HCL `variable "api_key" { default = … }`, TOML
+        // `[API_KEY]` / `value = …`.
         if let Some(p) = parent
             .rsplit('.')
             .next()
@@ -761,6 +798,17 @@ fn setting_name(settings: &[crate::config::Setting], index: usize) -> &str {
         }
     }
     last
+}
+
+/// A value no name calls secret that is a password: [`super::symbolic`], both cases, and no
+/// URL, path, timestamp (`2026-01-24T19:51:05+00:00`: one case) or code (`ChatHunyuan(x=True`).
+fn unnamed_password(v: &str) -> bool {
+    let b = v.as_bytes();
+    super::symbolic(v)
+        && b.iter().any(u8::is_ascii_uppercase)
+        && b.iter().any(u8::is_ascii_lowercase)
+        && !v.contains('/')
+        && !super::code_call(b)
 }
 
 /// The name of the HCL variable whose block holds a `default` at `at`, when the block opens a

@@ -93,22 +93,79 @@ pub(crate) fn mask_value(anchor: &str, value: &str) -> String {
 /// masked: `DB_PASSWORD=HUNTER_TWO` is a password.
 pub(crate) fn worth_masking(value: &str, strength: names::Strength) -> bool {
     let v = value.trim();
+    // An Authorization value: the credential after its scheme.
+    let v = ["Bearer ", "Basic ", "Token ", "bearer "]
+        .iter()
+        .find_map(|p| v.strip_prefix(p))
+        .map_or(v, str::trim_start);
     if v.is_empty()
         || (shapes::ALLOW_REFERENCES.iter().any(|r| v.starts_with(r)) && !holds_secret(v))
         || shapes::ALLOW_VALUES
             .iter()
             .any(|a| v.eq_ignore_ascii_case(a))
-        || (strength == names::Strength::Weak && is_variable_name(v))
+        || (strength != names::Strength::Strong && is_variable_name(v))
         || is_placeholder(v.as_bytes())
     {
         return false;
     }
     match strength {
         names::Strength::Strong => v.chars().count() >= 4,
+        names::Strength::Key => key_value(v),
         names::Strength::Weak => {
             looks_secret(v) || random_word(v) || hex_run(v) || short_random(v) || symbolic(v)
         }
     }
+}
+
+/// Whether a credential-named setting's value (`OPENAI_API_KEY=…`) is one: 4 or more ASCII
+/// characters with a digit, a capital inside, or a password's symbol, or letters of one case that
+/// no word looks like (14 or more, or under a third vowels: `grmcfmbd`). What it holds instead
+/// stays shown: a description (`set in .env`), code (`keys["openai"]`, `[MY_KEY]`), the name a
+/// local server is given for a key it ignores (`ollama`, `lmstudio`, `sk-local`).
+fn key_value(v: &str) -> bool {
+    let b = v.as_bytes();
+    // `base_url=`, `model:`: the next setting's name, read where a value was expected.
+    if b.len() < 4 || !v.is_ascii() || v.ends_with(['=', ':']) {
+        return false;
+    }
+    if v.contains(char::is_whitespace) {
+        return looks_secret(v);
+    }
+    // A known key's anchor, then filler: `sk-***`, `sk-a...` hide the key already.
+    let body = shapes::of_value(v).map_or(b, |s| &b[s.anchor.len().min(b.len())..]);
+    // Code where the key is read (`available_keys["openai"]`, `os.environ.get(`), or a variable
+    // in brackets (`[MY_KEY]`, `{API_KEY}`).
+    let bracketed = v.trim_matches(['[', ']', '{', '}', '<', '>']);
+    if is_placeholder(body)
+        || code_call(b)
+        || (bracketed.len() < v.len()
+            && (is_variable_name(bracketed) || is_placeholder(bracketed.as_bytes())))
+    {
+        return false;
+    }
+    // Letters of one case (a capital first allowed), `-` and `_` between them: masked unless
+    // they read as a word, a third of them vowels or more (`ollama`, `lmstudio`, `local`).
+    let l: Vec<u8> = b
+        .iter()
+        .copied()
+        .filter(|c| !matches!(c, b'-' | b'_'))
+        .collect();
+    let letters = !l.is_empty() && l.iter().all(u8::is_ascii_alphabetic);
+    let one_case = l
+        .get(1..)
+        .unwrap_or_default()
+        .iter()
+        .all(u8::is_ascii_lowercase)
+        || l.iter().all(u8::is_ascii_uppercase);
+    let vowels = l
+        .iter()
+        .filter(|c| matches!(c.to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u'))
+        .count();
+    b.iter().any(u8::is_ascii_digit)
+        || (b[1..].iter().any(u8::is_ascii_uppercase) && b.iter().any(u8::is_ascii_lowercase))
+        || b.iter()
+            .any(|c| !c.is_ascii_alphanumeric() && !matches!(c, b'-' | b'_' | b'.'))
+        || (letters && one_case && (l.len() >= 14 || vowels * 3 < l.len()))
 }
 
 /// 4 to 7 letters and digits, with both (`45ZEgV`, `abc12`), or letters of both cases with a
@@ -122,23 +179,30 @@ fn short_random(v: &str) -> bool {
             || (b[1..].iter().any(u8::is_ascii_uppercase) && b.iter().any(u8::is_ascii_lowercase)))
 }
 
-/// A value no name calls secret that reads as a random token: 16 or more letters, digits, `-`
-/// and `_`, both cases, and less than half of its letters in word-like pieces (at most one
-/// capital, then three or more lower-case letters with a vowel: `Deep`, `Instruct`, `chat`).
-/// Model names and ids are mostly such pieces (`DeepSeek-R1-Distill-Qwen-32B`,
-/// `GetChatCompletions2024`); 97% of random 16-character tokens of letters and digits are
-/// not (99.5% at 32: secrets/tests.rs measures it).
+/// A value no name calls secret that reads as a random token: 16 or more letters, digits, `-`,
+/// `_`, `.` and `~`, both cases, and less than half of its letters in word-like pieces (a
+/// capital, then three or more lower-case letters with a vowel: `Deep`, `Instruct`, `chat`,
+/// `Connection` of `APIConnection`). Model names, ids and class names are mostly such pieces
+/// (`DeepSeek-R1-Distill-Qwen-32B`, `GetChatCompletions2024`, `QUALITY_BAD-APIConnectionError`);
+/// 95% of random 16-character tokens of letters and digits are not (99% at 32:
+/// secrets/tests.rs measures it).
 pub(crate) fn random_token(v: &str) -> bool {
     let b = v.as_bytes();
     if b.len() < 16
         || !b
             .iter()
-            .all(|&c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+            .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.' | b'~'))
         || !b.iter().any(u8::is_ascii_uppercase)
         || !b.iter().any(u8::is_ascii_lowercase)
     {
         return false;
     }
+    let (wordy, letters) = wordy_letters(b);
+    wordy * 2 < letters
+}
+
+/// How many letters of `b` are in word-like pieces ([`random_token`]), and how many letters.
+fn wordy_letters(b: &[u8]) -> (usize, usize) {
     let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
     // Pieces: capitals, then lower-case letters; a piece ends at a capital after a lower-case
     // letter, or at anything that is not a letter.
@@ -146,8 +210,9 @@ pub(crate) fn random_token(v: &str) -> bool {
     for &c in b.iter().chain(std::iter::once(&b' ')) {
         let ends = !c.is_ascii_alphabetic() || (c.is_ascii_uppercase() && tail > 0);
         if ends {
-            if caps <= 1 && tail >= 3 && vowel {
-                wordy += caps + tail;
+            // An acronym before a word (`APIConnection`, `HTTPError`): the word counts.
+            if tail >= 3 && vowel {
+                wordy += caps.min(1) + tail;
             }
             (caps, tail, vowel) = (0, 0, false);
         }
@@ -158,13 +223,36 @@ pub(crate) fn random_token(v: &str) -> bool {
             vowel |= matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
         }
     }
-    wordy * 2 < letters
+    (wordy, letters)
+}
+
+/// Code that reads a value (`available_keys["openai"]`, `os.environ.get(`,
+/// `ChatHunyuan(streaming=True`): words, then `(` or `[`. A password with a bracket
+/// (`WHMQ1p5(U>0D`) has no words before it.
+pub(crate) fn code_call(b: &[u8]) -> bool {
+    let ident = b
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.'))
+        .count();
+    let (wordy, letters) = wordy_letters(&b[..ident]);
+    ident >= 2 && matches!(b.get(ident), Some(b'[' | b'(')) && letters > 0 && wordy * 2 >= letters
+}
+
+/// 32 or more hex digits with both digits and letters (`a4dda5f53077b518a989cd7d02d64be6`):
+/// Azure's keys and many gateways' look so, and so do hashes and request ids — where a name says
+/// so (`request_id`, `sha256`) the value stays shown ([`names::names_an_id`]).
+pub(crate) fn long_hex(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() >= 32
+        && b.iter().all(u8::is_ascii_hexdigit)
+        && b.iter().any(u8::is_ascii_digit)
+        && b.iter().any(u8::is_ascii_alphabetic)
 }
 
 /// 8 or more characters, no blank, random (digits and letters, or both cases) and with a
 /// password's symbol (`nsjTv%bMapw%`, `Ssbky*faDep.`): no id, path or word a key-named setting
 /// holds looks like that (`base_url=`, read after a quoted name, is not random).
-fn symbolic(v: &str) -> bool {
+pub(crate) fn symbolic(v: &str) -> bool {
     v.len() >= 8
         && !v.contains(char::is_whitespace)
         && random_enough(v.as_bytes())

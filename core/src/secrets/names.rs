@@ -8,12 +8,22 @@ use super::shapes::{NAMES_CONTAINS, NAMES_EXCEPT, NAMES_HOLD_IDS, NAMES_LAST};
 use std::sync::OnceLock;
 
 /// How sure a name is that its value is a secret: `Strong` names (password, secret, …) hold one
-/// whatever it looks like; `Weak` ones (key, token, …) only when it looks random.
+/// whatever it looks like; `Key` names (`OPENAI_API_KEY`, `accessToken`: a credential's name,
+/// not a word) one unless it is a variable's name; `Weak` ones (key, token, …) only when it
+/// looks random.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Strength {
     Strong,
+    Key,
     Weak,
 }
+
+/// Last words of names that hold something about a credential, not the credential
+/// (`API_KEY_ENV`, `api_key_name`, `apiKeyHeader`): their values stay weak.
+const ABOUT_A_KEY: &[&str] = &[
+    "env", "var", "variable", "name", "file", "path", "url", "type", "header", "id", "ids",
+    "prefix", "helper", "command", "cmd", "source", "ref",
+];
 
 /// Last words that make a name strong.
 const STRONG: &[&str] = &[
@@ -84,6 +94,10 @@ pub(crate) fn secret_name(name: &str) -> Option<Strength> {
             .unwrap_or(n),
         l => l,
     };
+    // What an Authorization header or a bearer setting holds is a credential.
+    if matches!(last, "authorization" | "bearer") {
+        return Some(Strength::Key);
+    }
     if STRONG.contains(&last)
         || n.contains("secret")
         || n.contains("password")
@@ -96,8 +110,52 @@ pub(crate) fn secret_name(name: &str) -> Option<Strength> {
             return Some(*strength);
         }
     }
-    (NAMES_LAST.contains(&last) || NAMES_CONTAINS.iter().any(|c| n.contains(c)))
-        .then_some(Strength::Weak)
+    if NAMES_CONTAINS.iter().any(|c| n.contains(c)) {
+        // An error code naming the key (`InvalidApiKey`, `API_KEY_INVALID`) is no setting.
+        let error_code = [
+            "invalid",
+            "missing",
+            "required",
+            "error",
+            "incorrect",
+            "expired",
+        ]
+        .iter()
+        .any(|w| n.contains(w));
+        return Some(if error_code || ABOUT_A_KEY.contains(&last) {
+            Strength::Weak
+        } else {
+            Strength::Key
+        });
+    }
+    NAMES_LAST.contains(&last).then_some(Strength::Weak)
+}
+
+/// Whether a setting of this name holds an id, a hash or a version, which long hex values are
+/// (`request_id`, `trace_id`, `sha256`, `commit`): shown, not masked.
+pub(crate) fn names_an_id(name: &str) -> bool {
+    let n = normalize(name);
+    let last = n.rsplit('_').next().unwrap_or(&n);
+    matches!(
+        last,
+        "id" | "ids"
+            | "uuid"
+            | "hash"
+            | "sha"
+            | "sha1"
+            | "sha256"
+            | "digest"
+            | "checksum"
+            | "etag"
+            | "commit"
+            | "revision"
+            | "version"
+            | "fingerprint"
+            | "trace"
+            | "span"
+    ) || ["request", "trace", "hash", "commit"]
+        .iter()
+        .any(|w| n.contains(w))
 }
 
 /// Whether a setting of this name should hold a model id or a variable name.
@@ -148,6 +206,16 @@ pub(crate) fn values_on_line(t: &str, ls: usize, le: usize, line: &str) -> Vec<V
         let Some(at) = operator(lb, i, &lname, quoted_name) else {
             continue;
         };
+        // A value after a word in prose (`key o82n…`, `my API key is …`), not after `=`, `:` or
+        // a quote, is a key only when it looks random.
+        let prose = !lb[i..at]
+            .iter()
+            .any(|c| matches!(c, b'=' | b':' | b'(' | b',') || *c >= 0x80);
+        let strength = if prose && strength == Strength::Key {
+            Strength::Weak
+        } else {
+            strength
+        };
         let before = out.len();
         value_at(b, ls + at, le, ls, strength, &mut out);
         // A URL's query or fragment parameter (`?access_token=…&token_type=bearer`,
@@ -194,7 +262,8 @@ const CJK_NAMES: [(&str, Strength); 6] = [
 /// between them.
 fn operator(lb: &[u8], mut i: usize, lname: &str, quoted_name: bool) -> Option<usize> {
     let start = i;
-    while i < lb.len() && matches!(lb[i], b'"' | b'\'' | b'`' | b']' | b' ' | b'\t') {
+    // Backslashes too: the quotes of JSON escaped inside JSON (`{\\"KEY\\":\\"…\\"}`).
+    while i < lb.len() && matches!(lb[i], b'"' | b'\'' | b'`' | b']' | b' ' | b'\t' | b'\\') {
         i += 1;
     }
     let rest = &lb[i..];
@@ -243,6 +312,11 @@ fn value_at(b: &[u8], at: usize, le: usize, ls: usize, strength: Strength, out: 
     // `f"…"`, `r'…'`, `b"…"`: a string prefix.
     if i + 1 < le && matches!(b[i], b'f' | b'r' | b'b') && matches!(b[i + 1], b'"' | b'\'') {
         i += 1;
+    }
+    // `\\"…\\"`: a quote escaped (JSON inside JSON).
+    let escaped = b[i..le].iter().take_while(|&&c| c == b'\\').count();
+    if escaped > 0 && matches!(b.get(i + escaped), Some(b'"' | b'\'')) {
+        i += escaped;
     }
     let mut quote = None;
     if i < le && matches!(b[i], b'"' | b'\'' | b'`') {
@@ -318,28 +392,23 @@ fn value_at(b: &[u8], at: usize, le: usize, ls: usize, strength: Strength, out: 
         }
         None => {
             // Prose after an unquoted value in another script ends it (`key是sk-…，调用返回401`).
+            // Symbols a password holds (`p0UT@SfG5w9~])K^^i`) do not; the closing brackets,
+            // commas and semicolons of code after it do (`f(api_key=abc123)`,
+            // `key=abc123, model=gpt-4o`), see `unquoted_end`.
             while i < le
                 && !(b[i] >= 0x80 && i > s)
-                && !matches!(
-                    b[i],
-                    b' ' | b'\t'
-                        | b','
-                        | b';'
-                        | b')'
-                        | b'}'
-                        | b']'
-                        | b'"'
-                        | b'\''
-                        | b'`'
-                        | b'<'
-                        | b'>'
-                )
+                && !matches!(b[i], b' ' | b'\t' | b'"' | b'\'' | b'`')
             {
                 i += 1;
             }
+            i = unquoted_end(b, s, i);
         }
     }
     let mut e = i;
+    // A quoted value escaped inside JSON ends before its escaping backslashes.
+    while quote.is_some() && escaped > 0 && e > s && b[e - 1] == b'\\' {
+        e -= 1;
+    }
     while e > s && matches!(b[e - 1], b' ' | b'\t') {
         e -= 1;
     }
@@ -369,6 +438,30 @@ fn value_at(b: &[u8], at: usize, le: usize, ls: usize, strength: Strength, out: 
         // `NAME:` alone, or `NAME: |`: a YAML block scalar or list below.
         block(b, le, ls, false, strength, out);
     }
+}
+
+/// Where an unquoted value read from `s` to the next blank or quote (`e`) ends: before a `,` or
+/// `;` that starts the next setting (`, model=…`) and before the closing brackets, commas and
+/// semicolons at its end (`abc123)`, `abc123},`); symbols inside stay (`5w9~])K^^i`).
+fn unquoted_end(b: &[u8], s: usize, e: usize) -> usize {
+    let v = &b[s..e];
+    let mut end = v.len();
+    for (k, &c) in v.iter().enumerate() {
+        if matches!(c, b',' | b';' | b'&') {
+            let name = v[k + 1..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_' || **c == b'.')
+                .count();
+            if name > 0 && matches!(v.get(k + 1 + name), Some(b'=' | b':')) {
+                end = k;
+                break;
+            }
+        }
+    }
+    while end > 0 && matches!(v[end - 1], b',' | b';' | b')' | b'}' | b']' | b'>') {
+        end -= 1;
+    }
+    s + end
 }
 
 /// Lines below the line ending at `le` that hold its value: more indented than it (YAML), or up
@@ -521,6 +614,13 @@ fn commands(t: &str, ls: usize, line: &str, out: &mut Vec<Value>) {
                     end: ls + e,
                     strength: Strength::Strong,
                 });
+            } else if c > 0 {
+                // `-u <key>:`, the key as the user and no password (Stripe-style APIs).
+                out.push(Value {
+                    start: ls + at + q,
+                    end: ls + at + q + c,
+                    strength: Strength::Weak,
+                });
             }
         }
     }
@@ -599,18 +699,16 @@ fn urls(ls: usize, lb: &[u8], out: &mut Vec<Value>) {
     }
 }
 
-/// A key written into a URL's path (`https://gateway.example/Zx8kLm2Qp9Rt4Vw7Yb3N/v1`, as some
-/// relays and webhooks take it): a segment of `from..to` that reads as a random token
-/// ([`super::random_token`]); model names, versions and ids (`Llama-3-8B-Instruct`,
-/// `2024-02-15-preview`, `thread_…` is one) do not.
+/// A key written into a URL's path, query or fragment (`https://gateway.example/Zx8kLm2Q…/v1`,
+/// as some relays and webhooks take it, `?appkey=…`, `#…`): a piece of `from..to` that reads
+/// as a random token ([`super::random_token`]) or 32 hex digits ([`super::long_hex`]); model
+/// names, versions and ids (`Llama-3-8B-Instruct`, `2024-02-15-preview`) do not.
 fn path_tokens(ls: usize, lb: &[u8], from: usize, to: usize, out: &mut Vec<Value>) {
-    let path_end = lb[from..to]
-        .iter()
-        .position(|&c| c == b'?' || c == b'#')
-        .map_or(to, |i| from + i);
+    // Path, query and fragment pieces alike (`/v1#<token>`, `/#/<token>`, `?appkey=<token>`):
+    // what separates them is no part of a token.
     let mut s = from;
-    for seg in lb[from..path_end].split(|&c| c == b'/') {
-        if std::str::from_utf8(seg).is_ok_and(super::random_token) {
+    for seg in lb[from..to].split(|&c| matches!(c, b'/' | b'?' | b'#' | b'&' | b'=')) {
+        if std::str::from_utf8(seg).is_ok_and(|v| super::random_token(v) || super::long_hex(v)) {
             out.push(Value {
                 start: ls + s,
                 end: ls + s + seg.len(),
