@@ -309,6 +309,7 @@ const PROSE_BEFORE: &[&str] = &[
     "returns",
     "returning",
     "with",
+    "in",
     "gives",
     "throws",
     "→",
@@ -504,7 +505,7 @@ mod tests {
             r#"[ \t:=\\"'(\[]{0,5}([1-5][0-9][0-9])(?-u:\b)"#,
             r#"|(?-u:\b)([1-5][0-9][0-9])[ \t]+(?:status code|unauthorized|forbidden|not found|too many requests|bad request|internal server error|service unavailable|bad gateway|gateway time-?out|payment required|method not allowed|request entity too large|overloaded|invalid access token|invalid api-key|incorrect api key|client error|server error|rate limit|错误|报错)"#,
             r#"|^[ \t]*([45][0-9][0-9])[ \t]*[:-]?[ \t]+[a-z]"#,
-            r#"|(?:(?-u:\b)(?:got|get|gets|getting|return|returns|returning|with|gives|throws)(?:[ \t]+(?:an|a|the|same|this)){0,2}[ \t]+"#,
+            r#"|(?:(?-u:\b)(?:got|get|gets|getting|return|returns|returning|with|in|gives|throws)(?:[ \t]+(?:an|a|the|same|this)){0,2}[ \t]+"#,
             r#"|(?:→|->|=>|得到|出现|遇到|提示|显示|触发|收到|[a-z\x{80}-\x{10ffff}](?:,|，))(?:[ \t]+(?:an|a)[ \t]+|[ \t]*))"#,
             r#"(400|401|402|403|404|405|408|409|413|415|422|429|500|502|503|504|529)"#,
             r#"(?:[ \t]*(?:$|[)\].,;!?:](?:[^0-9]|$)|。|，|！|）|错误|报错|限制|限流|问题|异常)"#,
@@ -639,6 +640,8 @@ mod tests {
         assert_eq!(statuses("returns the same 500 tokens"), Vec::<u16>::new());
         assert_eq!(statuses("经常触发 429 "), [429]);
         assert_eq!(statuses("经常触发 429 限制。"), [429]);
+        assert_eq!(statuses("easily results in a 429 error"), [429]);
+        assert_eq!(statuses("finished in 500 ms"), Vec::<u16>::new());
     }
 
     /// A password holding `@` and `/` runs to the last `@` before a host, as the secret

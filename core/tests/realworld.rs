@@ -68,8 +68,12 @@ use std::path::{Path, PathBuf};
 // base_url, plan_restriction, timeout first; weak providers): 55.0 / 77.5 / 4 before rule work
 // from them, 75.0 / 95.0 / 1 after (Qianfan's Token Plan key and Ark's Coding Plan model
 // refusals, Ollama's five-minute 500, a body that is not JSON, statuses after 触发/收到 and
-// `returns the same 403`); dev 77.5 / 92.2 / 9, blind 72.9 / 85.0 / 27.
-const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 77.4, 92.1, 9), ("blind", 72.8, 84.9, 27)];
+// `returns the same 403`); dev 77.5 / 92.2 / 9, blind 72.9 / 85.0 / 27. Then O001-O040 (dev,
+// 901: a natural mix, more client_config, base_url and plan_restriction; 55.0 / 80.0 / 3 before
+// rule work from them, 67.5 / 90.0 / 1 after: DeepSeek's echoed key tail that is a placeholder,
+// a plan said in prose not to include the model, `results in a 429 error`); dev 77.1 / 92.1 / 10,
+// blind 73.0 / 85.2 / 27.
+const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 77.0, 92.0, 10), ("blind", 72.9, 85.1, 27)];
 
 struct Case {
     category: String,
