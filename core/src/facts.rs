@@ -64,6 +64,9 @@ pub const STATUS_MARKERS: &[&str] = &[
     // Verbs a status is retold after (`经常触发 429`, `收到 403`): prose_status reads them.
     "触发",
     "收到",
+    "❌",
+    // `获取model 404错误`: STATUS_AFTER reads it.
+    "错误",
 ];
 
 #[derive(Debug, Default, Serialize)]
@@ -313,6 +316,7 @@ const PROSE_BEFORE: &[&str] = &[
     "gives",
     "throws",
     "→",
+    "❌",
     "->",
     "=>",
     "得到",
@@ -322,6 +326,9 @@ const PROSE_BEFORE: &[&str] = &[
     "显示",
     "触发",
     "收到",
+    "❌",
+    // `获取model 404错误`: STATUS_AFTER reads it.
+    "错误",
 ];
 
 /// Words that may follow a status retold in prose: the clause goes on about the failure.
@@ -391,7 +398,7 @@ fn prose_status(line: &[u8], s: usize) -> bool {
     let rest = &line[e + ws..];
     match rest.first() {
         None => true,
-        Some(b')' | b']' | b'.' | b',' | b';' | b'!' | b'?' | b':') => {
+        Some(b')' | b']' | b'.' | b',' | b';' | b'!' | b'?' | b':' | b'|') => {
             rest.get(1).is_none_or(|b| !b.is_ascii_digit())
         }
         Some(_) => {
@@ -506,9 +513,9 @@ mod tests {
             r#"|(?-u:\b)([1-5][0-9][0-9])[ \t]+(?:status code|unauthorized|forbidden|not found|too many requests|bad request|internal server error|service unavailable|bad gateway|gateway time-?out|payment required|method not allowed|request entity too large|overloaded|invalid access token|invalid api-key|incorrect api key|client error|server error|rate limit|错误|报错)"#,
             r#"|^[ \t]*([45][0-9][0-9])[ \t]*[:-]?[ \t]+[a-z]"#,
             r#"|(?:(?-u:\b)(?:got|get|gets|getting|return|returns|returning|with|in|gives|throws)(?:[ \t]+(?:an|a|the|same|this)){0,2}[ \t]+"#,
-            r#"|(?:→|->|=>|得到|出现|遇到|提示|显示|触发|收到|[a-z\x{80}-\x{10ffff}](?:,|，))(?:[ \t]+(?:an|a)[ \t]+|[ \t]*))"#,
+            r#"|(?:→|❌|->|=>|得到|出现|遇到|提示|显示|触发|收到|[a-z\x{80}-\x{10ffff}](?:,|，))(?:[ \t]+(?:an|a)[ \t]+|[ \t]*))"#,
             r#"(400|401|402|403|404|405|408|409|413|415|422|429|500|502|503|504|529)"#,
-            r#"(?:[ \t]*(?:$|[)\].,;!?:](?:[^0-9]|$)|。|，|！|）|错误|报错|限制|限流|问题|异常)"#,
+            r#"(?:[ \t]*(?:$|[)\].,;!?:|](?:[^0-9]|$)|。|，|！|）|错误|报错|限制|限流|问题|异常)"#,
             r#"|[ \t]+(?:errors?|response|from|when|on|for|and|but|again|status|code)(?-u:\b))"#,
         );
         let re = regex::Regex::new(p).expect("compiles");
@@ -641,6 +648,7 @@ mod tests {
         assert_eq!(statuses("经常触发 429 "), [429]);
         assert_eq!(statuses("经常触发 429 限制。"), [429]);
         assert_eq!(statuses("easily results in a 429 error"), [429]);
+        assert_eq!(statuses("| `https://x/...` | gemini-3 | ❌ 404 |"), [404]);
         assert_eq!(statuses("finished in 500 ms"), Vec::<u16>::new());
     }
 

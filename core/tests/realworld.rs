@@ -72,8 +72,13 @@ use std::path::{Path, PathBuf};
 // 901: a natural mix, more client_config, base_url and plan_restriction; 55.0 / 80.0 / 3 before
 // rule work from them, 67.5 / 90.0 / 1 after: DeepSeek's echoed key tail that is a placeholder,
 // a plan said in prose not to include the model, `results in a 429 error`); dev 77.1 / 92.1 / 10,
-// blind 73.0 / 85.2 / 27.
-const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 77.0, 92.0, 10), ("blind", 72.9, 85.1, 27)];
+// blind 73.0 / 85.2 / 27. Then P001-P040 (dev, 941: errors that look like one category and
+// were another — auth-looking that were the tool or the host, 429s that were an allowance;
+// 42.5 / 72.5 / 7 before rule work from them, 47.5 / 77.5 / 5 after: an invalid tool schema,
+// `invalid or missing API key`, key validation failed, `404错误`, `❌ 404 |`, a subscription
+// said to lack a model, other scripts with the same key working); dev 76.0 / 91.7 / 12, blind
+// 73.2 / 85.4 / 26.
+const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 75.9, 91.6, 12), ("blind", 73.1, 85.3, 26)];
 
 struct Case {
     category: String,
