@@ -95,7 +95,7 @@ pub(crate) fn secret_name(name: &str) -> Option<Strength> {
         l => l,
     };
     // What an Authorization header or a bearer setting holds is a credential.
-    if matches!(last, "authorization" | "bearer") {
+    if last == "authorization" || n.contains("bearer") {
         return Some(Strength::Key);
     }
     if STRONG.contains(&last)
@@ -267,6 +267,10 @@ fn operator(lb: &[u8], mut i: usize, lname: &str, quoted_name: bool) -> Option<u
         i += 1;
     }
     let rest = &lb[i..];
+    // A typed assignment (`api_key: str = "…"`, `apiKey: string = '…'`): the value is after `=`.
+    if let Some(eq) = typed_assignment(rest) {
+        return Some(i + eq);
+    }
     let op = if rest.starts_with(b":=") || rest.starts_with(b"=>") || rest.starts_with(b"==") {
         2
     } else if rest.starts_with(b" provided:") || rest.starts_with(b"provided:") {
@@ -301,6 +305,25 @@ fn operator(lb: &[u8], mut i: usize, lname: &str, quoted_name: bool) -> Option<u
         return None;
     };
     Some(i + op)
+}
+
+/// After a name, `: <type> =` (Python, TypeScript): where the value starts, past the `=`.
+fn typed_assignment(rest: &[u8]) -> Option<usize> {
+    let after = rest.strip_prefix(b":")?;
+    let blanks = after
+        .iter()
+        .take_while(|&&c| c == b' ' || c == b'\t')
+        .count();
+    let ty = after[blanks..]
+        .iter()
+        .take_while(|&&c| {
+            c.is_ascii_alphanumeric() || matches!(c, b'_' | b'[' | b']' | b',' | b' ' | b'.' | b'|')
+        })
+        .count();
+    let first = after.get(blanks)?;
+    let eq = 1 + blanks + ty;
+    (first.is_ascii_alphabetic() && rest.get(eq) == Some(&b'=') && rest.get(eq + 1) != Some(&b'='))
+        .then_some(eq + 1)
 }
 
 /// The value that starts at `at` (after the operator), quoted or not, or the block below it.
@@ -661,6 +684,7 @@ fn urls(ls: usize, lb: &[u8], out: &mut Vec<Value>) {
                     end: ls + at,
                     strength: Strength::Strong,
                 });
+                token_as_user(ls, s, c, out);
                 from = token_end.max(s);
                 continue;
             }
@@ -681,12 +705,15 @@ fn urls(ls: usize, lb: &[u8], out: &mut Vec<Value>) {
         if let Some(at) = lb[s..end].iter().rposition(|&c| c == b'@') {
             let info = &lb[s..s + at];
             match info.iter().position(|&c| c == b':') {
-                Some(c) if c + 1 < info.len() => out.push(Value {
-                    start: ls + s + c + 1,
-                    end: ls + s + at,
-                    strength: Strength::Strong,
-                }),
-                Some(_) => {}
+                Some(c) if c + 1 < info.len() => {
+                    out.push(Value {
+                        start: ls + s + c + 1,
+                        end: ls + s + at,
+                        strength: Strength::Strong,
+                    });
+                    token_as_user(ls, s, s + c, out);
+                }
+                Some(c) => token_as_user(ls, s, s + c, out),
                 None if !info.is_empty() => out.push(Value {
                     start: ls + s,
                     end: ls + s + at,
@@ -716,6 +743,18 @@ fn path_tokens(ls: usize, lb: &[u8], from: usize, to: usize, out: &mut Vec<Value
             });
         }
         s += seg.len() + 1;
+    }
+}
+
+/// A token as a URL's user (`https://<token>:x-oauth-basic@github.com`, `https://<token>:@host`),
+/// from `s` to the colon at `c`: counted when random (`admin`, `user` are not).
+fn token_as_user(ls: usize, s: usize, c: usize, out: &mut Vec<Value>) {
+    if c > s {
+        out.push(Value {
+            start: ls + s,
+            end: ls + c,
+            strength: Strength::Weak,
+        });
     }
 }
 

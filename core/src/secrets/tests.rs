@@ -503,6 +503,9 @@ fn values_under_credential_names() {
         "WHMQ1p5(U>0D",
         "6dg[]e$N*D2!",
         "Bearer ehocfrntnykomkbmalnmqgazwhbfkhcxntrzpglj",
+        "1MHvFAjtHSOIP8mDdRZSHC/PLdyk/hqBx/T8j9GZwnA=",
+        "6VytVhOGPzuSC6FTаlyZTp5p2RvRhGT1M",
+        "8c35439558f6d3d6981a6bc0a0f83d61，",
     ] {
         assert!(super::worth_masking(v, Key), "{v}");
     }
@@ -532,4 +535,27 @@ fn values_under_credential_names() {
         super::names::secret_name("InvalidApiKey"),
         Some(super::names::Strength::Weak)
     );
+}
+
+/// A typed assignment's value is after its `=`; a token as a URL's user is read when random.
+#[test]
+fn typed_assignments_and_url_users() {
+    for (text, key) in [
+        (
+            "api_key: str = \"HXJImlcjYYRWAWtkVjuNC2stz87InB1x\"",
+            "HXJImlcjYYRWAWtkVjuNC2stz87InB1x",
+        ),
+        (
+            "https://8c35439558f6d3d6981a6bc0a0f83d61:x-oauth-basic@github.com/o/p.git",
+            "8c35439558f6d3d6981a6bc0a0f83d61",
+        ),
+        (
+            "https://QGx6efmCn7BiKOyVAoJ8UDRmKS7joks4:@github.com",
+            "QGx6efmCn7BiKOyVAoJ8UDRmKS7joks4",
+        ),
+    ] {
+        let shown = masked(text);
+        assert!(!shown.contains(key), "{text} -> {shown}");
+    }
+    assert!(masked("https://admin:Zq8Lm2Wp9Rt4@db.example.com").contains("admin"));
 }

@@ -41,9 +41,23 @@ pub(crate) fn worth_masking(value: &str, strength: names::Strength) -> bool {
 /// stays shown: a description (`set in .env`), code (`keys["openai"]`, `[MY_KEY]`), the name a
 /// local server is given for a key it ignores (`ollama`, `lmstudio`, `sk-local`).
 fn key_value(v: &str) -> bool {
+    // Punctuation glued on in another script (`…d61，`, `…B1x”`) is not part of it.
+    let v = v.trim_end_matches(['，', '。', '、', '；', '：', '”', '’', '」', '）', '！']);
+    // A key with a character from another script in it (a Cyrillic `а`, a full-width digit
+    // typed by an input method) is still one; prose in that script (`中转的key`) is not.
+    let ascii_alnum = v.chars().filter(char::is_ascii_alphanumeric).count();
+    if !v.is_ascii() && (v.chars().count() < 8 || ascii_alnum * 4 < v.chars().count() * 3) {
+        return false;
+    }
     let b = v.as_bytes();
-    // `base_url=`, `model:`: the next setting's name, read where a value was expected.
-    if b.len() < 4 || !v.is_ascii() || v.ends_with(['=', ':']) {
+    // `base_url=`, `model:`: the next setting's name, read where a value was expected (a key's
+    // base64 padding, `…nA=`, is not).
+    let name_form = b.len() > 1
+        && matches!(b[b.len() - 1], b'=' | b':')
+        && b[..b.len() - 1]
+            .iter()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'_');
+    if b.len() < 4 || name_form {
         return false;
     }
     if v.contains(char::is_whitespace) {
@@ -79,7 +93,8 @@ fn key_value(v: &str) -> bool {
         .iter()
         .filter(|c| matches!(c.to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u'))
         .count();
-    b.iter().any(u8::is_ascii_digit)
+    !v.is_ascii()
+        || b.iter().any(u8::is_ascii_digit)
         || (b[1..].iter().any(u8::is_ascii_uppercase) && b.iter().any(u8::is_ascii_lowercase))
         || b.iter()
             .any(|c| !c.is_ascii_alphanumeric() && !matches!(c, b'-' | b'_' | b'.'))
