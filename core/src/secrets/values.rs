@@ -44,7 +44,7 @@ fn key_value(v: &str) -> bool {
     // Punctuation glued on in another script (`…d61，`, `…B1x”`) is not part of it.
     let v = v.trim_end_matches(['，', '。', '、', '；', '：', '”', '’', '」', '）', '！']);
     // A key with a character from another script in it (a Cyrillic `а`, a full-width digit
-    // typed by an input method) is still one; prose in that script (`中转的key`) is not.
+    // typed by an input method) is still one; prose in that script (three CJK characters and `key`) is not.
     let ascii_alnum = v.chars().filter(char::is_ascii_alphanumeric).count();
     if !v.is_ascii() && (v.chars().count() < 8 || ascii_alnum * 4 < v.chars().count() * 3) {
         return false;
