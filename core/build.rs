@@ -582,11 +582,28 @@ fn camel(s: &str) -> String {
 
 /// A rule's keywords as the engine sees them: its own, then those derived from its patterns.
 fn all_keywords(r: &Rule) -> Vec<String> {
-    [
+    let all = [
         r.keywords.clone(),
         keywords::derived(&r.keywords, &r.patterns),
     ]
-    .concat()
+    .concat();
+    if r.patterns.is_empty() {
+        // The keywords are the match: each one counts.
+        return all;
+    }
+    // A keyword only wakes a rule's patterns: one holding another of the rule's keywords
+    // (` api key` beside `api key`) wakes nothing more, and costs the page's table its bytes.
+    let mut kept: Vec<String> = Vec::new();
+    for (i, k) in all.iter().enumerate() {
+        let redundant = all
+            .iter()
+            .enumerate()
+            .any(|(j, o)| j != i && k.contains(o.as_str()) && (o != k || j < i));
+        if !redundant {
+            kept.push(k.clone());
+        }
+    }
+    kept
 }
 
 /// The rule table the engine decodes once at start (core/src/vocabulary.rs, `decode`): a record per

@@ -362,14 +362,10 @@ fn prose_status(line: &[u8], s: usize) -> bool {
     };
     let mut k = trim(s);
     // An article or two: `got a 401`, `returns an 404`, `returns the same 403 error`.
-    for _ in 0..2 {
-        let Some(art) = [&b"an"[..], b"a", b"the", b"same", b"this"]
-            .into_iter()
-            .find(|art| k < s && ends_word(&line[..k], art) && trim(k - art.len()) < k - art.len())
-        else {
-            break;
-        };
-        k = trim(k - art.len());
+    for art in [&b"same"[..], b"the", b"an", b"a"] {
+        if k < s && ends_word(&line[..k], art) && trim(k - art.len()) < k - art.len() {
+            k = trim(k - art.len());
+        }
     }
     let head = &line[..k];
     let after_verb = PROSE_BEFORE.iter().any(|w| {
@@ -512,7 +508,7 @@ mod tests {
             r#"[ \t:=\\"'(\[]{0,5}([1-5][0-9][0-9])(?-u:\b)"#,
             r#"|(?-u:\b)([1-5][0-9][0-9])[ \t]+(?:status code|unauthorized|forbidden|not found|too many requests|bad request|internal server error|service unavailable|bad gateway|gateway time-?out|payment required|method not allowed|request entity too large|overloaded|invalid access token|invalid api-key|incorrect api key|client error|server error|rate limit|错误|报错)"#,
             r#"|^[ \t]*([45][0-9][0-9])[ \t]*[:-]?[ \t]+[a-z]"#,
-            r#"|(?:(?-u:\b)(?:got|get|gets|getting|return|returns|returning|with|in|gives|throws)(?:[ \t]+(?:an|a|the|same|this)){0,2}[ \t]+"#,
+            r#"|(?:(?-u:\b)(?:got|get|gets|getting|return|returns|returning|with|in|gives|throws)(?:[ \t]+(?:an|a|the|same)){0,2}[ \t]+"#,
             r#"|(?:→|❌|->|=>|得到|出现|遇到|提示|显示|触发|收到|[a-z\x{80}-\x{10ffff}](?:,|，))(?:[ \t]+(?:an|a)[ \t]+|[ \t]*))"#,
             r#"(400|401|402|403|404|405|408|409|413|415|422|429|500|502|503|504|529)"#,
             r#"(?:[ \t]*(?:$|[)\].,;!?:|](?:[^0-9]|$)|。|，|！|）|错误|报错|限制|限流|问题|异常)"#,

@@ -78,7 +78,11 @@ use std::path::{Path, PathBuf};
 // `invalid or missing API key`, key validation failed, `404错误`, `❌ 404 |`, a subscription
 // said to lack a model, other scripts with the same key working); dev 76.0 / 91.7 / 12, blind
 // 73.2 / 85.4 / 26.
-const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 75.9, 91.6, 12), ("blind", 73.1, 85.3, 26)];
+// To fit the page's budget at the session's end, five of these rules went again (the Qianfan
+// Token Plan and Ark Coding Plan refusals, Ollama's five-minute 500, the invalid tool schema,
+// the body that is not JSON), with the plan-in-prose rule and the lead's rollback wording:
+// dev 75.2 / 91.0 / 16, blind 73.0 / 85.2 / 27.
+const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 75.1, 90.9, 16), ("blind", 72.9, 85.1, 27)];
 
 struct Case {
     category: String,

@@ -815,12 +815,21 @@ fn unnamed_password(v: &str) -> bool {
 /// few lines above (`variable "api_key" {` / `type = string` / `default = "…"`): a reader that
 /// took the block's body as its own document did not see it.
 fn hcl_variable_above(text: &str, at: usize) -> Option<&str> {
-    let before = text.get(..at)?;
-    let line = before.lines().rev().take(6).find_map(|l| {
-        let rest = l.trim_start().strip_prefix("variable")?;
-        Some(rest.trim_start().trim_end().trim_end_matches('{'))
-    })?;
-    Some(line.trim().trim_matches('"'))
+    let b = text.as_bytes();
+    let mut end = at.min(b.len());
+    // The 6 lines above, nearest first: the one whose first word is `variable`.
+    for _ in 0..6 {
+        let start = b[..end]
+            .iter()
+            .rposition(|&c| c == b'\n')
+            .map_or(0, |i| i + 1);
+        let line = text.get(start..end)?.trim();
+        if let Some(rest) = line.strip_prefix("variable ") {
+            return Some(rest.trim_end_matches('{').trim().trim_matches('"'));
+        }
+        end = start.checked_sub(1)?;
+    }
+    None
 }
 
 /// A value no name calls secret that still is one (`TOKEN_B = "4sX6V87Z0Mhrw…"`, HCL's

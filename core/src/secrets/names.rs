@@ -136,27 +136,28 @@ pub(crate) fn secret_name(name: &str) -> Option<Strength> {
 pub(crate) fn names_an_id(name: &str) -> bool {
     let n = normalize(name);
     let last = n.rsplit('_').next().unwrap_or(&n);
-    matches!(
-        last,
-        "id" | "ids"
-            | "uuid"
-            | "hash"
-            | "sha"
-            | "sha1"
-            | "sha256"
-            | "digest"
-            | "checksum"
-            | "etag"
-            | "commit"
-            | "revision"
-            | "version"
-            | "fingerprint"
-            | "trace"
-            | "span"
-    ) || ["request", "trace", "hash", "commit"]
-        .iter()
-        .any(|w| n.contains(w))
+    ID_WORDS.contains(&last)
+        || ["request", "trace", "hash", "commit"]
+            .iter()
+            .any(|w| n.contains(w))
 }
+
+/// Last words of names that hold ids, hashes and versions ([`names_an_id`]).
+const ID_WORDS: &[&str] = &[
+    "id",
+    "ids",
+    "uuid",
+    "sha",
+    "sha1",
+    "sha256",
+    "digest",
+    "checksum",
+    "etag",
+    "revision",
+    "version",
+    "fingerprint",
+    "span",
+];
 
 /// Whether a setting of this name should hold a model id or a variable name.
 pub(crate) fn holds_id(name: &str) -> bool {

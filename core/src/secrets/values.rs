@@ -42,18 +42,17 @@ pub(crate) fn worth_masking(value: &str, strength: names::Strength) -> bool {
 /// local server is given for a key it ignores (`ollama`, `lmstudio`, `sk-local`).
 fn key_value(v: &str) -> bool {
     // Punctuation glued on in another script (`…d61，`, `…B1x”`) is not part of it.
-    let v = v.trim_end_matches(['，', '。', '、', '；', '：', '”', '’', '」', '）', '！']);
+    let v = v.trim_end_matches(|c: char| !c.is_ascii() && !c.is_alphanumeric());
+    let b = v.as_bytes();
     // A key with a character from another script in it (a Cyrillic `а`, a full-width digit
-    // typed by an input method) is still one; prose in that script (three CJK characters and `key`) is not.
-    let ascii_alnum = v.chars().filter(char::is_ascii_alphanumeric).count();
-    if !v.is_ascii() && (v.chars().count() < 8 || ascii_alnum * 4 < v.chars().count() * 3) {
+    // typed by an input method) is still one; prose in that script is not.
+    let alnum = b.iter().filter(|c| c.is_ascii_alphanumeric()).count();
+    if !v.is_ascii() && (b.len() < 8 || alnum * 4 < b.len() * 3) {
         return false;
     }
-    let b = v.as_bytes();
     // `base_url=`, `model:`: the next setting's name, read where a value was expected (a key's
     // base64 padding, `…nA=`, is not).
-    let name_form = b.len() > 1
-        && matches!(b[b.len() - 1], b'=' | b':')
+    let name_form = matches!(b.last(), Some(b'=' | b':'))
         && b[..b.len() - 1]
             .iter()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'_');
@@ -77,28 +76,21 @@ fn key_value(v: &str) -> bool {
     }
     // Letters of one case (a capital first allowed), `-` and `_` between them: masked unless
     // they read as a word, a third of them vowels or more (`ollama`, `lmstudio`, `local`).
-    let l: Vec<u8> = b
-        .iter()
-        .copied()
-        .filter(|c| !matches!(c, b'-' | b'_'))
-        .collect();
-    let letters = !l.is_empty() && l.iter().all(u8::is_ascii_alphabetic);
-    let one_case = l
-        .get(1..)
-        .unwrap_or_default()
-        .iter()
-        .all(u8::is_ascii_lowercase)
-        || l.iter().all(u8::is_ascii_uppercase);
-    let vowels = l
-        .iter()
-        .filter(|c| matches!(c.to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u'))
-        .count();
-    !v.is_ascii()
-        || b.iter().any(u8::is_ascii_digit)
-        || (b[1..].iter().any(u8::is_ascii_uppercase) && b.iter().any(u8::is_ascii_lowercase))
-        || b.iter()
-            .any(|c| !c.is_ascii_alphanumeric() && !matches!(c, b'-' | b'_' | b'.'))
-        || (letters && one_case && (l.len() >= 14 || vowels * 3 < l.len()))
+    let (mut letters, mut inner_upper, mut lower, mut vowels, mut other) =
+        (0, false, false, 0, false);
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'-' | b'_' => {}
+            c if c.is_ascii_alphabetic() => {
+                letters += 1;
+                inner_upper |= i > 0 && c.is_ascii_uppercase();
+                lower |= c.is_ascii_lowercase();
+                vowels += usize::from(matches!(c | 0x20, b'a' | b'e' | b'i' | b'o' | b'u'));
+            }
+            _ => other = true,
+        }
+    }
+    other || (inner_upper && lower) || (letters > 0 && (letters >= 14 || vowels * 3 < letters))
 }
 
 /// 4 to 7 letters and digits, with both (`45ZEgV`, `abc12`), or letters of both cases with a
