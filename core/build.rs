@@ -24,6 +24,8 @@ mod re;
 mod dictionary;
 #[path = "build/keywords.rs"]
 mod keywords;
+#[path = "build/marks.rs"]
+mod marks;
 #[path = "build/messages.rs"]
 mod messages;
 #[path = "build/secrets.rs"]
@@ -642,9 +644,38 @@ fn gen_rules_table(rules: &[(String, Rule)]) -> String {
             r.severity.clone(),
             r.specificity.to_string(),
         ];
+        // Keywords that a pattern holds are marked inside it (build/marks.rs).
+        if r.patterns
+            .iter()
+            .chain(&r.keywords)
+            .any(|x| x.contains(marks::MARK))
+        {
+            fail(&format!(
+                "{file}: rule `{}`: U+007F is the rule table's keyword mark",
+                r.id
+            ));
+        }
+        let all = all_keywords(r);
+        let mut read_back = marks::decoded(&all, &r.patterns);
+        read_back.sort();
+        if read_back
+            != BTreeSet::from_iter(all.iter().cloned())
+                .into_iter()
+                .collect::<Vec<_>>()
+        {
+            fail(&format!(
+                "{file}: rule `{}`: its keywords do not read back from the marks",
+                r.id
+            ));
+        }
+        let (keywords, marked) = marks::encode(&all, &r.patterns);
         for l in [
-            all_keywords(r),
-            r.patterns.clone(),
+            keywords,
+            if r.patterns.is_empty() {
+                vec![]
+            } else {
+                vec![marked]
+            },
             r.when.clone(),
             r.when_any.clone(),
             r.unless.clone(),
@@ -700,7 +731,7 @@ fn gen_rules(rules: &[(String, Rule)]) -> String {
             camel(&r.category),
             camel(&r.severity),
             r.specificity,
-            list(&all_keywords(r)),
+            list(&marks::decoded(&all_keywords(r), &r.patterns)),
             list(&r.patterns),
             fact_list(&r.when),
             fact_list(&r.when_any),

@@ -305,6 +305,7 @@ fn decode(table: &'static str) -> Vec<Rule> {
         .map(|r| r.split('\u{1e}').next().unwrap_or(""))
         .collect();
     let mut file = "";
+    let mut patterns: &'static [&'static str] = &[];
     records()
         .enumerate()
         .map(|(ord, record)| {
@@ -332,8 +333,12 @@ fn decode(table: &'static str) -> Vec<Rule> {
                     _ => Severity::Info,
                 },
                 specificity: next().parse().unwrap_or(0),
-                keywords: list(next()),
-                patterns: list(next()),
+                keywords: {
+                    let (k, p) = keywords_and_patterns(next(), next());
+                    patterns = p;
+                    k
+                },
+                patterns,
                 when: facts(next()),
                 when_any: facts(next()),
                 unless: facts(next()),
@@ -371,6 +376,28 @@ fn decode(table: &'static str) -> Vec<Rule> {
             }
         })
         .collect()
+}
+
+/// A rule's keywords and patterns. A keyword that a pattern holds is written there, marked by
+/// U+007F where it starts, and runs to the next regex metacharacter or the pattern's end
+/// (core/build/marks.rs): the keywords are those of the list, then the marked ones.
+fn keywords_and_patterns(
+    keywords: &'static str,
+    marked: &'static str,
+) -> (&'static [&'static str], &'static [&'static str]) {
+    let split = |f: &'static str| f.split('\u{1f}').filter(|x| !x.is_empty());
+    let plain: &'static str = marked.replace('\u{7f}', "").leak();
+    let mut out: Vec<&'static str> = split(keywords).collect();
+    let mut at = 0;
+    for (i, piece) in marked.split('\u{7f}').enumerate() {
+        if i > 0 {
+            let rest = &plain[at..];
+            let end = rest.find(|c| "[](){}\\?|.*+^$\u{1f}".contains(c));
+            out.push(&rest[..end.unwrap_or(rest.len())]);
+        }
+        at += piece.len();
+    }
+    (out.leak(), split(plain).collect::<Vec<_>>().leak())
 }
 
 /// Looks a rule up by id.
