@@ -86,7 +86,12 @@ use std::path::{Path, PathBuf};
 // base_url, plan_restriction, timeout, parameter, quota first; weak providers): with the
 // session's start engine (bcb583f) C9 gave 75.0 / 85.0 / 2 silent and Q 57.5 / 77.5 / 2; whole
 // parts dev (981) 74.5 / 90.4 / 18, blind (552) 73.2 / 85.1 / 29.
-const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 74.5, 90.4, 18), ("blind", 73.1, 85.1, 29)];
+// Rule work from Q (the five rules session 15 cut for the page restored, Codex's ChatGPT-account
+// refusal and the Cursor and Zed hosted-model messages as a plan finding, Zhipu's English 1310,
+// the Vertex region message without its first sentence, Ark's thinking type, Ollama's aborted
+// load, DashScope's InternalError.Algo.InvalidParameter no longer a server error): Q 75.0 / 90.0
+// / 0; dev 75.7 / 91.7 / 14, blind 73.4 / 85.5 / 28 (C9 unchanged).
+const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 75.6, 91.6, 14), ("blind", 73.3, 85.5, 28)];
 
 struct Case {
     category: String,
