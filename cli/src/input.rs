@@ -181,7 +181,7 @@ fn read_bounded(
             ends_with_newline: buf.len() > start && buf.last() == Some(&b'\n'),
             altered,
         });
-        line += buf[start..].iter().filter(|&&b| b == b'\n').count();
+        line += memchr::memchr_iter(b'\n', &buf[start..]).count();
     }
     progress.done_reading();
     // Every part was checked above: this only re-validates, it does not copy.
@@ -197,11 +197,7 @@ fn read_bounded(
 impl Input {
     /// 1-based line of the joined paste holding a byte offset.
     pub fn line_of(&self, pos: usize) -> usize {
-        self.text.as_bytes()[..pos.min(self.text.len())]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1
+        memchr::memchr_iter(b'\n', &self.text.as_bytes()[..pos.min(self.text.len())]).count() + 1
     }
 
     pub fn original_ends_with_newline(&self, i: usize) -> bool {

@@ -193,14 +193,8 @@ impl Scanner {
                         Some((_, le)) if pos >= le => le,
                         _ => 0,
                     };
-                    let ls = bytes[back..pos]
-                        .iter()
-                        .rposition(|&b| b == b'\n')
-                        .map_or(back, |i| back + i + 1);
-                    let le = bytes[pos..]
-                        .iter()
-                        .position(|&b| b == b'\n')
-                        .map_or(bytes.len(), |i| pos + i);
+                    let ls = last_newline(&bytes[back..pos]).map_or(back, |i| back + i + 1);
+                    let le = first_newline(&bytes[pos..]).map_or(bytes.len(), |i| pos + i);
                     *line = Some((ls, le));
                     (ls, le)
                 }
@@ -363,6 +357,23 @@ fn word_bounded(b: &[u8], start: usize, end: usize) -> bool {
     let before = start == 0 || !b[start - 1].is_ascii_alphanumeric();
     let after = b.get(end).is_none_or(|c| !c.is_ascii_alphanumeric());
     before && after
+}
+
+/// Where the first `\n` of `b` is: SIMD in the native build (`fast-keywords`), a loop on the
+/// page (the same answer; memchr's code would cost the page's wasm).
+pub(crate) fn first_newline(b: &[u8]) -> Option<usize> {
+    #[cfg(feature = "fast-keywords")]
+    return memchr::memchr(b'\n', b);
+    #[cfg(not(feature = "fast-keywords"))]
+    b.iter().position(|&c| c == b'\n')
+}
+
+/// Where the last `\n` of `b` is (as [`first_newline`]).
+pub(crate) fn last_newline(b: &[u8]) -> Option<usize> {
+    #[cfg(feature = "fast-keywords")]
+    return memchr::memrchr(b'\n', b);
+    #[cfg(not(feature = "fast-keywords"))]
+    b.iter().rposition(|&c| c == b'\n')
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use super::normal::Normal;
 use super::shapes::{self, Shape, SHAPES};
 use super::{mask_value, KeyKind, Secret};
 use crate::keywords::Keywords;
+use crate::scan::{first_newline, last_newline};
 use std::sync::OnceLock;
 
 /// What a literal of the detector's automaton marks.
@@ -141,10 +142,7 @@ fn lines_back(b: &[u8], floor: usize, to: usize, n: usize) -> usize {
         if to - at >= LOOKAHEAD_BYTES {
             break;
         }
-        match b[floor..at.saturating_sub(1).max(floor)]
-            .iter()
-            .rposition(|&c| c == b'\n')
-        {
+        match last_newline(&b[floor..at.saturating_sub(1).max(floor)]) {
             Some(i) => at = floor + i + 1,
             None => return floor,
         }
@@ -185,14 +183,8 @@ fn find_in(text: &str, lower: &str) -> Vec<(usize, Secret)> {
                 }
                 // Back to the line start, but not past the last line read.
                 let floor = read_to.map_or(0, |e| e + 1);
-                let ls = lb[floor..m.start]
-                    .iter()
-                    .rposition(|&c| c == b'\n')
-                    .map_or(floor, |i| floor + i + 1);
-                let le = lb[m.start..]
-                    .iter()
-                    .position(|&c| c == b'\n')
-                    .map_or(b.len(), |i| m.start + i);
+                let ls = last_newline(&lb[floor..m.start]).map_or(floor, |i| floor + i + 1);
+                let le = first_newline(&lb[m.start..]).map_or(b.len(), |i| m.start + i);
                 read_to = Some(le);
                 line_values(t, ls, le, &mut found);
             }
@@ -490,7 +482,7 @@ fn run_starts_before_literal(b: &[u8], s: &Shape) -> Option<Vec<usize>> {
     };
     let c = l.bytes().next().filter(|&c| !first.contains(c))?;
     let mut v = Vec::new();
-    for (d, _) in b.iter().enumerate().filter(|&(_, &x)| x == c) {
+    for d in memchr::memchr_iter(c, b) {
         let n = b[..d]
             .iter()
             .rev()
@@ -819,10 +811,7 @@ fn hcl_variable_above(text: &str, at: usize) -> Option<&str> {
     let mut end = at.min(b.len());
     // The 6 lines above, nearest first: the one whose first word is `variable`.
     for _ in 0..6 {
-        let start = b[..end]
-            .iter()
-            .rposition(|&c| c == b'\n')
-            .map_or(0, |i| i + 1);
+        let start = last_newline(&b[..end]).map_or(0, |i| i + 1);
         let line = text.get(start..end)?.trim();
         if let Some(rest) = line.strip_prefix("variable ") {
             return Some(rest.trim_end_matches('{').trim().trim_matches('"'));
