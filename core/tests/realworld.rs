@@ -91,7 +91,8 @@ use std::path::{Path, PathBuf};
 // the Vertex region message without its first sentence, Ark's thinking type, Ollama's aborted
 // load, DashScope's InternalError.Algo.InvalidParameter no longer a server error): Q 75.0 / 90.0
 // / 0; dev 75.7 / 91.7 / 14, blind 73.4 / 85.5 / 28 (C9 unchanged).
-const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 75.6, 91.6, 14), ("blind", 73.3, 85.5, 28)];
+// Then LobeChat's invalid-key error thrown with no key (`error: undefined`): dev 75.8 / 91.7 / 14.
+const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 75.7, 91.6, 14), ("blind", 73.3, 85.5, 28)];
 
 struct Case {
     category: String,
