@@ -240,3 +240,20 @@ fn a_named_plan_leads_a_balance_error_and_never_joins_without_its_words() {
     );
     assert_eq!(s[1].1, "balance", "{s:?}");
 }
+
+/// Codex's refusal for a ChatGPT sign-in says either a retired model or one the plan lacks
+/// (docs/CONTRACT.md): the model finding first, the plan finding among the next.
+#[test]
+fn codex_chatgpt_account_refusal_is_model_then_plan() {
+    let text = r#"{"detail":"The 'gpt-5.3-codex' model is not supported when using Codex with a ChatGPT account."}"#;
+    check(&[(text, "model")]);
+    let r = diagnose(text, &Options::default());
+    let cats: Vec<&str> = r
+        .diagnoses
+        .iter()
+        .filter(|d| d.severity != Severity::Info)
+        .take(3)
+        .map(|d| d.category.as_str())
+        .collect();
+    assert!(cats.contains(&"plan_restriction"), "{cats:?}");
+}
