@@ -92,7 +92,11 @@ use std::path::{Path, PathBuf};
 // load, DashScope's InternalError.Algo.InvalidParameter no longer a server error): Q 75.0 / 90.0
 // / 0; dev 75.7 / 91.7 / 14, blind 73.4 / 85.5 / 28 (C9 unchanged).
 // Then LobeChat's invalid-key error thrown with no key (`error: undefined`): dev 75.8 / 91.7 / 14.
-const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 75.7, 91.6, 14), ("blind", 73.3, 85.5, 28)];
+// Then ModelScope's bare "Request limit exceeded", claude-code-router's api_base_url: dev 75.9 /
+// 91.8 / 14. Then R001-R040 (dev, 1,021: a natural mix, more than half tracebacks and logs with
+// noise; 85.0 / 87.5 / 1 both with the session's start engine and at the end, no rule work from
+// them yet): dev 76.3 / 91.7 / 15.
+const FLOORS: &[(&str, f64, f64, usize)] = &[("dev", 76.2, 91.6, 15), ("blind", 73.3, 85.5, 28)];
 
 struct Case {
     category: String,
