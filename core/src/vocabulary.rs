@@ -305,6 +305,8 @@ fn decode(table: &'static str) -> Vec<Rule> {
         .map(|r| r.split('\u{1e}').next().unwrap_or(""))
         .collect();
     let mut file = "";
+    // A rule's patterns are read with its keywords (the marked ones are inside them), then
+    // placed by the field below it: a struct expression evaluates its fields in order.
     let mut patterns: &'static [&'static str] = &[];
     records()
         .enumerate()
