@@ -655,20 +655,17 @@ fn gen_rules_table(rules: &[(String, Rule)]) -> String {
                 r.id
             ));
         }
-        let all = all_keywords(r);
-        let mut read_back = marks::decoded(&all, &r.patterns);
+        let mut all = all_keywords(r);
+        let (keywords, marked) = marks::encode(&all, &r.patterns);
+        let mut read_back = marks::read_back(keywords.clone(), &marked);
         read_back.sort();
-        if read_back
-            != BTreeSet::from_iter(all.iter().cloned())
-                .into_iter()
-                .collect::<Vec<_>>()
-        {
+        all.sort();
+        if read_back != all {
             fail(&format!(
                 "{file}: rule `{}`: its keywords do not read back from the marks",
                 r.id
             ));
         }
-        let (keywords, marked) = marks::encode(&all, &r.patterns);
         for l in [
             keywords,
             if r.patterns.is_empty() {

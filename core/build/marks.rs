@@ -50,7 +50,13 @@ pub fn encode(keywords: &[String], patterns: &[String]) -> (Vec<String>, String)
 /// The keywords as the engine decodes them: those written as they are, then the marked ones in
 /// the order their marks stand.
 pub fn decoded(keywords: &[String], patterns: &[String]) -> Vec<String> {
-    let (mut out, marked) = encode(keywords, patterns);
+    let (plain, marked) = encode(keywords, patterns);
+    read_back(plain, &marked)
+}
+
+/// [`encode`]'s output read as the engine reads it: `written`, then the marked keywords.
+pub fn read_back(written: Vec<String>, marked: &str) -> Vec<String> {
+    let mut out = written;
     let plain: String = marked.chars().filter(|&c| c != MARK).collect();
     let mut at = 0;
     for (i, piece) in marked.split(MARK).enumerate() {

@@ -247,8 +247,6 @@ fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
-/// Whether the three digits at `s..s + 3` of `line` read as an HTTP status, by the words around
-/// them (no regex: this runs on every log line that says "status" or "error").
 /// `head.ends_with(w)`. Natively the last bytes are compared first: most heads end in none of
 /// the words' last bytes, and a log line can hold many numbers (28 M instructions less on the
 /// 10 MB log of core/benches/cli_vs_ripgrep.py). The page keeps the plain call (143 B less).
@@ -261,6 +259,8 @@ fn ends_with(head: &[u8], w: &[u8]) -> bool {
     head.ends_with(w)
 }
 
+/// Whether the three digits at `s..s + 3` of `line` read as an HTTP status, by the words around
+/// them (no regex: this runs on every log line that says "status" or "error").
 fn status_at(line: &[u8], s: usize) -> bool {
     let e = s + 3;
     let first = line[s];
